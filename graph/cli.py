@@ -1,0 +1,179 @@
+"""The ``harzgraph`` command: build, validate, stats, query, export (and gaps, report, serve)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import ingest
+from . import store as store_mod
+from .errors import HarzgraphError, ImportFailed
+from .settings import Settings
+
+_STEPS = ("read", "check", "map", "load", "shacl", "swap")
+
+data_option = click.option("--data", "data_dir", type=click.Path(path_type=Path),
+                           help="Data folder (CSV files) or .xlsx workbook [default: data/ or $HARZGRAPH_DATA].")
+store_option = click.option("--store", "store_dir", type=click.Path(path_type=Path),
+                            help="Store folder [default: ~/.local/share/harzgraph/store or $HARZGRAPH_STORE].")
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+                             default="table", show_default=True)
+
+
+def _settings(data_dir: Path | None = None, store_dir: Path | None = None) -> Settings:
+    return Settings.from_env(data_dir=data_dir, store_dir=store_dir)
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens.")
+def main(verbose: bool) -> None:
+    """harzgraph: the knowledge graph of the Harz region's circular-economy (WEEE) actors."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def _progress(total: int):
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="step", file=sys.stderr, leave=False,
+               disable=not sys.stderr.isatty())
+
+    def step(name: str) -> None:
+        bar.set_description(name)
+        bar.update(1)
+
+    return bar, step
+
+
+def _report_failure(exc: ImportFailed) -> None:
+    errors = [p for p in exc.problems if p.severity == "error"]
+    click.echo(f"{len(errors)} problem(s) found; nothing was changed:", err=True)
+    for problem in exc.problems:
+        click.echo(f"  {problem}", err=True)
+
+
+@main.command()
+@data_option
+@store_option
+def build(data_dir: Path | None, store_dir: Path | None) -> None:
+    """Read, check and load the data into a new store version, then swap it in."""
+    settings = _settings(data_dir, store_dir)
+    bar, step = _progress(len(_STEPS))
+    try:
+        report = ingest.build(settings, progress=step)
+    except ImportFailed as exc:
+        bar.close()
+        _report_failure(exc)
+        sys.exit(1)
+    bar.close()
+    for warning in report.warnings:
+        click.echo(f"  {warning}", err=True)
+    counts = ", ".join(f"{n} {name}" for name, n in report.records.items())
+    timing = ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
+    click.echo(f"Built {report.triples} triples from {counts}.\nStore: {report.version}\nTime: {timing}")
+
+
+@main.command()
+@data_option
+def validate(data_dir: Path | None) -> None:
+    """Check the data (columns, values, references, SHACL) without touching the store."""
+    settings = _settings(data_dir)
+    try:
+        report = ingest.validate(settings)
+    except ImportFailed as exc:
+        _report_failure(exc)
+        sys.exit(1)
+    for warning in report.warnings:
+        click.echo(f"  {warning}", err=True)
+    click.echo(f"OK: {sum(report.records.values())} records, {report.triples} triples, "
+               f"{len(report.warnings)} warning(s).")
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+def stats(store_dir: Path | None, fmt: str, lang: str) -> None:
+    """Counts: actors by kind, district and state; relations by type; sources."""
+    from .stats import stats as compute
+
+    tables = compute(store_mod.open_read_only(_settings(store_dir=store_dir).store_dir), lang=lang)
+    if fmt == "json":
+        click.echo(json.dumps({k: t.rows for k, t in tables.items()}, ensure_ascii=False, indent=2))
+        return
+    for name, table in tables.items():
+        click.echo(f"\n== {name.replace('_', ' ')} ==\n{table.to_text()}")
+
+
+@main.command()
+@store_option
+@format_option
+@click.argument("sparql_or_file")
+def query(store_dir: Path | None, fmt: str, sparql_or_file: str) -> None:
+    """Run a read-only SPARQL SELECT query (text, or a path to a .rq file)."""
+    from .sparql import run_query_table
+
+    text = sparql_or_file
+    if not text.lstrip().upper().startswith(("SELECT", "PREFIX", "ASK", "BASE", "#", "CONSTRUCT", "DESCRIBE")) \
+            and Path(text).is_file():
+        text = Path(text).read_text(encoding="utf-8")
+    settings = _settings(store_dir=store_dir)
+    table = run_query_table(settings.store_dir, text, settings=settings)
+    _print_table(table, fmt)
+
+
+def _print_table(table, fmt: str) -> None:
+    if fmt == "csv":
+        click.echo(table.to_csv(), nl=False)
+    elif fmt == "json":
+        click.echo(table.to_json())
+    else:
+        click.echo(table.to_text())
+        if table.truncated:
+            click.echo("(truncated at the row limit)", err=True)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["ttl", "nq", "jsonld", "xlsx", "csv", "graphml", "gexf"]))
+@click.option("--out", type=click.Path(path_type=Path),
+              help="Output file (a folder for csv); standard output for text formats when omitted.")
+def export(store_dir: Path | None, fmt: str, out: Path | None) -> None:
+    """Export the graph as RDF, as the editable tables (xlsx/csv) or as a network file."""
+    from . import export as exporter
+
+    store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
+    if fmt in exporter.RDF_FORMATS:
+        data = exporter.export_rdf(store, fmt)
+        if out:
+            out.write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
+        return
+    if fmt in exporter.TABLE_FORMATS:
+        tables = exporter.tables_from_store(store)
+        if fmt == "xlsx":
+            target = exporter.write_workbook(tables, out or Path("harzgraph.xlsx"))
+            click.echo(f"Wrote {target}", err=True)
+        else:
+            written = exporter.write_csv_folder(tables, out or Path("harzgraph-export"))
+            click.echo(f"Wrote {len(written)} files to {written[0].parent}", err=True)
+        return
+    from .network import collaboration_graph, write_network
+
+    target = write_network(collaboration_graph(store), fmt, out or Path(f"harzgraph.{fmt}"))
+    click.echo(f"Wrote {target}", err=True)
+
+
+def run() -> None:
+    """Entry point that turns our own errors into one clear line and exit status 2."""
+    try:
+        main(standalone_mode=True)
+    except HarzgraphError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)

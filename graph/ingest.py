@@ -1,0 +1,122 @@
+"""Read → map → validate → replace the store's content, all or nothing."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+
+from . import store as store_mod
+from .errors import ImportFailed, Problem
+from .mapping import Mapped, map_all
+from .readers import read_data
+from .records import check_tables
+from .settings import Settings
+from .validation import compile_shapes, run_checks, violations_to_problems
+from .vocabulary import load_vocabulary, vocabulary_files
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build or a validation did: counts, warnings and the time of each step."""
+
+    triples: int = 0
+    records: dict[str, int] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    version: Path | None = None
+
+
+def prepare(settings: Settings, report: BuildReport, progress: Progress | None = None) -> Mapped:
+    """Read and check every table, then map it to triples; raise ImportFailed on any error."""
+    step = _stepper(report, progress)
+    with step("read"):
+        tables, problems = read_data(settings.data_dir)
+    with step("check"):
+        vocab = load_vocabulary(settings.ontology_dir)
+        data = check_tables(tables, vocab)
+    problems += data.problems
+    report.warnings = [p for p in problems if p.severity == "warning"]
+    if any(p.severity == "error" for p in problems):
+        raise ImportFailed(problems)
+    report.records = {name: len(records) for name, records in data.tables.items()}
+    with step("map"):
+        return map_all(data, vocab)
+
+
+def load_into(target: pyoxigraph.Store, mapped: Mapped, settings: Settings) -> None:
+    """Bulk-load the vocabularies and the mapped data into an empty store."""
+    for path in vocabulary_files(settings.ontology_dir):
+        target.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+    target.bulk_load(mapped.text().encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+
+
+def check_shapes(target: pyoxigraph.Store, mapped: Mapped, settings: Settings) -> None:
+    """Run the SHACL shapes on a loaded store; raise ImportFailed naming file/row/field."""
+    checks = compile_shapes(settings.ontology_dir / "shapes.ttl")
+    violations = run_checks(target, checks)
+    if violations:
+        raise ImportFailed(violations_to_problems(violations, mapped.origins))
+
+
+def validate(settings: Settings, progress: Progress | None = None) -> BuildReport:
+    """Check the data completely (tables, references, SHACL) without touching any store."""
+    report = BuildReport()
+    mapped = prepare(settings, report, progress)
+    step = _stepper(report, progress)
+    scratch = pyoxigraph.Store()  # in memory
+    with step("load"):
+        load_into(scratch, mapped, settings)
+    with step("shacl"):
+        check_shapes(scratch, mapped, settings)
+    report.triples = len(scratch)
+    return report
+
+
+def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
+    """Build the graph aside, validate it, and only then swap it in as the current version.
+
+    On any problem the new version is deleted and ImportFailed is raised; the store keeps
+    exactly its previous content.
+    """
+    report = BuildReport()
+    mapped = prepare(settings, report, progress)
+    step = _stepper(report, progress)
+    with store_mod.new_version(settings.store_dir) as (target, folder):
+        with step("load"):
+            load_into(target, mapped, settings)
+        with step("shacl"):
+            check_shapes(target, mapped, settings)
+        report.triples = len(target)
+        target.flush()
+        target.optimize()
+        del target  # closes the database before it is moved
+    with step("swap"):
+        report.version = store_mod.publish(settings.store_dir, folder, keep=settings.keep_versions)
+    return report
+
+
+class _Step:
+    def __init__(self, report: BuildReport, name: str, progress: Progress | None):
+        self.report, self.name, self.progress = report, name, progress
+
+    def __enter__(self):
+        if self.progress:
+            self.progress(self.name)
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc):
+        self.report.seconds[self.name] = time.perf_counter() - self.start
+        log.debug("%s took %.3f s", self.name, self.report.seconds[self.name])
+
+
+def _stepper(report: BuildReport, progress: Progress | None):
+    return lambda name: _Step(report, name, progress)

@@ -1,0 +1,301 @@
+"""Records → triples, with established vocabularies; one function per record kind.
+
+Triples are written as N-Triples lines: Oxigraph bulk-loads them directly, and building
+strings is about ten times faster than building term objects (measured in bench/build.py),
+which matters at 100k actors. Every subject produced is remembered with the record it came
+from (``origins``), so that a SHACL violation can name file, row and field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .namespaces import GEO, HG, ID, ORG, PREFIXES, SCHEMA, WGS, actor_iri, concept_iri, project_iri, scheme_iri, site_iri
+from .readers import Record
+from .records import CheckedData
+from .vocabulary import Vocabulary
+
+RDF = PREFIXES["rdf"]
+RDFS = PREFIXES["rdfs"]
+XSD = PREFIXES["xsd"]
+SKOS = PREFIXES["skos"]
+PROV = PREFIXES["prov"]
+DCT = PREFIXES["dcterms"]
+DCAT = PREFIXES["dcat"]
+FOAF_HOMEPAGE = "http://xmlns.com/foaf/0.1/homepage"
+SF_POINT = "http://www.opengis.net/ont/sf#Point"
+DATASET_IRI = ID + "dataset"
+RELATION_BASE = ID + "relation/"
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def literal(value: object, *, lang: str | None = None, datatype: str | None = None) -> str:
+    """An N-Triples literal; text is escaped, so any name is safe to write."""
+    text = str(value).translate(_ESCAPES)
+    if lang:
+        return f'"{text}"@{lang}'
+    if datatype:
+        return f'"{text}"^^<{datatype}>'
+    return f'"{text}"'
+
+
+def date_literal(text: str) -> str:
+    datatype = {4: "gYear", 7: "gYearMonth"}.get(len(text), "date")
+    return literal(text, datatype=XSD + datatype)
+
+
+def decimal_literal(value: float) -> str:
+    return literal(repr(float(value)) if "e" not in repr(float(value)) else f"{value:f}", datatype=XSD + "decimal")
+
+
+@dataclass
+class Mapped:
+    """The triples of a whole build and where each subject came from."""
+
+    lines: list[str] = field(default_factory=list)
+    origins: dict[str, Record] = field(default_factory=dict)
+
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.append(f"{s} {p} {o} .\n")
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+def map_all(data: CheckedData, vocab: Vocabulary) -> Mapped:
+    """Map every checked record; the caller has made sure ``data`` has no errors."""
+    out = Mapped()
+    states_of_district = {concept_iri("district", r.get("key")): data.value(r, "state")
+                          for r in data.tables.get("districts", [])}
+    map_district_scheme(out)
+    for record in data.tables.get("districts", []):
+        map_district(out, record, data.resolved[(record.file, record.row)])
+    for record in data.tables.get("actors", []):
+        map_actor(out, record, data.resolved[(record.file, record.row)], vocab, states_of_district)
+    for record in data.tables.get("projects", []):
+        map_project(out, record, data.resolved[(record.file, record.row)])
+    for record in data.tables.get("collection_points", []):
+        map_site(out, record, data.resolved[(record.file, record.row)], states_of_district)
+    for record in data.tables.get("relations", []):
+        map_relation(out, record, data.resolved[(record.file, record.row)], vocab)
+    checked = [v["checked"] for (f, _r), v in data.resolved.items() if "checked" in v]
+    map_dataset(out, max(checked) if checked else None)
+    return out
+
+
+def _sources(out: Mapped, subject: str, urls: Iterable[str]) -> None:
+    for url in urls:
+        out.add(subject, iri(DCT + "source"), iri(url))
+        out.add(subject, iri(PROV + "wasDerivedFrom"), iri(url))
+
+
+def _common(out: Mapped, subject: str, values: dict[str, object]) -> None:
+    """Facts every sourced record has: confidence, sources, note."""
+    if "confidence" in values:
+        out.add(subject, iri(HG.confidence), literal(values["confidence"]))
+    _sources(out, subject, values.get("sources", []))
+    if "note" in values:
+        out.add(subject, iri(SKOS + "editorialNote"), literal(values["note"], lang="en"))
+
+
+def _place(out: Mapped, subject: str, values: dict[str, object], states_of_district: dict) -> None:
+    """Address, district, state and coordinates of an actor or a site."""
+    address = [(SCHEMA.streetAddress, values.get("street")), (SCHEMA.postalCode, values.get("postcode")),
+               (SCHEMA.addressLocality, values.get("city"))]
+    if any(v for _p, v in address):
+        node = iri(subject[1:-1] + "#address")
+        out.add(subject, iri(SCHEMA.address), node)
+        out.add(node, iri(RDF + "type"), iri(SCHEMA.PostalAddress))
+        for prop, value in address:
+            if value:
+                out.add(node, iri(prop), literal(value))
+    district = values.get("district")
+    state = values.get("state") or states_of_district.get(district)
+    if district:
+        out.add(subject, iri(HG.district), iri(district))
+    if state:
+        out.add(subject, iri(HG.state), iri(state))
+    if "lat" in values and "lon" in values:
+        lat, lon = values["lat"], values["lon"]
+        out.add(subject, iri(WGS.lat), decimal_literal(lat))
+        out.add(subject, iri(WGS.long), decimal_literal(lon))
+        geometry = iri(subject[1:-1] + "#geometry")
+        out.add(subject, iri(GEO.hasGeometry), geometry)
+        out.add(geometry, iri(RDF + "type"), iri(SF_POINT))
+        out.add(geometry, iri(GEO.asWKT), literal(f"POINT({lon:g} {lat:g})", datatype=str(GEO.wktLiteral)))
+
+
+def map_actor(out: Mapped, record: Record, values: dict, vocab: Vocabulary,
+              states_of_district: dict) -> None:
+    """An organisation: typed org:Organization and schema:Organization, with its facts."""
+    subject = iri(actor_iri(values["id"]))
+    out.origins[subject[1:-1]] = record
+    kind = values["kind"]
+    for cls in (ORG.Organization, SCHEMA.Organization,
+                vocab.annotations.get(kind, {}).get("orgClass", str(ORG.FormalOrganization))):
+        out.add(subject, iri(RDF + "type"), iri(cls))
+    name = literal(values["name"])
+    out.add(subject, iri(RDFS + "label"), name)
+    out.add(subject, iri(SCHEMA.name), name)
+    out.add(subject, iri(HG.kind), iri(kind))
+    out.add(subject, iri(ORG.classification), iri(kind))
+    _place(out, subject, values, states_of_district)
+    if "website" in values:
+        out.add(subject, iri(SCHEMA.url), iri(values["website"]))
+        out.add(subject, iri(FOAF_HOMEPAGE), iri(values["website"]))
+    for column, prop in (("competencies", SCHEMA.knowsAbout), ("materials", HG.handlesMaterial),
+                         ("weee_categories", HG.handlesCategory), ("stages", HG.worksAtStage)):
+        for concept in values.get(column, []):
+            out.add(subject, iri(prop), iri(concept))
+    for lang in ("de", "en"):
+        if f"description_{lang}" in values:
+            out.add(subject, iri(SCHEMA.description), literal(values[f"description_{lang}"], lang=lang))
+    if "capacity" in values:
+        out.add(subject, iri(HG.capacity), literal(values["capacity"], lang="en"))
+    out.add(subject, iri(HG.checkedOn), literal(values["checked"], datatype=XSD + "date"))
+    _common(out, subject, values)
+
+
+def map_project(out: Mapped, record: Record, values: dict) -> None:
+    subject = iri(project_iri(values["id"]))
+    out.origins[subject[1:-1]] = record
+    out.add(subject, iri(RDF + "type"), iri(SCHEMA.ResearchProject))
+    out.add(subject, iri(RDF + "type"), iri(PROV + "Activity"))
+    name = literal(values["name"])
+    out.add(subject, iri(RDFS + "label"), name)
+    out.add(subject, iri(SCHEMA.name), name)
+    if "programme" in values:
+        out.add(subject, iri(HG.programme), literal(values["programme"]))
+    if "funder" in values:
+        out.add(subject, iri(SCHEMA.funder), iri(actor_iri(values["funder"][1])))
+    if "coordinator" in values:
+        out.add(iri(actor_iri(values["coordinator"][1])), iri(HG.coordinates), subject)
+    for column, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+        if column in values:
+            out.add(subject, iri(prop), date_literal(values[column]))
+    for lang in ("de", "en"):
+        if f"summary_{lang}" in values:
+            out.add(subject, iri(SCHEMA.description), literal(values[f"summary_{lang}"], lang=lang))
+    _common(out, subject, values)
+
+
+def map_site(out: Mapped, record: Record, values: dict, states_of_district: dict) -> None:
+    """A recycling centre or other WEEE take-back point, as a site of its operator."""
+    subject = iri(site_iri(values["id"]))
+    out.origins[subject[1:-1]] = record
+    out.add(subject, iri(RDF + "type"), iri(ORG.Site))
+    out.add(subject, iri(RDF + "type"), iri(SCHEMA.RecyclingCenter))
+    name = literal(values["name"])
+    out.add(subject, iri(RDFS + "label"), name)
+    out.add(subject, iri(SCHEMA.name), name)
+    operator = iri(actor_iri(values["operator"][1]))
+    out.add(subject, iri(ORG.siteOf), operator)
+    out.add(operator, iri(ORG.hasSite), subject)
+    for group in values.get("accepts", []):
+        out.add(subject, iri(HG.acceptsGroup), iri(group))
+    _place(out, subject, values, states_of_district)
+    _common(out, subject, values)
+
+
+def relation_iri(values: dict) -> str:
+    """Stable IRI of a relation row: subject, relation type, object (and start)."""
+    relation = values["relation"].rsplit("/", 1)[1]
+    parts = [values["subject"][1], relation, values["object"][1]]
+    if "start" in values:
+        parts.append(values["start"])
+    return RELATION_BASE + ".".join(parts)
+
+
+#: Extra triples asserted beside the direct property, for consumers of ORG and schema.org.
+_ALSO = {
+    "member_of": [(SCHEMA.memberOf, False)],
+    "founding_member_of": [(ORG.memberOf, False), (SCHEMA.memberOf, False)],
+    "subsidiary_of": [(SCHEMA.parentOrganization, False)],
+    "funds": [(SCHEMA.funder, True)],
+}
+
+
+def map_relation(out: Mapped, record: Record, values: dict, vocab: Vocabulary) -> None:
+    """A relation row: the direct triple(s) plus a reified hg:Relationship with its evidence."""
+    subject_table, subject_id = values["subject"]
+    object_table, object_id = values["object"]
+    s = iri(actor_iri(subject_id))
+    o = iri(actor_iri(object_id) if object_table == "actors" else project_iri(object_id))
+    relation_type = values["relation"]
+    notation = vocab.notation.get(relation_type, "")
+    annotations = vocab.annotations.get(relation_type, {})
+    direct = annotations.get("directProperty", str(ORG.linkedTo))
+    out.add(s, iri(direct), o)
+    if annotations.get("symmetric") == "true":
+        out.add(o, iri(direct), s)
+    for prop, inverse in _ALSO.get(notation, []):
+        out.add(o, iri(prop), s) if inverse else out.add(s, iri(prop), o)
+    node = iri(relation_iri(values))
+    out.origins[node[1:-1]] = record
+    for cls in (HG.Relationship, RDF + "Statement"):
+        out.add(node, iri(RDF + "type"), iri(cls))
+    out.add(node, iri(RDF + "subject"), s)
+    out.add(node, iri(RDF + "predicate"), iri(direct))
+    out.add(node, iri(RDF + "object"), o)
+    out.add(node, iri(HG.relationType), iri(relation_type))
+    if "role" in values:
+        out.add(node, iri(SCHEMA.description), literal(values["role"], lang="en"))
+    for column, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+        if column in values:
+            out.add(node, iri(prop), date_literal(values[column]))
+    _common(out, node, values)
+
+
+def map_district_scheme(out: Mapped) -> None:
+    scheme = iri(scheme_iri("district"))
+    out.add(scheme, iri(RDF + "type"), iri(SKOS + "ConceptScheme"))
+    out.add(scheme, iri(SKOS + "prefLabel"), literal("Landkreise der Innovationsregion Harz", lang="de"))
+    out.add(scheme, iri(SKOS + "prefLabel"), literal("Districts of the Harz innovation region", lang="en"))
+
+
+def map_district(out: Mapped, record: Record, values: dict) -> None:
+    """A district as a SKOS concept and schema:AdministrativeArea, with its region status."""
+    subject = iri(concept_iri("district", values["key"]))
+    out.origins[subject[1:-1]] = record
+    for cls in (SKOS + "Concept", SCHEMA.AdministrativeArea):
+        out.add(subject, iri(RDF + "type"), iri(cls))
+    out.add(subject, iri(SKOS + "inScheme"), iri(scheme_iri("district")))
+    out.add(subject, iri(SKOS + "topConceptOf"), iri(scheme_iri("district")))
+    out.add(subject, iri(SKOS + "notation"), literal(values["key"]))
+    for lang in ("de", "en"):
+        out.add(subject, iri(SKOS + "prefLabel"), literal(values["name"], lang=lang))
+    out.add(subject, iri(RDFS + "label"), literal(values["name"]))
+    out.add(subject, iri(HG.state), iri(values["state"]))
+    out.add(subject, iri(SCHEMA.containedInPlace), iri(values["state"]))
+    if "nuts3" in values:
+        out.add(subject, iri(HG.nuts3), literal(values["nuts3"]))
+        out.add(subject, iri(SKOS + "exactMatch"), iri(PREFIXES["nuts"] + values["nuts3"]))
+    if "seat" in values:
+        out.add(subject, iri(HG.seat), literal(values["seat"]))
+    if "area_km2" in values:
+        out.add(subject, iri(HG.areaKm2), decimal_literal(values["area_km2"]))
+    if "population" in values:
+        out.add(subject, iri(HG.population), literal(values["population"], datatype=XSD + "integer"))
+    if "population_date" in values:
+        out.add(subject, iri(HG.populationDate), literal(values["population_date"], datatype=XSD + "date"))
+    if "population_source" in values:
+        out.add(subject, iri(HG.populationSource), iri(values["population_source"]))
+    out.add(subject, iri(HG.regionStatus), iri(values["region_status"]))
+    if "status_note" in values:
+        out.add(subject, iri(HG.regionStatusNote), literal(values["status_note"], lang="en"))
+    _sources(out, subject, values.get("sources", []))
+
+
+def map_dataset(out: Mapped, modified: str | None) -> None:
+    subject = iri(DATASET_IRI)
+    out.add(subject, iri(RDF + "type"), iri(DCAT + "Dataset"))
+    out.add(subject, iri(DCT + "title"), literal("harzgraph – Akteure der Kreislaufwirtschaft in der Innovationsregion Harz", lang="de"))
+    out.add(subject, iri(DCT + "title"), literal("harzgraph – circular-economy actors of the Harz innovation region", lang="en"))
+    if modified:
+        out.add(subject, iri(DCT + "modified"), literal(modified, datatype=XSD + "date"))

@@ -1,0 +1,266 @@
+"""Check records against their table specs, the vocabularies and each other.
+
+Every problem names file, row and field and, where it can, what would be right ("did you
+mean …"). All problems are collected; the caller raises once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .errors import Problem
+from .readers import RawTable, Record
+from .tablespec import CONFIDENCE, TABLE_BY_NAME, TableSpec
+from .vocabulary import Vocabulary, add_districts
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DISTRICT_KEY = re.compile(r"^\d{5}$")
+POSTCODE = re.compile(r"^\d{5}$")
+# Characters that may not appear in an IRI (RFC 3987 / N-Triples IRIREF).
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|\\^`]')
+
+#: Germany's bounding box: a coordinate outside it is probably a mistake here.
+GERMANY_LAT = (47.2, 55.1)
+GERMANY_LON = (5.8, 15.1)
+
+
+@dataclass
+class CheckedData:
+    """Records that passed the checks, with values already parsed and resolved.
+
+    ``resolved[(table, row)][field]`` holds the parsed value of a cell: a concept IRI,
+    a list of IRIs, a float, an int, a date string or a list of URLs.
+    """
+
+    tables: dict[str, list[Record]] = field(default_factory=dict)
+    resolved: dict[tuple[str, int], dict[str, object]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def value(self, record: Record, name: str) -> object:
+        return self.resolved.get((record.file, record.row), {}).get(name)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def check_tables(tables: dict[str, RawTable], vocab: Vocabulary) -> CheckedData:
+    """Check every table; resolve terms and references; collect every problem."""
+    data = CheckedData()
+    for name, table in tables.items():
+        spec = TABLE_BY_NAME[name]
+        data.problems += _check_header(table, spec)
+        data.tables[name] = table.records
+    districts = data.tables.get("districts", [])
+    add_districts(vocab, [(r.get("key"), r.get("name"), r.get("state")) for r in districts])
+    ids = _collect_ids(data)
+    for name, records in data.tables.items():
+        spec = TABLE_BY_NAME[name]
+        for record in records:
+            data.resolved[(record.file, record.row)] = _check_record(record, spec, vocab, ids, data.problems)
+    return data
+
+
+def _check_header(table: RawTable, spec: TableSpec) -> list[Problem]:
+    problems = []
+    known = spec.column_names
+    for name in table.header:
+        if name and name not in known:
+            near = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else f"; known columns: {', '.join(known)}"
+            problems.append(Problem(table.file, 1, name, f"unknown column '{name}'{hint}"))
+    for column in spec.columns:
+        if column.required and column.name not in table.header:
+            problems.append(Problem(table.file, 1, column.name, f"required column '{column.name}' is missing"))
+    seen: set[str] = set()
+    for name in table.header:
+        if name in seen:
+            problems.append(Problem(table.file, 1, name, f"column '{name}' appears twice"))
+        seen.add(name)
+    return problems
+
+
+def _collect_ids(data: CheckedData) -> dict[str, dict[str, Record]]:
+    """Ids per table; duplicates within a table and across tables are problems."""
+    ids: dict[str, dict[str, Record]] = {}
+    owner: dict[str, Record] = {}
+    for name, records in data.tables.items():
+        key = TABLE_BY_NAME[name].key
+        if key is None:
+            continue
+        table_ids = ids.setdefault(name, {})
+        for record in records:
+            value = record.get(key)
+            if not value:
+                continue
+            if value in table_ids:
+                first = table_ids[value]
+                data.problems.append(Problem(record.file, record.row, key,
+                                             f"duplicate {key} '{value}' (also in row {first.row})"))
+                continue
+            if name != "districts" and value in owner:
+                first = owner[value]
+                data.problems.append(Problem(record.file, record.row, key,
+                                             f"duplicate id '{value}': already used in {first.file}, "
+                                             f"row {first.row}; ids must be unique across tables"))
+            table_ids[value] = record
+            if name != "districts":
+                owner.setdefault(value, record)
+    return ids
+
+
+def _check_record(record: Record, spec: TableSpec, vocab: Vocabulary,
+                  ids: dict[str, dict[str, Record]], problems: list[Problem]) -> dict[str, object]:
+    out: dict[str, object] = {}
+
+    def problem(name: str, message: str, severity: str = "error") -> None:
+        problems.append(Problem(record.file, record.row, name, message, severity))
+
+    for column in spec.columns:
+        text = record.get(column.name)
+        if not text:
+            if column.required:
+                problem(column.name, f"'{column.name}' is required but empty")
+            continue
+        value = _parse(column.kind, column.name, text, vocab, ids, problem)
+        if value is not None:
+            out[column.name] = value
+    _check_together(record, out, problem)
+    return out
+
+
+def _parse(kind: str, name: str, text: str, vocab: Vocabulary, ids, problem) -> object:
+    if kind == "text":
+        return text
+    if kind == "slug":
+        if not SLUG.match(text):
+            problem(name, f"'{text}' is not a valid id: use lower-case letters, digits and single "
+                          "hyphens (e.g. 'kwb-goslar')")
+            return None
+        return text
+    if kind == "districtkey":
+        if not DISTRICT_KEY.match(text):
+            problem(name, f"'{text}' is not a 5-digit Kreisschlüssel (e.g. 03153)")
+            return None
+        return text
+    if kind == "postcode":
+        if not POSTCODE.match(text):
+            problem(name, f"'{text}' is not a 5-digit German postcode", "warning")
+        return text
+    if kind == "url":
+        return _url(name, text, problem)
+    if kind == "urls":
+        urls = [u for u in (_url(name, part, problem) for part in text.split()) if u]
+        return urls or None
+    if kind in ("date", "fulldate"):
+        return _date(name, text, problem, full=kind == "fulldate")
+    if kind in ("lat", "lon"):
+        return _number(name, text, problem, (-90, 90) if kind == "lat" else (-180, 180))
+    if kind == "int":
+        cleaned = text.replace(",", "").replace(".", "").replace(" ", "")
+        if not cleaned.isdigit():
+            problem(name, f"'{text}' is not a whole number")
+            return None
+        return int(cleaned)
+    if kind == "decimal":
+        return _number(name, text, problem, (0, 1e9))
+    if kind == "confidence":
+        if text not in CONFIDENCE:
+            problem(name, f"'{text}' is not an evidence level; use one of: {', '.join(CONFIDENCE)}")
+            return None
+        return text
+    if kind.startswith("term:"):
+        return _term(kind[5:], name, text, vocab, problem)
+    if kind.startswith("list:"):
+        scheme = kind[5:]
+        items = [part.strip() for part in text.split(";") if part.strip()]
+        found = [t for t in (_term(scheme, name, item, vocab, problem) for item in items) if t]
+        return sorted(set(found)) or None
+    if kind.startswith("ref:"):
+        targets = kind[4:].split("|")
+        for table in targets:
+            if text in ids.get(table, {}):
+                return (table, text)
+        pool = [i for t in targets for i in ids.get(t, {})]
+        near = difflib.get_close_matches(text, pool, n=1)
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        problem(name, f"'{text}' is not the id of any {' or '.join(t.rstrip('s') for t in targets)}{hint}")
+        return None
+    raise ValueError(f"unknown column kind {kind!r}")
+
+
+def _term(scheme: str, name: str, text: str, vocab: Vocabulary, problem) -> str | None:
+    iri = vocab.resolve(scheme, text)
+    if iri is None:
+        near = vocab.suggest(scheme, text)
+        hint = (f"; did you mean {' or '.join(repr(n) for n in near)}?" if near
+                else f"; known: {', '.join(vocab.choices(scheme))}")
+        problem(name, f"'{text}' is not a known {scheme.replace('-', ' ')}{hint}")
+    return iri
+
+
+def _url(name: str, text: str, problem) -> str | None:
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        problem(name, f"'{text}' is not an http(s) URL")
+        return None
+    if not parts.netloc or "." not in parts.netloc.split(":")[0] or _IRI_FORBIDDEN.search(text):
+        problem(name, f"'{text}' is not a well-formed URL")
+        return None
+    return text
+
+
+def _date(name: str, text: str, problem, *, full: bool) -> str | None:
+    match = DATE.match(text)
+    if not match or (full and not match.group(3)):
+        want = "YYYY-MM-DD" if full else "YYYY, YYYY-MM or YYYY-MM-DD"
+        problem(name, f"'{text}' is not a date of the form {want}")
+        return None
+    year, month, day = match.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        problem(name, f"'{text}' is not a date that exists")
+        return None
+    return text
+
+
+def _number(name: str, text: str, problem, bounds: tuple[float, float]) -> float | None:
+    try:
+        value = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else float(text)
+    except ValueError:
+        problem(name, f"'{text}' is not a number")
+        return None
+    low, high = bounds
+    if not low <= value <= high:
+        problem(name, f"{value:g} is out of range ({low:g} … {high:g})")
+        return None
+    return value
+
+
+def _check_together(record: Record, out: dict[str, object], problem) -> None:
+    """Checks that involve several fields of one record."""
+    has_lat, has_lon = "lat" in out, "lon" in out
+    if record.get("lat") and record.get("lon") and has_lat != has_lon:
+        return  # one of them is already reported as malformed
+    if has_lat != has_lon:
+        problem("lon" if has_lat else "lat", "lat and lon must be given together")
+    if has_lat and has_lon:
+        lat, lon = out["lat"], out["lon"]
+        in_lat = GERMANY_LAT[0] <= lat <= GERMANY_LAT[1]
+        in_lon = GERMANY_LON[0] <= lon <= GERMANY_LON[1]
+        if not in_lat and not in_lon and GERMANY_LAT[0] <= lon <= GERMANY_LAT[1] \
+                and GERMANY_LON[0] <= lat <= GERMANY_LON[1]:
+            problem("lat", f"lat {lat:g} and lon {lon:g} look swapped (Germany is at lat ≈ 47–55, "
+                           "lon ≈ 6–15)")
+            out.pop("lat"), out.pop("lon")
+        elif not (in_lat and in_lon):
+            problem("lat", f"({lat:g}, {lon:g}) lies outside Germany; is that right?", "warning")
+    start, end = out.get("start"), out.get("end")
+    if isinstance(start, str) and isinstance(end, str) and end < start[: len(end)]:
+        problem("end", f"end {end} lies before start {start}")

@@ -1,0 +1,171 @@
+"""Open the on-disk Oxigraph store and replace its content atomically.
+
+Layout of a store folder::
+
+    STORE/
+      versions/<stamp>/     one complete Oxigraph database per successful build
+      current  -> versions/<stamp>     symlink: what readers open
+      previous -> versions/<stamp>     symlink: the build before, kept for roll-back
+      building-<stamp>/     a build in progress (removed when it fails or is abandoned)
+
+A build writes a new database under ``building-…``, validates it, closes it, moves it
+under ``versions/`` and only then points ``current`` at it with one ``rename(2)`` of a
+symlink, which POSIX makes atomic. A build killed at any moment therefore leaves
+``current`` on either the old or the new database, never on a half-written one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph
+
+from .errors import StoreError
+
+CURRENT = "current"
+PREVIOUS = "previous"
+VERSIONS = "versions"
+BUILDING_PREFIX = "building-"
+
+
+def current_path(store_dir: Path) -> Path:
+    """The database folder that ``current`` points at; StoreError when there is none."""
+    link = Path(store_dir) / CURRENT
+    if not link.is_symlink() and not link.exists():
+        raise StoreError(
+            f"{store_dir}: no graph has been built here yet; run 'harzgraph build' first"
+        )
+    target = link.resolve()
+    if not target.is_dir():
+        raise StoreError(f"{store_dir}: 'current' points at {target}, which does not exist")
+    return target
+
+
+def previous_path(store_dir: Path) -> Path | None:
+    """The database of the build before the current one, if it is still kept."""
+    link = Path(store_dir) / PREVIOUS
+    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+
+def open_read_only(store_dir: Path) -> pyoxigraph.Store:
+    """Open the current graph for reading. Versions never change once built, so any
+    number of processes may read while a new build is written beside them."""
+    path = current_path(store_dir)
+    try:
+        return pyoxigraph.Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+
+
+def exists(store_dir: Path) -> bool:
+    try:
+        current_path(store_dir)
+    except StoreError:
+        return False
+    return True
+
+
+@contextmanager
+def new_version(store_dir: Path) -> Iterator[tuple[pyoxigraph.Store, Path]]:
+    """Yield a fresh writable store in a ``building-…`` folder.
+
+    Leaving the block normally does nothing more: call :func:`publish` with the folder to
+    swap it in. Leaving it by an exception removes the folder, so the store is as before.
+    """
+    store_dir = Path(store_dir)
+    store_dir.mkdir(parents=True, exist_ok=True)
+    remove_abandoned_builds(store_dir)
+    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    folder = store_dir / f"{BUILDING_PREFIX}{stamp}"
+    store = pyoxigraph.Store(str(folder))
+    try:
+        yield store, folder
+    except BaseException:
+        del store
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def publish(store_dir: Path, folder: Path, *, keep: int = 2) -> Path:
+    """Move a finished build under ``versions/`` and point ``current`` at it atomically.
+
+    The former current version becomes ``previous``; versions older than the newest
+    ``keep`` are deleted.
+    """
+    store_dir = Path(store_dir)
+    versions = store_dir / VERSIONS
+    versions.mkdir(exist_ok=True)
+    final = versions / folder.name.removeprefix(BUILDING_PREFIX)
+    _fsync_tree(folder)
+    os.rename(folder, final)
+    old = current_path(store_dir) if exists(store_dir) else None
+    if old is not None:
+        _point(store_dir, PREVIOUS, old)
+    _point(store_dir, CURRENT, final)
+    _prune(store_dir, keep=keep)
+    return final
+
+
+def _point(store_dir: Path, name: str, target: Path) -> None:
+    """Atomically make ``store_dir/name`` a symlink to ``target`` (relative)."""
+    tmp = store_dir / f".{name}.tmp-{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(os.path.relpath(target, store_dir), tmp)
+    os.replace(tmp, store_dir / name)
+    _fsync_dir(store_dir)
+
+
+def _prune(store_dir: Path, *, keep: int) -> None:
+    keep_paths = {p for p in (current_path(store_dir), previous_path(store_dir)) if p}
+    versions = sorted((store_dir / VERSIONS).iterdir(), key=lambda p: p.name, reverse=True)
+    for extra in versions[keep:]:
+        if extra.resolve() not in keep_paths:
+            shutil.rmtree(extra, ignore_errors=True)
+
+
+def remove_abandoned_builds(store_dir: Path) -> None:
+    """Delete ``building-…`` folders left by a build that was killed."""
+    for leftover in Path(store_dir).glob(BUILDING_PREFIX + "*"):
+        pid = _pid_of(leftover.name)
+        if pid is None or pid == os.getpid() or not _alive(pid):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _pid_of(name: str) -> int | None:
+    parts = name.removeprefix(BUILDING_PREFIX).split("-")
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _fsync_tree(folder: Path) -> None:
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            fd = os.open(os.path.join(root, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        _fsync_dir(Path(root))
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

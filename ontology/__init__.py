@@ -1,0 +1,1 @@
+"""The ontology, vocabularies and SHACL shapes, shipped as package data (import name harzgraph_ontology)."""
