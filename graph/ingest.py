@@ -21,6 +21,8 @@ from .vocabulary import load_vocabulary, vocabulary_files
 
 log = logging.getLogger(__name__)
 
+GENID = "https://w3id.org/harzgraph/.well-known/genid/"
+
 Progress = Callable[[str], None]
 
 
@@ -54,9 +56,31 @@ def prepare(settings: Settings, report: BuildReport, progress: Progress | None =
 
 def load_into(target: pyoxigraph.Store, mapped: Mapped, settings: Settings) -> None:
     """Bulk-load the vocabularies and the mapped data into an empty store."""
-    for path in vocabulary_files(settings.ontology_dir):
-        target.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+    target.bulk_extend(vocabulary_quads(settings))
     target.bulk_load(mapped.text().encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+
+
+def vocabulary_quads(settings: Settings) -> list[pyoxigraph.Quad]:
+    """The ontology and vocabularies with blank nodes skolemised to stable IRIs.
+
+    Blank nodes (e.g. of RDF lists) would get new random labels in every build, so two
+    builds of the same data would not dump identically; ``…/.well-known/genid/<file>-<n>``
+    IRIs, numbered in parse order, do (RDF 1.1 §3.5).
+    """
+    quads = []
+    for path in vocabulary_files(settings.ontology_dir):
+        names: dict[str, pyoxigraph.NamedNode] = {}
+
+        def skolem(term, stem=path.stem, names=names):
+            if isinstance(term, pyoxigraph.BlankNode):
+                if term.value not in names:
+                    names[term.value] = pyoxigraph.NamedNode(f"{GENID}{stem}-{len(names) + 1}")
+                return names[term.value]
+            return term
+
+        for triple in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE):
+            quads.append(pyoxigraph.Quad(skolem(triple.subject), triple.predicate, skolem(triple.object)))
+    return quads
 
 
 def check_shapes(target: pyoxigraph.Store, mapped: Mapped, settings: Settings) -> None:

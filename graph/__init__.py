@@ -1,0 +1,21 @@
+"""harzgraph: import, store, query and analyse the Harz region's circular-economy actors.
+
+The public surface is small on purpose; modules are imported lazily so that
+``import graph`` does no work (no store opened, no file read).
+"""
+
+from .errors import HarzgraphError, ImportFailed, NotFound, Problem, QueryError, QueryTimeout, StoreError
+from .settings import Settings
+from .tables import Table
+
+__all__ = sorted([
+    "HarzgraphError",
+    "ImportFailed",
+    "NotFound",
+    "Problem",
+    "QueryError",
+    "QueryTimeout",
+    "Settings",
+    "StoreError",
+    "Table",
+])

@@ -1,0 +1,172 @@
+"""Project the store into NetworkX graphs for the analyses and network files.
+
+The actor–actor collaboration graph joins two actors when a source states a direct relation
+between them, when both take part in the same project ("joint_project"), or when both are
+members of the same association or cluster ("shared_network"). Which tie types count, and how
+much, is the parameter ``weights`` (default :data:`TIE_WEIGHTS`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph
+
+from .catalog import run_named
+from .tables import Table
+
+#: Weight each kind of tie adds to an edge. Direct, specific relations count fully; a
+#: shared project almost as much; common membership of a network and loose or funding
+#: ties count half: they say less about working together.
+TIE_WEIGHTS: dict[str, float] = {
+    "cooperates_with": 1.0, "supplies": 1.0, "subsidiary_of": 1.0, "coordinates": 1.0,
+    "partner_in": 1.0, "hosted_by": 1.0, "member_of": 1.0, "founding_member_of": 1.0,
+    "joint_project": 1.0, "shared_network": 0.5, "funds": 0.5, "related_to": 0.5,
+}
+
+#: Relation types whose object, when an actor, is a network its members share.
+MEMBERSHIP = ("member_of", "founding_member_of")
+#: Relation types that make an actor take part in a project.
+PARTICIPATION = ("partner_in", "coordinates")
+_CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+
+
+def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | None = None,
+                        include_funding: bool = True) -> nx.Graph:
+    """The undirected actor–actor graph with node facets and sourced, weighted edges.
+
+    Parameters
+    ----------
+    store : an open store.
+    weights : weight per tie type; missing types default to :data:`TIE_WEIGHTS`.
+    include_funding : whether ``funds`` relations and projects shared only through a funder
+        make ties (funders link to many; leaving them out keeps the picture about work).
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes are actor IRIs with attributes ``label, kind, district, state, region_status,
+        confidence, lat, lon, stages, materials, categories, competencies``; edges carry
+        ``relations, weight, sources, via, years, confidence``; ``G.graph`` holds
+        ``stage_order``, ``labels``, ``materials``, ``districts``, ``states``.
+    """
+    weight_of = {**TIE_WEIGHTS, **(weights or {})}
+    G = nx.Graph()
+    _add_nodes(G, run_named(store, "network_actors"))
+    _add_context(G, store)
+    ties: dict[tuple[str, str], dict] = {}
+
+    def tie(a: str, b: str, kind: str, source: str, confidence: str, via: str | None, year: str | None):
+        if a == b or a not in G or b not in G:
+            return
+        key = (a, b) if a < b else (b, a)
+        edge = ties.setdefault(key, {"relations": set(), "sources": set(), "via": set(),
+                                     "years": set(), "confidence": "high", "_kinds": set()})
+        edge["relations"].add(kind)
+        edge["sources"].add(source)
+        edge["_kinds"].add((kind, via))
+        if via:
+            edge["via"].add(via)
+        if year and year[:4].isdigit():
+            edge["years"].add(int(year[:4]))
+        if _CONFIDENCE_RANK[confidence] < _CONFIDENCE_RANK[edge["confidence"]]:
+            edge["confidence"] = confidence
+
+    groups: dict[tuple[str, str], list[tuple[str, str, str, str | None]]] = defaultdict(list)
+    for row in run_named(store, "network_relations").rows:
+        kind, subject, obj = row["type"], row["subject"], row["object"]
+        if kind == "funds" and not include_funding:
+            continue
+        if row["object_is_actor"] in (True, "true"):
+            tie(subject, obj, kind, row["source"], row["confidence"], None, row["start"])
+            if kind in MEMBERSHIP:
+                groups[("shared_network", obj)].append((subject, row["source"], row["confidence"], row["start"]))
+        elif kind in PARTICIPATION or (kind == "funds" and include_funding):
+            groups[("joint_project", obj)].append((subject, row["source"], row["confidence"], row["start"]))
+    for row in run_named(store, "network_project_roles").rows:
+        groups[("joint_project", row["project"])].append((row["actor"], row["source"], row["confidence"], row["start"]))
+    for (kind, via), members in groups.items():
+        by_actor: dict[str, tuple[str, str, str | None]] = {}
+        for actor, source, confidence, start in sorted(members, key=lambda m: (m[0], m[1])):
+            by_actor.setdefault(actor, (source, confidence, start))
+        for a, b in combinations(sorted(by_actor), 2):
+            for actor in (a, b):
+                source, confidence, start = by_actor[actor]
+                tie(a, b, kind, source, confidence, via, start)
+    for (a, b), edge in sorted(ties.items()):
+        weight = sum(weight_of.get(kind, 0.5) for kind, _via in edge.pop("_kinds"))
+        G.add_edge(a, b, relations=sorted(edge["relations"]), sources=sorted(edge["sources"]),
+                   via=sorted(edge["via"]), years=sorted(edge["years"]), confidence=edge["confidence"],
+                   weight=round(weight, 6))
+    return G
+
+
+def _add_nodes(G: nx.Graph, table: Table) -> None:
+    facets = ("stages", "materials", "categories", "competencies")
+    for row in table.rows:
+        actor = row["actor"]
+        if actor not in G:
+            G.add_node(actor, label=row["label"], kind=row["kind"], district=row["district"],
+                       state=row["state"], region_status=row["region_status"],
+                       confidence=row["confidence"], lat=row["lat"], lon=row["lon"],
+                       **{f: set() for f in facets})
+        if row["facet"]:
+            G.nodes[actor][row["facet"]].add(row["value"])
+    for _node, attrs in G.nodes(data=True):
+        for facet in facets:
+            attrs[facet] = sorted(attrs[facet])
+
+
+def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:
+    labels: dict[str, dict[str, str]] = {}
+    stage_order: dict[str, int] = {}
+    materials: dict[str, dict[str, bool]] = {}
+    for row in run_named(store, "network_labels").rows:
+        labels[row["notation"]] = {"de": row["de"] or row["notation"], "en": row["en"] or row["notation"]}
+        if row["scheme"] == "stage" and row["position"] is not None:
+            stage_order[row["notation"]] = int(row["position"])
+        if row["scheme"] == "material":
+            materials[row["notation"]] = {"crm_strategic": bool(row["strategic"]),
+                                          "crm_critical": bool(row["critical"])}
+    districts = {}
+    for row in run_named(store, "districts").rows:
+        districts[row["key"]] = {k: row[k] for k in ("name", "state", "population", "population_date",
+                                                     "population_source", "area_km2", "region_status")}
+    states = {k: {"name": v["de"]} for k, v in labels.items() if k in ("03", "15", "16")}
+    G.graph.update(stage_order=stage_order, labels=labels, materials=materials,
+                   districts=districts, states=states)
+
+
+def collection_points(store: pyoxigraph.Store) -> list[dict]:
+    """The WEEE collection points as plain dicts for the collection-coverage analysis."""
+    points: dict[str, dict] = {}
+    for row in run_named(store, "collection_points").rows:
+        point = points.setdefault(row["site"], {
+            "iri": row["site"], "label": row["label"], "operator": row["operator"],
+            "district": row["district"], "accepts": set(), "lat": row["lat"], "lon": row["lon"],
+            "sources": set()})
+        if row["group"]:
+            point["accepts"].add(row["group"])
+        point["sources"].add(row["source"])
+    return [{**p, "accepts": sorted(p["accepts"]), "sources": sorted(p["sources"])}
+            for _iri, p in sorted(points.items())]
+
+
+def write_network(G: nx.Graph, fmt: str, path: Path) -> Path:
+    """Write GraphML or GEXF; list attributes become ``;``-joined text (both formats want scalars)."""
+    H = nx.Graph()
+    for node, attrs in G.nodes(data=True):
+        H.add_node(node, **{k: _scalar(v) for k, v in attrs.items() if v is not None})
+    for a, b, attrs in G.edges(data=True):
+        H.add_edge(a, b, **{k: _scalar(v) for k, v in attrs.items() if v is not None})
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(H, path)
+    return path
+
+
+def _scalar(value):
+    if isinstance(value, list | set | tuple):
+        return "; ".join(str(v) for v in value)
+    return value

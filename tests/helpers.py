@@ -1,0 +1,40 @@
+"""Small helpers for tests: edit one cell of a CSV, dump a store for comparison."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pyoxigraph
+
+from graph import store as store_mod
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def write_rows(path: Path, records: list[dict[str, str]], columns: list[str] | None = None) -> None:
+    columns = columns or list(records[0])
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(records)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def set_cell(path: Path, row: int, field: str, value: str) -> None:
+    """Set one cell; ``row`` counts like a spreadsheet (the header is row 1)."""
+    records = rows(path)
+    columns = list(records[0])
+    if field not in columns:
+        columns.append(field)
+    records[row - 2][field] = value
+    write_rows(path, records, columns)
+
+
+def dump(store_dir: Path) -> set[str]:
+    """The current graph as a set of N-Quads lines (no blank nodes in our graph)."""
+    data = store_mod.open_read_only(store_dir).dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    return set(data.decode("utf-8").splitlines())
