@@ -8,7 +8,7 @@ from .errors import HarzgraphError, ImportFailed, NotFound, Problem, QueryError,
 from .settings import Settings
 from .tables import Table
 
-__all__ = sorted([
+__all__ = [
     "HarzgraphError",
     "ImportFailed",
     "NotFound",
@@ -18,4 +18,4 @@ __all__ = sorted([
     "Settings",
     "StoreError",
     "Table",
-])
+]

@@ -11,7 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .namespaces import GEO, HG, ID, ORG, PREFIXES, SCHEMA, WGS, actor_iri, concept_iri, project_iri, scheme_iri, site_iri
+from .namespaces import (
+    GEO,
+    HG,
+    ID,
+    ORG,
+    PREFIXES,
+    SCHEMA,
+    WGS,
+    actor_iri,
+    concept_iri,
+    project_iri,
+    scheme_iri,
+    site_iri,
+)
 from .readers import Record
 from .records import CheckedData
 from .vocabulary import Vocabulary
@@ -295,7 +308,8 @@ def map_district(out: Mapped, record: Record, values: dict) -> None:
 def map_dataset(out: Mapped, modified: str | None) -> None:
     subject = iri(DATASET_IRI)
     out.add(subject, iri(RDF + "type"), iri(DCAT + "Dataset"))
-    out.add(subject, iri(DCT + "title"), literal("harzgraph – Akteure der Kreislaufwirtschaft in der Innovationsregion Harz", lang="de"))
-    out.add(subject, iri(DCT + "title"), literal("harzgraph – circular-economy actors of the Harz innovation region", lang="en"))
+    for lang, title in (("de", "harzgraph – Akteure der Kreislaufwirtschaft in der Innovationsregion Harz"),
+                        ("en", "harzgraph – circular-economy actors of the Harz innovation region")):
+        out.add(subject, iri(DCT + "title"), literal(title, lang=lang))
     if modified:
         out.add(subject, iri(DCT + "modified"), literal(modified, datatype=XSD + "date"))

@@ -80,7 +80,9 @@ def new_version(store_dir: Path) -> Iterator[tuple[pyoxigraph.Store, Path]]:
     store_dir = Path(store_dir)
     store_dir.mkdir(parents=True, exist_ok=True)
     remove_abandoned_builds(store_dir)
-    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    now = time.time_ns()
+    # Sortable by time to the nanosecond; the pid lets a later build tell abandoned folders.
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 10**9)) + f".{now % 10**9:09d}-{os.getpid()}"
     folder = store_dir / f"{BUILDING_PREFIX}{stamp}"
     store = pyoxigraph.Store(str(folder))
     try:

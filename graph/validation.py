@@ -143,8 +143,9 @@ def _compile_property(shapes: pyoxigraph.Store, prop, target: str, shape: str) -
         checks.append(check(f"value must be ≤ {term.value}",
                             values_filter(f"!COALESCE(?v <= {_term_sparql(term)}, false)")))
     for term in _values(shapes, prop, SH + "hasValue"):
+        value = _term_sparql(term)
         checks.append(check(f"must have the value {term.value}",
-                            f"FILTER NOT EXISTS {{ ?this {path} {_term_sparql(term)} }} BIND({_term_sparql(term)} AS ?v)"))
+                            f"FILTER NOT EXISTS {{ ?this {path} {value} }} BIND({value} AS ?v)"))
     for term in _values(shapes, prop, SH + "uniqueLang"):
         if term.value == "true":
             checks.append(check("at most one value per language",

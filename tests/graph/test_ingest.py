@@ -60,7 +60,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("table", "row", "field", "value", "expect_field", "message"), CASES)
-def test_bad_cell_is_named_and_store_unchanged(settings, built, table, row, field, value, expect_field, message):
+def test_bad_cell_is_named_and_store_unchanged(
+    settings, built, table, row, field, value, expect_field, message
+):
     path = settings.data_dir / f"{table}.csv"
     if field == "lat" and value == "10.43":  # swap both coordinates of the row
         set_cell(path, row, "lon", "51.9")

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set up harzgraph with its test tools on a fresh machine and run the whole test suite.
+# Usage: ./test.sh [pytest arguments]
+set -euo pipefail
+cd "$(dirname "$0")"
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".[test]"
+.venv/bin/ruff check graph webapp tests bench
+exec .venv/bin/python -m pytest "$@"
