@@ -51,7 +51,7 @@ CASES = [
     pytest.param("relations", 2, "sources", "", "sources", "required", id="relation-without-source"),
     pytest.param("actors", 2, "lat", "95.2", "lat", "out of range", id="lat-out-of-range"),
     pytest.param("actors", 2, "lat", "10.43", "lat", "look swapped", id="lat-lon-swapped"),
-    pytest.param("actors", 2, "checked", "2026-02-30", "checked", "is not a date that exists", id="date-does-not-exist"),
+    pytest.param("actors", 2, "checked", "2026-02-30", "checked", "a date that exists", id="date-does-not-exist"),
     pytest.param("projects", 2, "end", "2019", "end", "lies before start", id="end-before-start"),
     pytest.param("actors", 2, "confidence", "sure", "confidence", "evidence level", id="bad-confidence"),
     pytest.param("districts", 2, "region_status", "maybe", "region_status", "not a known region status",
