@@ -26,6 +26,7 @@ MATERIALS = ["copper", "aluminium", "gold", "silver", "tantalum", "tungsten", "c
 CATEGORIES = [f"EEE-CAT-{i}" for i in range(1, 7)]
 DISTRICTS = [("Goslar", 51.9, 10.4), ("Göttingen", 51.6, 10.0), ("Harz", 51.8, 11.0),
              ("Mansfeld-Südharz", 51.5, 11.3), ("Nordhausen", 51.5, 10.8), ("Kyffhäuserkreis", 51.35, 11.0)]
+GROUPS = ["SG1", "SG2", "SG3", "SG4", "SG5"]
 RELATION_TYPES = ["member_of", "cooperates_with", "supplies", "subsidiary_of", "related_to"]
 
 
@@ -62,13 +63,14 @@ def write(n_actors: int, folder: Path, *, seed: int = 7) -> Path:
             if obj == subject or (subject, relation, obj) in seen:
                 continue
             seen.add((subject, relation, obj))
-            out.writerow({"subject": subject, "relation": relation, "object": obj, "start": str(rng.randint(2000, 2025)),
-                          "confidence": rng.choice(["high", "medium"]), "sources": f"https://example.org/synthetic/r{i}"})
+            out.writerow({"subject": subject, "relation": relation, "object": obj,
+                          "start": str(rng.randint(2000, 2025)), "confidence": rng.choice(["high", "medium"]),
+                          "sources": f"https://example.org/synthetic/r{i}"})
     with _writer(folder / "collection_points.csv", COLLECTION_POINTS.column_names) as out:
         for i in range(max(1, n_actors // 50)):
             district, lat, lon = rng.choice(DISTRICTS)
             out.writerow({"id": f"synthetic-cp-{i}", "name": f"SYNTHETIC centre {i}", "operator": rng.choice(ids),
-                          "district": district, "accepts": ";".join(sorted(rng.sample(["SG1", "SG2", "SG3", "SG4", "SG5"], 2))),
+                          "district": district, "accepts": ";".join(sorted(rng.sample(GROUPS, 2))),
                           "confidence": "high", "sources": f"https://example.org/synthetic/c{i}"})
     return folder
 
