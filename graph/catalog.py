@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import pyoxigraph
 
 from .errors import NotFound
 from .namespaces import sparql_prologue
 from .tables import Table
+
+
+QUERIES = Path(__file__).parent / "queries"
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,7 @@ class NamedQuery:
 
 def named_query(name: str) -> NamedQuery:
     """The query ``queries/<name>.rq`` with its header comments as title and description."""
-    path = resources.files("graph").joinpath("queries", f"{name}.rq")
+    path = QUERIES / f"{name}.rq"
     if not path.is_file():
         raise NotFound(f"no named query '{name}'")
     text = path.read_text(encoding="utf-8")
@@ -35,11 +38,15 @@ def named_query(name: str) -> NamedQuery:
 
 
 def run_named(store: pyoxigraph.Store, name: str, **bindings: object) -> Table:
-    """Run a named SELECT query; keyword arguments bind variables (never string-formatted)."""
+    """Run a named SELECT query; keyword arguments bind variables (never string-formatted).
+
+    A variable to bind must appear in the query's SELECT (and GROUP BY) clause.
+    """
     query = named_query(name)
     substitutions = {pyoxigraph.Variable(k): _term(v) for k, v in bindings.items()}
     results = store.query(sparql_prologue() + query.text, substitutions=substitutions)
-    columns = [v.value for v in results.variables]
+    # Bound variables must be projected for substitution (SEP-0007); they are not columns.
+    columns = [v.value for v in results.variables if v.value not in bindings]
     rows = [{c: plain(solution[c]) for c in columns} for solution in results]
     return Table(columns, rows)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from importlib import resources
+import importlib
 from pathlib import Path
 
 
@@ -17,7 +17,7 @@ def default_store_dir(environ: os._Environ | dict | None = None) -> Path:
 
 def default_ontology_dir() -> Path:
     """The ``ontology/`` folder, shipped as the package ``harzgraph_ontology``."""
-    return Path(str(resources.files("harzgraph_ontology")))
+    return Path(importlib.import_module("harzgraph_ontology").__file__).parent
 
 
 @dataclass(frozen=True)
