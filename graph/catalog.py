@@ -11,7 +11,6 @@ from .errors import NotFound
 from .namespaces import sparql_prologue
 from .tables import Table
 
-
 QUERIES = Path(__file__).parent / "queries"
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass, field, replace
-import importlib
 from pathlib import Path
 
 

@@ -50,7 +50,8 @@ def test_rdf_exports_parse_back_to_the_same_triples(settings, fmt):
 def test_network_files_via_cli(settings, tmp_path, fmt):
     ingest.build(settings)
     out = tmp_path / f"net.{fmt}"
-    result = CliRunner().invoke(main, ["export", "--store", str(settings.store_dir), "--format", fmt, "--out", str(out)])
+    args = ["export", "--store", str(settings.store_dir), "--format", fmt, "--out", str(out)]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     G = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(out)
     # 4 synthetic actors; ties: recycler–cluster (member_of), recycler–refiner (cooperates_with

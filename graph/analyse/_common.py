@@ -1,0 +1,234 @@
+"""Helpers the analyses share: the stage chain, labels, wording, argument checks, igraph."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import networkx as nx
+
+# Above this many actors the heavy measures (betweenness, constraint, communities, cores)
+# go through igraph; NetworkX stays the readable reference the tests compare against.
+NX_LIMIT = 1000
+
+LEVELS = ("region", "state", "district")
+BACKENDS = ("auto", "networkx", "igraph")
+
+# igraph draws random numbers from one process-wide generator; a seeded run swaps it in
+# and back, and the lock keeps two threads of the web server from mixing their seeds.
+_IGRAPH_RNG_LOCK = threading.Lock()
+
+
+# --- stages -------------------------------------------------------------------------------
+
+
+def stage_positions(G: nx.Graph) -> dict[str, int]:
+    """Stage notation -> position in the material flow, from ``G.graph["stage_order"]``."""
+    return dict(G.graph.get("stage_order") or {})
+
+
+def chain(G: nx.Graph) -> list[str]:
+    """The top-level stages in material-flow order, one notation per position.
+
+    ``G.graph["stage_chain"]`` wins when the projection provides it. Otherwise, of the
+    notations that share a position, the group concept is taken: a notation that is not a
+    number (``TS-RR``, ``TS-MR``) before the shortest one (``TS-01`` before ``TS-01a``).
+
+    >>> chain(nx.Graph(stage_order={"TS-01": 1, "TS-01a": 1, "TS-02": 2, "TS-RR": 2}))
+    ['TS-01', 'TS-RR']
+    """
+    if G.graph.get("stage_chain"):
+        return list(G.graph["stage_chain"])
+    by_position: dict[int, list[str]] = {}
+    for notation, position in stage_positions(G).items():
+        by_position.setdefault(position, []).append(notation)
+
+    def group_first(notation: str) -> tuple[int, int, str]:
+        code = notation.split("-", 1)[-1]
+        return (0 if code.isalpha() else 1, len(notation), notation)
+
+    return [min(by_position[p], key=group_first) for p in sorted(by_position)]
+
+
+def chain_positions(G: nx.Graph, stages: Iterable[str] | None) -> list[tuple[int, str]]:
+    """(position, notation) of the chain stages an analysis looks at, in flow order."""
+    positions = stage_positions(G)
+    top = chain(G)
+    if stages is None:
+        return [(positions[s], s) for s in top]
+    wanted = list(stages)
+    unknown = [s for s in wanted if s not in top]
+    if unknown:
+        raise ValueError(
+            f"stages: {', '.join(unknown)} is not a top-level stage of the chain "
+            f"({', '.join(top) or 'none in G.graph[\"stage_order\"]'})"
+        )
+    return sorted((positions[s], s) for s in set(wanted))
+
+
+# --- labels and names -----------------------------------------------------------------------
+
+
+def label(G: nx.Graph, key: str | None, lang: str) -> str:
+    """The label of a notation or IRI in ``lang`` ("de"/"en"), else the key itself."""
+    if key is None:
+        return ""
+    entry = (G.graph.get("labels") or {}).get(key)
+    if entry:
+        return entry.get(lang) or entry.get("en") or entry.get("de") or key
+    return key
+
+
+def actor_label(G: nx.Graph, iri: str) -> str:
+    """An actor's name, or its IRI when it has none."""
+    return G.nodes[iri].get("label") or iri if iri in G else iri
+
+
+def state_name(G: nx.Graph, key: str | None, lang: str) -> str:
+    """A state's name in ``lang``: the labels first, then ``G.graph["states"]``, else the key."""
+    if key is None:
+        return ""
+    entry = (G.graph.get("labels") or {}).get(key)
+    if entry and entry.get(lang):
+        return entry[lang]
+    return ((G.graph.get("states") or {}).get(key) or {}).get("name") or key
+
+
+def district_name(G: nx.Graph, key: str | None, lang: str) -> str:
+    """A district's name (the same in both languages unless the labels say otherwise)."""
+    if key is None:
+        return ""
+    entry = (G.graph.get("labels") or {}).get(key)
+    if entry and entry.get(lang):
+        return entry[lang]
+    return ((G.graph.get("districts") or {}).get(key) or {}).get("name") or key
+
+
+def actor_state(G: nx.Graph, data: dict[str, Any]) -> str | None:
+    """An actor's state key, taken from its district when the state itself is missing."""
+    if data.get("state"):
+        return data["state"]
+    district = data.get("district")
+    if district:
+        return ((G.graph.get("districts") or {}).get(district) or {}).get("state")
+    return None
+
+
+def is_regional(data: dict[str, Any], include_candidates: bool) -> bool:
+    """True for an actor seated in one of the region's districts.
+
+    A district whose membership of the region is not settled ("candidate") counts only
+    with ``include_candidates``.
+    """
+    if not data.get("district"):
+        return False
+    status = data.get("region_status")
+    return status == "confirmed" or (include_candidates and status in ("candidate", None))
+
+
+def regional_actors(G: nx.Graph, include_candidates: bool) -> list[str]:
+    """The region's actors, sorted by IRI."""
+    return sorted(v for v, d in G.nodes(data=True) if is_regional(d, include_candidates))
+
+
+# --- wording ------------------------------------------------------------------------------
+
+_AND = {"de": "und", "en": "and"}
+_MORE = {"de": "{n} weitere", "en": "{n} more"}
+
+
+def join(items: Iterable[str], lang: str, *, limit: int | None = None) -> str:
+    """Join words as a person would: "A, B and C", or "A, B und 3 weitere" past ``limit``.
+
+    >>> join(["A", "B", "C"], "en")
+    'A, B and C'
+    >>> join(["A", "B", "C", "D"], "de", limit=2)
+    'A, B und 2 weitere'
+    """
+    words = list(items)
+    if limit is not None and len(words) > limit:
+        words = [*words[:limit], _MORE[lang].format(n=len(words) - limit)]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {_AND[lang]} {words[-1]}"
+
+
+def number(value: float, lang: str, digits: int = 1) -> str:
+    """A decimal number with a German comma or an English point.
+
+    >>> number(3.25, "de", 2), number(3.25, "en", 2)
+    ('3,25', '3.25')
+    """
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def r4(value: float) -> float:
+    """Round for output: four decimals, plain float (never a numpy scalar)."""
+    return float(round(float(value), 4))
+
+
+# --- argument checks ------------------------------------------------------------------------
+
+
+def check_top(top: int | None) -> None:
+    if top is not None and (not isinstance(top, int) or isinstance(top, bool) or top < 0):
+        raise ValueError(f"top must be None or an integer >= 0, not {top!r}")
+
+
+def check_choice(name: str, value: object, allowed: Iterable[object]) -> None:
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, allowed))}, not {value!r}")
+
+
+def check_positive_int(name: str, value: object, *, minimum: int = 1) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, not {value!r}")
+
+
+def use_igraph(G: nx.Graph, backend: str) -> bool:
+    """Whether a heavy measure goes through igraph for this graph and backend choice."""
+    check_choice("backend", backend, BACKENDS)
+    if backend == "auto":
+        return G.number_of_nodes() > NX_LIMIT
+    return backend == "igraph"
+
+
+def order_levels(levels: Iterable[str]) -> tuple[str, ...]:
+    levels = tuple(levels)
+    for level in levels:
+        check_choice("levels", level, LEVELS)
+    return tuple(level for level in LEVELS if level in levels)
+
+
+# --- igraph -----------------------------------------------------------------------------------
+
+
+def to_igraph(G: nx.Graph, *, weight: str | None = None) -> tuple[Any, list[str]]:
+    """The same graph in igraph, vertices in IRI order; returns (graph, IRIs by index)."""
+    import igraph
+
+    nodes = sorted(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    edges = [(index[u], index[v]) for u, v in G.edges() if u != v]
+    g = igraph.Graph(n=len(nodes), edges=edges, directed=False)
+    if weight is not None:
+        g.es["weight"] = [float(d.get(weight, 1.0)) for u, v, d in G.edges(data=True) if u != v]
+    return g, nodes
+
+
+@contextmanager
+def seeded_igraph(seed: int) -> Iterator[None]:
+    """Run igraph with its random numbers drawn from ``random.Random(seed)``."""
+    import igraph
+
+    with _IGRAPH_RNG_LOCK:
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            igraph.set_random_number_generator(random)
