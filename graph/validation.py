@@ -45,32 +45,54 @@ _NODE_KIND_TEST = {
 
 
 @dataclass(frozen=True)
-class Check:
-    """One compiled query: a SELECT yielding ?this (and ?value) per violation.
+class Slot:
+    """One property shape inside a merged check: its field, bounds and value tests."""
 
-    A plain check has one ``message``. A cardinality check has ``counts`` (min, max) and
-    ?value is the number of values. A value check has ``tests`` (one message per boolean
-    ?f0, ?f1 … it binds).
+    field: str | None
+    message: str | None
+    low: int = 0
+    high: int | None = None
+    tests: tuple[tuple[str, str], ...] = ()  # (message, SPARQL expression true on violation)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One compiled SELECT; every solution is a violation of ?this.
+
+    ``mode`` says how to read a solution: "plain" (one ``message`` for ``field``),
+    "missing" (slot ?i has no value), "duplicates" (slot ?i allows one value and has more),
+    "counts" (slot ?i has ?value values, out of bounds) or
+    "values" (value ?value of slot ?i fails the tests whose flags ?f0, ?f1 … are true).
     """
 
     shape: str
-    field: str | None
-    message: str
     query: str
-    counts: tuple[int, int | None] | None = None
-    tests: tuple[str, ...] = ()
+    field: str | None = None
+    message: str = ""
+    mode: str = "plain"
+    slots: tuple[Slot, ...] = ()
+    flag_slots: tuple[tuple[int, str], ...] = ()  # per flag: (slot index, message)
 
-    def messages(self, solution) -> list[str]:
-        if self.counts is not None:
-            low, high = self.counts
+    def messages(self, solution) -> list[tuple[str | None, str]]:
+        if self.mode == "plain":
+            return [(self.field, self.message)]
+        if self.mode == "values":
+            raised = []
+            for k, (i, message) in enumerate(self.flag_slots):
+                flag = solution[f"f{k}"]
+                if flag is not None and flag.value == "true":
+                    raised.append((self.slots[i].field, self.slots[i].message or message))
+            return raised
+        slot = self.slots[int(solution["i"].value)]
+        if self.mode == "missing":
+            wrong = f"needs at least {slot.low} value(s), has none"
+        elif self.mode == "duplicates":
+            wrong = "may have at most 1 value, has more"
+        else:
             n = int(solution["value"].value)
-            wrong = f"needs at least {low} value(s)" if n < low else f"may have at most {high} value(s)"
-            return [self.message or f"{wrong}, has {n}"]
-        if self.tests:
-            raised = [m for i, m in enumerate(self.tests)
-                      if solution[f"f{i}"] is not None and solution[f"f{i}"].value == "true"]
-            return [self.message or m for m in raised]
-        return [self.message]
+            wrong = (f"needs at least {slot.low} value(s), has {n}" if n < slot.low
+                     else f"may have at most {slot.high} value(s), has {n}")
+        return [(slot.field, slot.message or wrong)]
 
 
 @dataclass(frozen=True)
@@ -82,99 +104,139 @@ class Violation:
 
 
 def compile_shapes(shapes_file: Path) -> list[Check]:
-    """Compile every node shape of ``shapes_file`` into SPARQL checks."""
+    """Compile every node shape of ``shapes_file`` into a few SPARQL checks.
+
+    The property shapes of one node shape are merged into three queries — values missing,
+    too many values, values failing a test — so the store is scanned a few times per shape
+    instead of once per constraint.
+    """
     shapes = pyoxigraph.Store()
     shapes.load(path=str(shapes_file), format=pyoxigraph.RdfFormat.TURTLE)
     prologue = _declared_prefixes(shapes)
     checks: list[Check] = []
     for node_shape in _objects_of_type(shapes, SH + "NodeShape"):
-        targets = [t.value for t in _values(shapes, node_shape, SH + "targetClass")]
-        for target_class in targets:
+        shape = node_shape.value
+        for target_class in [t.value for t in _values(shapes, node_shape, SH + "targetClass")]:
             target = _class_marker("?this", target_class)
-            for prop in _values(shapes, node_shape, SH + "property"):
-                checks += _compile_property(shapes, prop, target, node_shape.value)
+            plans = [_plan_property(shapes, prop, shape) for prop in _values(shapes, node_shape, SH + "property")]
+            checks += _merged_checks(shape, target, [(path, slot) for path, slot, _extra in plans])
+            for path, slot, extra in plans:
+                for message, where in extra:
+                    query = f"SELECT DISTINCT ?this (?v AS ?value) WHERE {{ {target} {where.replace('PATH', path)} }}"
+                    checks.append(Check(shape, query, slot.field, slot.message or message))
             for constraint in _values(shapes, node_shape, SH + "sparql"):
                 select = _one(shapes, constraint, SH + "select").value
                 checks.append(Check(
-                    node_shape.value, _text(shapes, constraint, FIELD),
-                    _text(shapes, constraint, SH + "message") or "violates a SPARQL constraint",
-                    f"{prologue}SELECT DISTINCT ?this ?value WHERE {{ {target} {{ {select} }} }}",
-                ))
+                    shape, f"{prologue}SELECT DISTINCT ?this ?value WHERE {{ {target} {{ {select} }} }}",
+                    _text(shapes, constraint, FIELD),
+                    _text(shapes, constraint, SH + "message") or "violates a SPARQL constraint"))
     return checks
 
 
-def _compile_property(shapes: pyoxigraph.Store, prop, target: str, shape: str) -> list[Check]:
+def _plan_property(shapes: pyoxigraph.Store, prop, shape: str) -> tuple[str, Slot, list[tuple[str, str]]]:
+    """Read one property shape: (path, Slot, extra checks as (message, WHERE using PATH))."""
     path_node = _one(shapes, prop, SH + "path")
     if not isinstance(path_node, pyoxigraph.NamedNode):
         raise ValueError(f"{shape}: only simple property paths are supported by the compiler")
     path = f"<{path_node.value}>"
-    field = _text(shapes, prop, SH + "name")
-    custom = _text(shapes, prop, SH + "message")
     used = {q.predicate.value.removeprefix(SH) for q in shapes.quads_for_pattern(prop, None, None)
             if q.predicate.value.startswith(SH)}
     unsupported = used - SUPPORTED
     if unsupported:
         raise ValueError(f"{shape}, path {path}: unsupported SHACL constraints {sorted(unsupported)}")
 
-    def check(message: str, where: str) -> Check:
-        query = f"SELECT DISTINCT ?this (?v AS ?value) WHERE {{ {target} {where} }}"
-        return Check(shape, field, custom or message, query)
+    def each(constraint: str):
+        return _values(shapes, prop, SH + constraint)
 
-    checks = []
-    # Cardinality: one grouped query for sh:minCount and sh:maxCount together.
-    low = [int(t.value) for t in _values(shapes, prop, SH + "minCount")]
-    high = [int(t.value) for t in _values(shapes, prop, SH + "maxCount")]
-    if low or high:
-        bounds = [f"COUNT(DISTINCT ?v) < {n}" for n in low] + [f"COUNT(DISTINCT ?v) > {n}" for n in high]
-        pattern = f"OPTIONAL {{ ?this {path} ?v }}" if low else f"?this {path} ?v"
-        query = (f"SELECT ?this (COUNT(DISTINCT ?v) AS ?value) WHERE {{ {target} {pattern} }} "
-                 f"GROUP BY ?this HAVING ({' || '.join(bounds)})")
-        checks.append(Check(shape, field, custom or "", query, counts=(min(low, default=0), min(high, default=None))))
-    # Value tests: one query per property, one boolean per constraint, so the store is
-    # scanned once per property instead of once per constraint.
     tests: list[tuple[str, str]] = []
-    for term in _values(shapes, prop, SH + "datatype"):
+    for term in each("datatype"):
         tests.append((f"value must be of type {_short(term.value)}",
                       f"!isLiteral(?v) || datatype(?v) != <{term.value}>"))
-    for term in _values(shapes, prop, SH + "class"):
-        tests.append((f"value must be a {_short(term.value)}",
-                      f"NOT EXISTS {{ {_class_marker('?v', term.value)} }}"))
-    for term in _values(shapes, prop, SH + "nodeKind"):
+    for term in each("class"):
+        tests.append((f"value must be a {_short(term.value)}", f"NOT EXISTS {{ {_class_marker('?v', term.value)} }}"))
+    for term in each("nodeKind"):
         kind = term.value.removeprefix(SH)
         tests.append((f"value must be a {kind}", f"!{_NODE_KIND_TEST[kind]}"))
-    for term in _values(shapes, prop, SH + "in"):
+    for term in each("in"):
         allowed = ", ".join(_term_sparql(t) for t in _list(shapes, term))
         tests.append((f"value must be one of {allowed}", f"?v NOT IN ({allowed})"))
-    for term in _values(shapes, prop, SH + "pattern"):
+    for term in each("pattern"):
         flags = _text(shapes, prop, SH + "flags") or ""
         tests.append((f"value must match {term.value}",
                       f'isBlank(?v) || !REGEX(STR(?v), {_string_sparql(term.value)}, "{flags}")'))
-    for term in _values(shapes, prop, SH + "minLength"):
+    for term in each("minLength"):
         tests.append((f"value must have at least {term.value} character(s)",
                       f"isBlank(?v) || STRLEN(STR(?v)) < {int(term.value)}"))
-    for term in _values(shapes, prop, SH + "minInclusive"):
+    for term in each("minInclusive"):
         tests.append((f"value must be ≥ {term.value}", f"!COALESCE(?v >= {_term_sparql(term)}, false)"))
-    for term in _values(shapes, prop, SH + "maxInclusive"):
+    for term in each("maxInclusive"):
         tests.append((f"value must be ≤ {term.value}", f"!COALESCE(?v <= {_term_sparql(term)}, false)"))
-    for term in _values(shapes, prop, SH + "languageIn"):
+    for term in each("languageIn"):
         langs = [t.value for t in _list(shapes, term)]
-        test = " || ".join(f'langMatches(LANG(?v), "{lang}")' for lang in langs)
-        tests.append((f"language must be one of {', '.join(langs)}", f"!isLiteral(?v) || !({test})"))
-    if tests:
-        binds = " ".join(f"BIND(COALESCE({test}, false) AS ?f{i})" for i, (_m, test) in enumerate(tests))
-        flags = " ".join(f"?f{i}" for i in range(len(tests)))
-        any_flag = " || ".join(f"?f{i}" for i in range(len(tests)))
-        query = (f"SELECT DISTINCT ?this (?v AS ?value) {flags} WHERE {{ {target} ?this {path} ?v . "
-                 f"{binds} FILTER({any_flag}) }}")
-        checks.append(Check(shape, field, custom or "", query, tests=tuple(m for m, _t in tests)))
-    for term in _values(shapes, prop, SH + "hasValue"):
+        either = " || ".join(f'langMatches(LANG(?v), "{lang}")' for lang in langs)
+        tests.append((f"language must be one of {', '.join(langs)}", f"!isLiteral(?v) || !({either})"))
+    extra: list[tuple[str, str]] = []
+    for term in each("hasValue"):
         value = _term_sparql(term)
-        checks.append(check(f"must have the value {term.value}",
-                            f"FILTER NOT EXISTS {{ ?this {path} {value} }} BIND({value} AS ?v)"))
-    for term in _values(shapes, prop, SH + "uniqueLang"):
-        if term.value == "true":
-            checks.append(check("at most one value per language",
-                                f"?this {path} ?v, ?w . FILTER(?v != ?w && LANG(?v) != \"\" && LANG(?v) = LANG(?w))"))
+        extra.append((f"must have the value {term.value}",
+                      f"FILTER NOT EXISTS {{ ?this PATH {value} }} BIND({value} AS ?v)"))
+    if any(term.value == "true" for term in each("uniqueLang")):
+        extra.append(("at most one value per language",
+                      '?this PATH ?v, ?w . FILTER(?v != ?w && LANG(?v) != "" && LANG(?v) = LANG(?w))'))
+    low = max((int(t.value) for t in each("minCount")), default=0)
+    high = min((int(t.value) for t in each("maxCount")), default=None)
+    slot = Slot(_text(shapes, prop, SH + "name"), _text(shapes, prop, SH + "message"), low, high, tuple(tests))
+    return path, slot, extra
+
+
+def _merged_checks(shape: str, target: str, plans: list[tuple[str, Slot]]) -> list[Check]:
+    """The three merged queries of one node shape: missing, counts, values."""
+    slots = tuple(slot for _path, slot in plans)
+
+    def values_clause(indices: list[int]) -> str:
+        return "VALUES (?p ?i) { " + " ".join(f"({plans[i][0]} {i})" for i in indices) + " }"
+
+    checks = []
+    required = [i for i, slot in enumerate(slots) if slot.low > 0]
+    if required:
+        checks.append(Check(shape, f"SELECT ?this ?i WHERE {{ {target} {values_clause(required)} "
+                                   f"FILTER NOT EXISTS {{ ?this ?p ?any }} }}", mode="missing", slots=slots))
+    single = [i for i, slot in enumerate(slots) if slot.high == 1]
+    if single:
+        # "At most one" as a self-join: a second, different value is the violation. Far
+        # cheaper than grouping and counting every focus node's values.
+        branches = " UNION ".join(f"{{ ?this {plans[i][0]} ?v, ?w . FILTER(?v != ?w) BIND({i} AS ?i) }}"
+                                  for i in single)
+        checks.append(Check(shape, f"SELECT DISTINCT ?this ?i WHERE {{ {target} {branches} }}",
+                            mode="duplicates", slots=slots))
+    bounded = [i for i, slot in enumerate(slots) if slot.low > 1 or (slot.high is not None and slot.high > 1)]
+    if bounded:
+        conditions = []
+        for i in bounded:
+            parts = ([f"COUNT(DISTINCT ?v) < {slots[i].low}"] if slots[i].low > 1 else []) + \
+                    ([f"COUNT(DISTINCT ?v) > {slots[i].high}"] if slots[i].high is not None else [])
+            conditions.append(f"(?i = {i} && ({' || '.join(parts)}))")
+        checks.append(Check(shape, f"SELECT ?this ?i (COUNT(DISTINCT ?v) AS ?value) WHERE {{ {target} "
+                                   f"{values_clause(bounded)} ?this ?p ?v }} GROUP BY ?this ?i "
+                                   f"HAVING ({' || '.join(conditions)})", mode="counts", slots=slots))
+    tested = [i for i, slot in enumerate(slots) if slot.tests]
+    if tested:
+        # One UNION branch per property, each evaluating only its own tests: binding every
+        # flag for every value was 2× slower.
+        flag_slots, branches = [], []
+        for i in tested:
+            binds, mine = [], []
+            for message, expression in slots[i].tests:
+                k = len(flag_slots)
+                binds.append(f"BIND(COALESCE({expression}, false) AS ?f{k})")
+                mine.append(f"?f{k}")
+                flag_slots.append((i, message))
+            branches.append(f"{{ ?this {plans[i][0]} ?v . {' '.join(binds)} FILTER({' || '.join(mine)}) "
+                            f"BIND({i} AS ?i) }}")
+        flags = " ".join(f"?f{k}" for k in range(len(flag_slots)))
+        checks.append(Check(shape, f"SELECT DISTINCT ?this ?i (?v AS ?value) {flags} WHERE {{ {target} "
+                                   f"{' UNION '.join(branches)} }}",
+                            mode="values", slots=slots, flag_slots=tuple(flag_slots)))
     return checks
 
 
@@ -211,10 +273,10 @@ def run_checks(store: pyoxigraph.Store, checks: list[Check]) -> list[Violation]:
     classes: dict[str, list[str]] = {}
     for check in checks:
         for solution in store.query(_expand_classes(check.query, store, classes)):
-            value = solution["value"]
+            value = solution["value"] if check.mode not in ("missing", "duplicates") else None
             text = None if value is None else value.value
-            for message in check.messages(solution):
-                found.add(Violation(solution["this"].value, check.field, message, text))
+            for field, message in check.messages(solution):
+                found.add(Violation(solution["this"].value, field, message, text))
     return sorted(found, key=lambda v: (v.focus, v.field or "", v.message, v.value or ""))
 
 
