@@ -40,7 +40,7 @@ from graph import ingest
 from graph.settings import Settings
 settings = Settings(data_dir=Path(sys.argv[1]))
 mapped = ingest.prepare(settings, ingest.BuildReport())
-Path(sys.argv[2]).write_text(mapped.text(), encoding="utf-8")
+mapped.save(Path(sys.argv[2]))
 del mapped
 start = time.perf_counter()
 graph = rdflib.Graph()

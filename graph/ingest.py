@@ -57,7 +57,8 @@ def prepare(settings: Settings, report: BuildReport, progress: Progress | None =
 def load_into(target: pyoxigraph.Store, mapped: Mapped, settings: Settings) -> None:
     """Bulk-load the vocabularies and the mapped data into an empty store."""
     target.bulk_extend(vocabulary_quads(settings))
-    target.bulk_load(mapped.text().encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    target.bulk_load(mapped.ntriples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    mapped.close()
 
 
 def vocabulary_quads(settings: Settings) -> list[pyoxigraph.Quad]:

@@ -8,8 +8,12 @@ from (``origins``), so that a SHACL violation can name file, row and field.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
 
 from .namespaces import (
     GEO,
@@ -69,16 +73,37 @@ def decimal_literal(value: float) -> str:
 
 @dataclass
 class Mapped:
-    """The triples of a whole build and where each subject came from."""
+    """The triples of a whole build, spooled to a temporary file, and where each subject
+    came from. Spooling keeps memory flat: at 100k actors the N-Triples text is ~800 MB."""
 
-    lines: list[str] = field(default_factory=list)
     origins: dict[str, Record] = field(default_factory=dict)
+    count: int = 0
+    _buffer: list[str] = field(default_factory=list)
+    _spool: IO[bytes] = field(default_factory=lambda: tempfile.TemporaryFile(prefix="harzgraph-"))
 
     def add(self, s: str, p: str, o: str) -> None:
-        self.lines.append(f"{s} {p} {o} .\n")
+        self._buffer.append(f"{s} {p} {o} .\n")
+        if len(self._buffer) >= 100_000:
+            self._flush()
 
-    def text(self) -> str:
-        return "".join(self.lines)
+    def _flush(self) -> None:
+        self._spool.write("".join(self._buffer).encode("utf-8"))
+        self.count += len(self._buffer)
+        self._buffer.clear()
+
+    def ntriples(self) -> IO[bytes]:
+        """The spooled N-Triples, rewound for reading (e.g. by ``Store.bulk_load``)."""
+        self._flush()
+        self._spool.flush()
+        self._spool.seek(0)
+        return self._spool
+
+    def save(self, path: Path) -> None:
+        with path.open("wb") as out:
+            shutil.copyfileobj(self.ntriples(), out)
+
+    def close(self) -> None:
+        self._spool.close()
 
 
 def map_all(data: CheckedData, vocab: Vocabulary) -> Mapped:

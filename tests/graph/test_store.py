@@ -56,13 +56,13 @@ def test_shacl_failure_after_loading_removes_the_new_version(settings, monkeypat
     listing = sorted(os.listdir(settings.store_dir))
     from graph import mapping
 
-    original = mapping.map_actor
+    original = mapping.Mapped.add
 
-    def drop_label(out, record, values, vocab, states):  # simulate a mapping bug
-        original(out, record, values, vocab, states)
-        out.lines = [line for line in out.lines if "rdf-schema#label" not in line]
+    def drop_label(self, s, p, o):  # simulate a mapping bug: labels never written
+        if not p.endswith("rdf-schema#label>"):
+            original(self, s, p, o)
 
-    monkeypatch.setattr(mapping, "map_actor", drop_label)
+    monkeypatch.setattr(mapping.Mapped, "add", drop_label)
     with pytest.raises(ImportFailed) as caught:
         ingest.build(settings)
     assert any(p.field == "name" and p.row == 2 and p.file.endswith("actors.csv") for p in caught.value.problems)
