@@ -115,14 +115,14 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     report = BuildReport()
     mapped = prepare(settings, report, progress)
     step = _stepper(report, progress)
-    with store_mod.new_version(settings.store_dir) as (target, folder):
+    with store_mod.new_version(settings.store_dir) as folder:
+        target = pyoxigraph.Store(str(folder))
         with step("load"):
             load_into(target, mapped, settings)
         with step("shacl"):
             check_shapes(target, mapped, settings)
         report.triples = len(target)
         target.flush()
-        target.optimize()
         del target  # closes the database before it is moved
     with step("swap"):
         report.version = store_mod.publish(settings.store_dir, folder, keep=settings.keep_versions)

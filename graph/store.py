@@ -71,11 +71,12 @@ def exists(store_dir: Path) -> bool:
 
 
 @contextmanager
-def new_version(store_dir: Path) -> Iterator[tuple[pyoxigraph.Store, Path]]:
-    """Yield a fresh writable store in a ``building-…`` folder.
+def new_version(store_dir: Path) -> Iterator[Path]:
+    """Yield a fresh ``building-…`` folder for a new database.
 
     Leaving the block normally does nothing more: call :func:`publish` with the folder to
     swap it in. Leaving it by an exception removes the folder, so the store is as before.
+    The caller opens (and closes) the database in it; nothing here keeps it open.
     """
     store_dir = Path(store_dir)
     store_dir.mkdir(parents=True, exist_ok=True)
@@ -84,11 +85,10 @@ def new_version(store_dir: Path) -> Iterator[tuple[pyoxigraph.Store, Path]]:
     # Sortable by time to the nanosecond; the pid lets a later build tell abandoned folders.
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 10**9)) + f".{now % 10**9:09d}-{os.getpid()}"
     folder = store_dir / f"{BUILDING_PREFIX}{stamp}"
-    store = pyoxigraph.Store(str(folder))
+    folder.mkdir()
     try:
-        yield store, folder
+        yield folder
     except BaseException:
-        del store
         shutil.rmtree(folder, ignore_errors=True)
         raise
 
