@@ -14,7 +14,7 @@ from . import store as store_mod
 from .errors import HarzgraphError, ImportFailed
 from .settings import Settings
 
-_STEPS = ("read", "check", "map", "load", "shacl", "swap")
+_STEPS = ("read", "check", "map", "load", "shacl", "write", "swap")
 
 data_option = click.option("--data", "data_dir", type=click.Path(path_type=Path),
                            help="Data folder (CSV files) or .xlsx workbook [default: data/ or $HARZGRAPH_DATA].")

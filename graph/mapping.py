@@ -79,7 +79,7 @@ class Mapped:
     origins: dict[str, Record] = field(default_factory=dict)
     count: int = 0
     _buffer: list[str] = field(default_factory=list)
-    _spool: IO[bytes] = field(default_factory=lambda: tempfile.TemporaryFile(prefix="harzgraph-"))
+    _spool: IO[bytes] = field(default_factory=lambda: tempfile.NamedTemporaryFile(prefix="harzgraph-", suffix=".nt"))
 
     def add(self, s: str, p: str, o: str) -> None:
         self._buffer.append(f"{s} {p} {o} .\n")
@@ -97,6 +97,11 @@ class Mapped:
         self._spool.flush()
         self._spool.seek(0)
         return self._spool
+
+    @property
+    def path(self) -> Path:
+        """The spool file's path, complete after :meth:`ntriples` (for another process)."""
+        return Path(self._spool.name)
 
     def save(self, path: Path) -> None:
         with path.open("wb") as out:
