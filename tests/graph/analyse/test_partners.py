@@ -1,0 +1,209 @@
+"""Missing partnerships, checked on hand-drawn graphs (synthetic test data)."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pytest
+
+from graph.analyse.partners import missing_partnerships
+from tests.graph.analyse.builders import make_graph
+
+AA_C = 1 / math.log(3)  # C has three partners: 0.9102
+PROX = AA_C / (1 + AA_C)  # 0.4765
+
+
+def hand_graph():
+    """
+    A (TS-08; tantalum, copper; dismantling, repair; 03901 Niedersachsen)
+    B (TS-09; tantalum; shredding; 16901 Thüringen)
+    D (TS-01; copper; dismantling; 03902 Niedersachsen)
+    E (TS-MR; copper; 15901 Sachsen-Anhalt) — no tie
+
+        A     B
+         \\   /
+           C        E
+           |
+           D
+    """
+    return make_graph(
+        {
+            "A": {"stages": ["TS-08"], "materials": ["tantalum", "copper"],
+                  "competencies": ["dismantling", "repair"], "district": "03901"},
+            "B": {"stages": ["TS-09"], "materials": ["tantalum"], "competencies": ["shredding"],
+                  "district": "16901"},
+            "C": {"district": "03901"},
+            "D": {"stages": ["TS-01"], "materials": ["copper"], "competencies": ["dismantling"],
+                  "district": "03902"},
+            "E": {"stages": ["TS-MR"], "materials": ["copper"], "district": "15901"},
+        },
+        [("A", "C"), ("B", "C"), ("C", "D")],
+    )  # fmt: skip
+
+
+def test_hand_graph_ranking_and_parts():
+    # A–B: value chain 1 shared item at TS-08 → TS-09: 1/2; proximity via C: 0.4765;
+    #      competencies disjoint: 1; states 03 vs 16: 1.
+    #      0.4·0.5 + 0.3·0.4765 + 0.15·1 + 0.15·1 = 0.6430
+    # B–D: no chain (TS-09 vs TS-01); proximity 0.4765; competence 1; border 1 → 0.4430
+    # A–D: no chain; proximity 0.4765; Jaccard {dismantling} / 2 → 0.5; two districts of one
+    #      state → 0.5: 0.1430 + 0.075 + 0.075 = 0.2930
+    # E has no common partner, and copper at TS-MR is two stages from A's TS-08: no candidate.
+    rows = missing_partnerships(hand_graph())
+    assert [(r["actor_a"], r["actor_b"]) for r in rows] == [("A", "B"), ("B", "D"), ("A", "D")]
+    assert [r["rank"] for r in rows] == [1, 2, 3]
+    ab, bd, ad = rows
+    assert ab["value_chain"] == 0.5
+    assert ab["proximity"] == pytest.approx(PROX, abs=1e-4)
+    assert (ab["competence"], ab["border"]) == (1.0, 1.0)
+    assert ab["score"] == pytest.approx(0.2 + 0.3 * PROX + 0.3, abs=1e-4)
+    assert bd["score"] == pytest.approx(0.3 * PROX + 0.3, abs=1e-4)
+    assert (ad["competence"], ad["border"]) == (0.5, 0.5)
+    assert ad["score"] == pytest.approx(0.3 * PROX + 0.15, abs=1e-4)
+    assert ab["shared_items"] == ["tantalum"] and bd["shared_items"] == []
+    assert ab["common_partners"] == ["C"]
+    assert (ab["state_a"], ab["state_b"]) == ("03", "16")
+
+
+def test_reasons_are_worded_as_hypotheses_in_both_languages():
+    ab = missing_partnerships(hand_graph())[0]
+    assert ab["reasons_en"] == (
+        "Actor A and Actor B could work together: both handle tantalum – Actor A at Manual "
+        "dismantling, Actor B downstream at Mechanical processing; 1 common partner: Actor C; "
+        "Actor A brings dismantling and repair, Actor B brings shredding; would cross the state "
+        "border Lower Saxony–Thuringia"
+    )
+    assert ab["reasons_de"].startswith("Actor A und Actor B könnten zusammenarbeiten: beide ")
+    assert "Tantal" in ab["reasons_de"] and "Niedersachsen–Thüringen" in ab["reasons_de"]
+    ad = missing_partnerships(hand_graph())[2]
+    assert ad["reasons_en"].endswith("would link the districts Testkreis Nord and Testkreis West")
+
+
+def test_wider_stage_gap_adds_the_chain_pair_without_common_partners():
+    # A (TS-08, position 6) and E (TS-MR, position 8) share copper: 1/2 → 0.4·0.5 = 0.2;
+    # no common partner; E has no competencies → 0; states 03 vs 15 → 0.15. Score 0.35.
+    rows = missing_partnerships(hand_graph(), max_stage_gap=2)
+    pairs = [(r["actor_a"], r["actor_b"], r["score"]) for r in rows]
+    assert ("A", "E", 0.35) in pairs
+    assert [p[:2] for p in pairs] == [("A", "B"), ("B", "D"), ("A", "E"), ("A", "D")]
+    ae = rows[2]
+    assert ae["common_partners"] == [] and ae["proximity"] == 0.0
+    assert "Actor E downstream at Metallurgy and refining" in ae["reasons_en"]
+
+
+def test_sub_stages_count_for_their_group():
+    # TS-10 (pyrometallurgy) sits at the position of TS-MR, right after TS-09.
+    G = make_graph({"A": {"stages": ["TS-09"], "materials": ["copper"]},
+                    "B": {"stages": ["TS-10"], "materials": ["copper"]}})  # fmt: skip
+    [row] = missing_partnerships(G, proximity_weight=0, competence_weight=0, border_weight=0)
+    assert (row["value_chain"], row["score"]) == (0.5, 0.2)
+
+
+def test_two_shared_items_weigh_more_than_one():
+    # c shared items give c / (1 + c): 2 → 0.6667.
+    G = make_graph({"A": {"stages": ["TS-05"], "materials": ["copper"], "categories": ["EEE-CAT-4"]},
+                    "B": {"stages": ["TS-06"], "materials": ["copper"], "categories": ["EEE-CAT-4"]}})  # fmt: skip
+    [row] = missing_partnerships(G)
+    assert row["value_chain"] == pytest.approx(2 / 3, abs=1e-4)
+    assert row["shared_items"] == ["EEE-CAT-4", "copper"]
+
+
+def test_same_stage_is_no_value_chain_link():
+    G = make_graph({"A": {"stages": ["TS-08"], "materials": ["copper"]},
+                    "B": {"stages": ["TS-08"], "materials": ["copper"]}})  # fmt: skip
+    assert missing_partnerships(G) == []
+
+
+@pytest.mark.parametrize("index", ["adamic_adar", "resource_allocation"])
+def test_proximity_equals_networkx_link_prediction(index):
+    G = make_graph([], list(nx.gnm_random_graph(30, 60, seed=4).edges()))
+    G = nx.relabel_nodes(G, {v: f"n{v:02d}" for v in G})
+    rows = missing_partnerships(G, top=None, proximity=index, hub_limit=None, value_chain_weight=0,
+                                competence_weight=0, border_weight=0)  # fmt: skip
+    nx_index = nx.adamic_adar_index if index == "adamic_adar" else nx.resource_allocation_index
+    two_steps = [(u, v) for u, v in nx.non_edges(G) if set(G[u]) & set(G[v])]
+    expected = {tuple(sorted((u, v))): s for u, v, s in nx_index(G, two_steps)}
+    assert {(r["actor_a"], r["actor_b"]) for r in rows} == set(expected)
+    for r in rows:
+        s = expected[r["actor_a"], r["actor_b"]]
+        assert r["proximity"] == pytest.approx(s / (1 + s), abs=1e-4)
+        assert r["common_partners"] == sorted(set(G[r["actor_a"]]) & set(G[r["actor_b"]]))
+    scores = [r["score"] for r in rows]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_hub_limit_ignores_common_partners_with_many_partners():
+    # H has 3 partners; with hub_limit=2 it no longer counts, so no pair remains.
+    G = make_graph([], [("H", "X"), ("H", "Y"), ("H", "Z")])
+    assert len(missing_partnerships(G)) == 3
+    assert missing_partnerships(G, hub_limit=2) == []
+
+
+def test_ties_are_broken_by_iri_and_top_keeps_the_first():
+    # Star around H: X1, X2, X3 each pair scores the same (one common partner of degree 3).
+    G = make_graph([], [("H", "X3"), ("H", "X1"), ("H", "X2")])
+    rows = missing_partnerships(G)
+    assert [(r["actor_a"], r["actor_b"]) for r in rows] == [("X1", "X2"), ("X1", "X3"), ("X2", "X3")]
+    assert len({r["score"] for r in rows}) == 1
+    top = missing_partnerships(G, top=2)
+    assert [(r["actor_a"], r["actor_b"]) for r in top] == [("X1", "X2"), ("X1", "X3")]
+    assert missing_partnerships(G, top=0) == []
+
+
+def test_sampling_of_a_large_chain_link_is_seeded():
+    # 3 collectors × 3 sorters handling copper: 9 pairs, sampled down to 2.
+    actors = {f"c{i}": {"stages": ["TS-01"], "materials": ["copper"]} for i in range(3)}
+    actors |= {f"s{i}": {"stages": ["TS-RR"], "materials": ["copper"]} for i in range(3)}
+    G = make_graph(actors)
+    assert len(missing_partnerships(G, top=None)) == 9
+    first = missing_partnerships(G, top=None, max_pairs_per_chain_link=2, seed=7)
+    assert len(first) == 2
+    assert first == missing_partnerships(G, top=None, max_pairs_per_chain_link=2, seed=7)
+
+
+@pytest.mark.parametrize(
+    "G",
+    [
+        pytest.param(make_graph(), id="empty"),
+        pytest.param(make_graph(["A"]), id="one-actor"),
+        pytest.param(make_graph([], [("A", "B"), ("C", "D")]), id="disconnected-no-profile"),
+        pytest.param(make_graph([], [("A", "B"), ("B", "C"), ("A", "C")]), id="complete"),
+    ],
+)
+def test_graphs_without_candidates_give_no_rows(G):
+    assert missing_partnerships(G) == []
+
+
+def test_disconnected_parts_are_joined_through_the_value_chain():
+    G = make_graph({"A": {"stages": ["TS-01"], "materials": ["gold"]},
+                    "B": {"stages": ["TS-RR"], "materials": ["gold"]}},
+                   [("A", "X"), ("B", "Y")])  # fmt: skip
+    [row] = missing_partnerships(G)
+    assert (row["actor_a"], row["actor_b"], row["proximity"]) == ("A", "B", 0.0)
+
+
+@pytest.mark.parametrize("kind", [nx.DiGraph, nx.MultiGraph])
+def test_refuses_directed_graphs_and_multigraphs(kind):
+    with pytest.raises(nx.NetworkXNotImplemented):
+        missing_partnerships(kind([("A", "B")]))
+
+
+@pytest.mark.parametrize(
+    ("options", "word"),
+    [
+        pytest.param({"value_chain_weight": -1}, "value_chain_weight", id="negative-weight"),
+        pytest.param(
+            {"value_chain_weight": 0, "proximity_weight": 0, "competence_weight": 0, "border_weight": 0},
+            "at least one",
+            id="all-zero",
+        ),  # fmt: skip
+        pytest.param({"proximity": "jaccard"}, "proximity", id="unknown-index"),
+        pytest.param({"max_stage_gap": 0}, "max_stage_gap", id="gap-zero"),
+        pytest.param({"hub_limit": 1}, "hub_limit", id="hub-limit-one"),
+        pytest.param({"top": -1}, "top", id="negative-top"),
+    ],
+)
+def test_bad_options_name_the_parameter(options, word):
+    with pytest.raises(ValueError, match=word):
+        missing_partnerships(hand_graph(), **options)
