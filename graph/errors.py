@@ -6,6 +6,7 @@
     ├── ImportFailed      .problems: list[Problem(file, row, field, message)]
     ├── StoreError        the store is missing, locked or damaged
     ├── QueryError        bad or forbidden SPARQL (syntax, update, SERVICE, LOAD)
+    │   ├── QuerySyntaxError  .line, .column: where the parser stopped
     │   ├── QueryTimeout  the query ran past its time limit
     │   └── QueryTooBusy  too many heavy queries at once
     └── NotFound          unknown actor, query or analysis
@@ -68,6 +69,15 @@ class StoreError(HarzgraphError):
 
 class QueryError(HarzgraphError):
     """A SPARQL query is malformed or not allowed."""
+
+
+class QuerySyntaxError(QueryError):
+    """A SPARQL query does not parse; ``line`` and ``column`` (1-based) say where."""
+
+    def __init__(self, message: str, *, line: int, column: int):
+        super().__init__(message)
+        self.line = line
+        self.column = column
 
 
 class QueryTimeout(QueryError):
