@@ -13,6 +13,7 @@ from . import ingest
 from . import store as store_mod
 from .errors import HarzgraphError, ImportFailed
 from .settings import Settings
+from .tables import Table
 
 _STEPS = ("read", "check", "map", "load", "shacl", "write", "swap")
 
@@ -114,7 +115,11 @@ def stats(store_dir: Path | None, fmt: str, lang: str) -> None:
 @format_option
 @click.argument("sparql_or_file")
 def query(store_dir: Path | None, fmt: str, sparql_or_file: str) -> None:
-    """Run a read-only SPARQL SELECT query (text, or a path to a .rq file)."""
+    """Run a read-only SPARQL SELECT query (text, or a path to a .rq file).
+
+    The prefixes of docs/DATA-MODEL.md (hg:, actor:, org:, schema:, skos: …) are predeclared.
+    """
+    from .namespaces import PREFIXES
     from .sparql import run_query_table
 
     text = sparql_or_file
@@ -122,7 +127,7 @@ def query(store_dir: Path | None, fmt: str, sparql_or_file: str) -> None:
             and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8")
     settings = _settings(store_dir=store_dir)
-    table = run_query_table(settings.store_dir, text, settings=settings)
+    table = run_query_table(settings.store_dir, text, settings=settings, prefixes=PREFIXES)
     _print_table(table, fmt)
 
 
@@ -168,6 +173,28 @@ def export(store_dir: Path | None, fmt: str, out: Path | None) -> None:
 
     target = write_network(collaboration_graph(store), fmt, out or Path(f"harzgraph.{fmt}"))
     click.echo(f"Wrote {target}", err=True)
+
+
+@main.command()
+@store_option
+@click.option("--state", help="Only rows about this state (name or key, e.g. Thüringen or 16).")
+@click.option("--district", help="Only rows about this district (name or Kreisschlüssel).")
+@click.option("--material", help="Only rows about this material (notation or label, e.g. tantalum).")
+@format_option
+@click.argument("analysis", type=click.Choice(
+    ["partners", "chains", "brokers", "borders", "communities", "periphery", "materials", "collection"]))
+def gaps(store_dir: Path | None, state: str | None, district: str | None, material: str | None, fmt: str,
+         analysis: str) -> None:
+    """Collaboration-gap analyses: ranked, explained findings (hypotheses, with reasons)."""
+    from .gaps import gap_table
+
+    store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
+    table = gap_table(store, analysis, state=state, district=district, material=material)
+    if fmt == "table":
+        keep = [c for c in table.columns if not c.startswith(("actor", "reasons_en")) and c not in
+                ("ties", "link_actors", "cut_off", "bridges", "actors_by_stage")]
+        table = Table(keep, table.rows, notes=table.notes)
+    _print_table(table, fmt)
 
 
 def run() -> None:

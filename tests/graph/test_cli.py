@@ -54,3 +54,49 @@ def test_missing_store_is_one_clear_line_not_a_traceback(tmp_path):
     assert process.returncode == 2
     assert process.stderr.strip().startswith("error:") and "harzgraph build" in process.stderr
     assert "Traceback" not in process.stderr
+
+
+def _built(settings):
+    assert invoke("build", "--data", str(settings.data_dir), "--store", str(settings.store_dir)).exit_code == 0
+
+
+def test_gaps_borders_counts_the_synthetic_ties(settings):
+    """Synthetic graph: recycler (Niedersachsen) – cluster (Sachsen-Anhalt) by membership,
+    recycler – refiner (Thüringen) by cooperation and a joint project. So one tie crosses
+    03–15, one crosses 03–16, none crosses 15–16."""
+    _built(settings)
+    result = invoke("gaps", "borders", "--store", str(settings.store_dir), "--format", "json")
+    assert result.exit_code == 0, result.output
+    observed = {(r["a"], r["b"]): r["observed"] for r in json.loads(result.output)["rows"] if r["scope"] == "between"}
+    assert observed == {("03", "15"): 1, ("03", "16"): 1, ("15", "16"): 0}
+
+
+def test_gaps_filter_by_state_name(settings):
+    _built(settings)
+    result = invoke("gaps", "brokers", "--store", str(settings.store_dir), "--state", "Thüringen", "--format", "csv")
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 0 and len(lines) == 2 and "SYNTHETIC Test Refiner AG" in lines[1]
+
+
+def test_gaps_unknown_material_suggests(settings):
+    _built(settings)
+    process = subprocess.run([sys.executable, "-c", "from graph.cli import run; run()", "gaps", "materials",
+                              "--store", str(settings.store_dir), "--material", "tantalumm"],
+                             capture_output=True, text=True)
+    assert process.returncode == 2 and "did you mean 'tantalum'" in process.stderr
+
+
+def test_query_command_csv(settings):
+    _built(settings)
+    query = "SELECT ?name WHERE { ?a a org:Organization ; rdfs:label ?name } ORDER BY ?name"
+    result = invoke("query", "--store", str(settings.store_dir), "--format", "csv", query)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "name"
+    assert len(result.output.splitlines()) == 5
+
+
+def test_query_command_refuses_updates(settings):
+    _built(settings)
+    process = subprocess.run([sys.executable, "-c", "from graph.cli import run; run()", "query",
+                              "--store", str(settings.store_dir), "DROP ALL"], capture_output=True, text=True)
+    assert process.returncode == 2 and "error:" in process.stderr

@@ -1,0 +1,64 @@
+"""Run one gap analysis on the store, narrowed to a state, district or material, as a Table."""
+
+from __future__ import annotations
+
+import pyoxigraph
+
+from .analyse import get_analysis
+from .errors import QueryError
+from .network import collaboration_graph, collection_points
+from .tables import Table
+from .vocabulary import vocabulary_from_store
+
+#: Columns that name a state, a district or a material in the rows of some analysis.
+STATE_COLUMNS = ("state", "state_a", "state_b", "states_a", "states_b", "a", "b", "area")
+DISTRICT_COLUMNS = ("district", "district_a", "district_b", "a", "b", "area")
+MATERIAL_COLUMNS = ("material", "item", "shared_items", "materials")
+
+
+def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, district: str | None = None,
+              material: str | None = None) -> Table:
+    """The rows of analysis ``name``, keeping those that mention the given state, district
+    or material (names, labels or keys are accepted: "Thüringen", "16", "Goslar")."""
+    analysis = get_analysis(name)
+    G = collaboration_graph(store)
+    options = {}
+    if name == "borders" and district:
+        options["level"] = "district"
+    rows = (analysis.function(G, collection_points(store), **options) if analysis.inputs == ("G", "points")
+            else analysis.function(G, **options))
+    vocab = vocabulary_from_store(store)
+    wanted = [(_key(vocab, "state", state), STATE_COLUMNS), (_key(vocab, "district", district), DISTRICT_COLUMNS),
+              (_key(vocab, "material", material), MATERIAL_COLUMNS)]
+    notes = []
+    for key, columns in wanted:
+        if key is None:
+            continue
+        rows = [row for row in rows if any(_mentions(row.get(c), key) for c in columns if c in row)]
+        notes.append(f"rows mentioning {key}")
+    columns = list(rows[0]) if rows else []
+    return Table(columns, [{c: _cell(row[c]) for c in columns} for row in rows], notes=notes)
+
+
+def _key(vocab, scheme: str, text: str | None) -> str | None:
+    if not text:
+        return None
+    iri = vocab.resolve(scheme, text)
+    if iri is None:
+        near = vocab.suggest(scheme, text)
+        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        raise QueryError(f"--{scheme}: '{text}' is not a known {scheme}{hint}")
+    return vocab.notation[iri]
+
+
+def _mentions(value: object, key: str) -> bool:
+    if isinstance(value, list):
+        return key in value
+    return value == key
+
+
+def _cell(value: object) -> object:
+    """Lists become ';'-joined text so that tables and CSV stay flat."""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return value
