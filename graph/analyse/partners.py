@@ -55,8 +55,10 @@ def missing_partnerships(
     The score is a weighted sum of four parts, each in [0, 1]:
 
     - ``value_chain``: the two work at stages at most ``max_stage_gap`` positions apart in
-      the chain (``G.graph["stage_order"]``) and share ``c`` materials or WEEE
-      categories; the part is ``c / (1 + c)`` (one shared item gives 0.5), else 0.
+      the chain (``G.graph["stage_order"]``) and share materials or WEEE categories; with
+      ``c`` the sum of the shared items' specificity — ``min(1, max(0.25, ln(n/df) / ln(n/2)))`` for
+      an item handled by ``df`` of the ``n`` actors with items, so a rare item counts 1
+      and a broad one less — the part is ``c / (1 + c)`` (one rare item gives 0.5), else 0.
     - ``proximity``: ``s / (1 + s)`` where ``s`` is the Adamic–Adar index (the sum of
       ``1 / ln k`` over common partners with ``k`` partners each) or the resource
       allocation index (the sum of ``1 / k``). Common partners with more than
@@ -152,6 +154,7 @@ def missing_partnerships(
     chain_pairs = _chain_candidates(G, nodes, index, adj, max_stage_gap, max_pairs_per_chain_link, seed)
     wc, wp, wk, wb = value_chain_weight, proximity_weight, competence_weight, border_weight
     items = [p.items for p in profiles]
+    specificity = _specificity(items)
     positions = [p.positions for p in profiles]
     competencies = [p.competencies for p in profiles]
     states = [p.state for p in profiles]
@@ -182,7 +185,7 @@ def missing_partnerships(
             elif district_u and districts[x] and district_u != districts[x]:
                 raw += wb * 0.5
             if not near_u.isdisjoint(positions[x]):
-                n_shared = len(items_u & items[x])
+                n_shared = sum(specificity[i] for i in items_u & items[x])
                 raw += wc * n_shared / (1 + n_shared)
             if raw + wk < threshold:
                 continue
@@ -203,7 +206,7 @@ def missing_partnerships(
                 threshold = best[0][0] - 1e-4
     chosen = sorted(found if top is None else best, reverse=True)
     return [
-        _row(G, nodes, adj, profiles, contribution, rank, score, -nu, -nv)
+        _row(G, nodes, adj, profiles, contribution, specificity, rank, score, -nu, -nv)
         for rank, (score, nu, nv) in enumerate(chosen, start=1)
     ]
 
@@ -297,10 +300,26 @@ def _chain_candidates(G, nodes, index, adj, gap, cap, seed) -> dict[int, set[int
     return pairs
 
 
-def _parts(pu: _Profile, pv: _Profile, s: float) -> tuple[float, float, float, float]:
+def _specificity(items: list[frozenset[str]]) -> dict[str, float]:
+    """How telling it is to share an item: ``min(1, ln(n / df) / ln(n / 2))`` for an item
+    handled by ``df`` of the ``n`` actors with any item. An item of two actors counts 1; a
+    broad one (small WEEE, handled by many) counts less, so a shared rare material such as
+    tantalum outranks a shared broad category. It never falls below 0.25: even an item
+    everyone handles still makes two neighbouring stages complement each other."""
+    df: dict[str, int] = {}
+    for held in items:
+        for item in held:
+            df[item] = df.get(item, 0) + 1
+    n = sum(1 for held in items if held)
+    if n <= 2:
+        return dict.fromkeys(df, 1.0)
+    return {item: min(1.0, max(0.25, math.log(n / k) / math.log(n / 2))) for item, k in df.items()}
+
+
+def _parts(pu: _Profile, pv: _Profile, s: float, specificity: dict[str, float]) -> tuple[float, float, float, float]:
     chain = 0.0
     if not pu.near.isdisjoint(pv.positions):
-        c = len(pu.items & pv.items)
+        c = sum(specificity[i] for i in pu.items & pv.items)
         chain = c / (1 + c)
     prox = s / (1 + s)
     comp = 0.0
@@ -315,12 +334,12 @@ def _parts(pu: _Profile, pv: _Profile, s: float) -> tuple[float, float, float, f
     return chain, prox, comp, border
 
 
-def _row(G, nodes, adj, profiles, contribution, rank, score, u, v) -> dict[str, Any]:
+def _row(G, nodes, adj, profiles, contribution, specificity, rank, score, u, v) -> dict[str, Any]:
     a, b = nodes[u], nodes[v]
     pa, pb = profiles[u], profiles[v]
     common = sorted(nodes[w] for w in adj[u] & adj[v] if contribution[w])
     s = sum(contribution[w] for w in adj[u] & adj[v])
-    chain, prox, comp, border = _parts(pa, pb, s)
+    chain, prox, comp, border = _parts(pa, pb, s, specificity)
     shared = sorted(pa.items & pb.items) if chain else []
     row = {
         "rank": rank,

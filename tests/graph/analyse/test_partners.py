@@ -43,7 +43,8 @@ def hand_graph():
 
 
 def test_hand_graph_ranking_and_parts():
-    # A–B: value chain 1 shared item at TS-08 → TS-09: 1/2; proximity via C: 0.4765;
+    # A–B: value chain 1 shared item at TS-08 → TS-09, tantalum, held by 2 actors (so its
+    #      specificity is 1): 1/2; proximity via C: 0.4765;
     #      competencies disjoint: 1; states 03 vs 16: 1.
     #      0.4·0.5 + 0.3·0.4765 + 0.15·1 + 0.15·1 = 0.6430
     # B–D: no chain (TS-09 vs TS-01); proximity 0.4765; competence 1; border 1 → 0.4430
@@ -81,13 +82,15 @@ def test_reasons_are_worded_as_hypotheses_in_both_languages():
 
 
 def test_wider_stage_gap_adds_the_chain_pair_without_common_partners():
-    # A (TS-08, position 6) and E (TS-MR, position 8) share copper: 1/2 → 0.4·0.5 = 0.2;
-    # no common partner; E has no competencies → 0; states 03 vs 15 → 0.15. Score 0.35.
+    # A (TS-08, position 6) and E (TS-MR, position 8) share copper. Four actors hold items
+    # and three of them copper, so copper's specificity is ln(4/3) / ln(4/2) = 0.4150:
+    # chain 0.4150 / 1.4150 = 0.2933 → 0.4·0.2933 = 0.1173; no common partner; E has no
+    # competencies → 0; states 03 vs 15 → 0.15. Score 0.2673, just below A–D's 0.2930.
     rows = missing_partnerships(hand_graph(), max_stage_gap=2)
     pairs = [(r["actor_a"], r["actor_b"], r["score"]) for r in rows]
-    assert ("A", "E", 0.35) in pairs
-    assert [p[:2] for p in pairs] == [("A", "B"), ("B", "D"), ("A", "E"), ("A", "D")]
-    ae = rows[2]
+    assert ("A", "E", 0.2673) in pairs
+    assert [p[:2] for p in pairs] == [("A", "B"), ("B", "D"), ("A", "D"), ("A", "E")]
+    ae = rows[3]
     assert ae["common_partners"] == [] and ae["proximity"] == 0.0
     assert "Actor E downstream at Metallurgy and refining" in ae["reasons_en"]
 
@@ -149,6 +152,26 @@ def test_ties_are_broken_by_iri_and_top_keeps_the_first():
     top = missing_partnerships(G, top=2)
     assert [(r["actor_a"], r["actor_b"]) for r in top] == [("X1", "X2"), ("X1", "X3")]
     assert missing_partnerships(G, top=0) == []
+
+
+def test_a_rare_shared_item_outranks_a_broad_one():
+    # Six actors hold items. P (TS-08) and Q (TS-09) share tantalum, which only they hold:
+    # specificity 1, chain 1/2. R (TS-08) and S (TS-09) share only "weee-small", which all six
+    # hold: ln(6/6) / ln(3) = 0 → floor 0.25, chain 0.25 / 1.25 = 0.2. No partners, no
+    # competencies, no states: scores 0.4·0.5 = 0.2 and 0.4·0.2 = 0.08.
+    actors = {
+        "P": {"stages": ["TS-08"], "materials": ["tantalum", "weee-small"]},
+        "Q": {"stages": ["TS-09"], "materials": ["tantalum", "weee-small"]},
+        "R": {"stages": ["TS-08"], "materials": ["weee-small"]},
+        "S": {"stages": ["TS-09"], "materials": ["weee-small"]},
+        "T": {"stages": ["TS-01"], "materials": ["weee-small"]},
+        "U": {"stages": ["TS-01"], "materials": ["weee-small"]},
+    }
+    rows = missing_partnerships(make_graph(actors), top=None)
+    scores = {(r["actor_a"], r["actor_b"]): r["score"] for r in rows}
+    # P–Q share tantalum (1) and weee-small (0.25): chain 1.25 / 2.25 = 0.5556 → 0.2222.
+    assert scores[("P", "Q")] == pytest.approx(0.2222, abs=1e-4)
+    assert scores[("R", "S")] == pytest.approx(0.08, abs=1e-4)
 
 
 def test_sampling_of_a_large_chain_link_is_seeded():
