@@ -4,7 +4,17 @@ The public surface is small on purpose; modules are imported lazily so that
 ``import graph`` does no work (no store opened, no file read).
 """
 
-from .errors import HarzgraphError, ImportFailed, NotFound, Problem, QueryError, QueryTimeout, StoreError
+from .errors import (
+    HarzgraphError,
+    ImportFailed,
+    NotFound,
+    Problem,
+    QueryError,
+    QuerySyntaxError,
+    QueryTimeout,
+    QueryTooBusy,
+    StoreError,
+)
 from .settings import Settings
 from .tables import Table
 
@@ -14,7 +24,9 @@ __all__ = [
     "NotFound",
     "Problem",
     "QueryError",
+    "QuerySyntaxError",
     "QueryTimeout",
+    "QueryTooBusy",
     "Settings",
     "StoreError",
     "Table",
