@@ -13,6 +13,7 @@ def test_all_is_sorted_and_importable():
 
 
 def test_import_opens_no_store_and_reads_no_data():
-    code = "import sys, graph, graph.cli; print(sorted(m for m in sys.modules if m in ('pyshacl', 'openpyxl', 'flask')))"
+    code = ("import sys, graph, graph.cli; "
+            "print(sorted(m for m in sys.modules if m in ('pyshacl', 'openpyxl', 'flask')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
