@@ -197,6 +197,20 @@ def gaps(store_dir: Path | None, state: str | None, district: str | None, materi
     _print_table(table, fmt)
 
 
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, type=int, show_default=True)
+def serve(store_dir: Path | None, host: str, port: int) -> None:
+    """Start the viewer (waitress) on the built graph: http://HOST:PORT/."""
+    from webapp.serve import serve as run_server
+
+    settings = _settings(store_dir=store_dir)
+    store_mod.current_path(settings.store_dir)  # a clear error before listening if nothing is built
+    click.echo(f"harzgraph viewer: http://{host}:{port}/  (Ctrl+C stops it)", err=True)
+    run_server(settings, host, port)
+
+
 def run() -> None:
     """Entry point that turns our own errors into one clear line and exit status 2."""
     try:

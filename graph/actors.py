@@ -1,0 +1,434 @@
+"""Filtered actor lists with facet counts, and one actor's profile, as plain rows.
+
+The list is filtered in Python over one small read of the store (one row per actor plus its
+facet values): facet counts need every actor's values anyway, and no value a user types ever
+reaches a query. The profile runs a handful of named queries with the actor's IRI bound.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph
+
+from .catalog import run_named
+from .errors import NotFound
+from .namespaces import ID, actor_iri
+from .tables import Table
+
+ACTOR_BASE = ID + "actor/"
+PROJECT_BASE = ID + "project/"
+SITE_BASE = ID + "site/"
+
+#: The facets an actor list can be filtered by, in the order a page shows them.
+FACETS = ("kind", "state", "district", "stage", "material", "category", "competency", "confidence")
+#: Facets with one value per actor (the others may have many).
+SINGLE_VALUED = ("kind", "state", "district", "confidence")
+#: The concept scheme whose labels name a facet's values.
+FACET_SCHEMES = {"kind": "kind", "state": "state", "district": "district", "stage": "stage",
+                 "material": "material", "category": "weee-category", "competency": "competency"}
+#: Value standing for "not stated" in the facets that may be empty.
+NONE = "none"
+OPTIONAL_FACETS = ("state", "district")
+#: Evidence levels from strong to weak, with their labels.
+EVIDENCE: dict[str, dict[str, str]] = {
+    "high": {"de": "hoch", "en": "high"},
+    "medium": {"de": "mittel", "en": "medium"},
+    "low": {"de": "niedrig", "en": "low"},
+}
+#: Sort keys of an actor list (ascending; ``ActorFilter.descending`` reverses).
+SORTS = ("name", "kind", "district", "confidence", "relations")
+LIST_COLUMNS = ["id", "name", "kind", "kind_label", "city", "district", "district_label", "state",
+                "state_label", "confidence", "relations", "sources", "stages", "materials", "categories",
+                "competencies"]
+FACT_COLUMNS = ["fact", "value", "label", "confidence", "sources"]
+
+
+@dataclass(frozen=True)
+class ActorFilter:
+    """What an actor list shows: facet values (any of, per facet; all facets must match),
+    a name search, and the sort.
+
+    >>> ActorFilter({"kind": ("recycler",)}).is_empty()
+    False
+    """
+
+    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    q: str = ""
+    sort: str = "name"
+    descending: bool = False
+
+    def is_empty(self) -> bool:
+        return not self.q and not any(self.selected.values())
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """What every actor list is computed from: one record per actor, the concept labels and
+    the values each facet accepts, in one language. It depends only on the store's content,
+    so a caller may keep it as long as the store does not change."""
+
+    records: list[dict[str, object]]
+    labels: dict[tuple[str, str], dict[str, object]]
+    choices: dict[str, dict[str, str]]
+
+
+@dataclass
+class ActorList:
+    """The actors a filter keeps (``table``), the counts per facet value, and the total."""
+
+    table: Table
+    facets: dict[str, list[dict[str, object]]]
+    total: int
+
+
+def concept_labels(store: pyoxigraph.Store, *, lang: str) -> dict[tuple[str, str], dict[str, object]]:
+    """Every concept by ``(scheme, notation)``: label in ``lang``, position, broader, top, CRM flags."""
+    return {(row["scheme"], row["notation"]): row for row in run_named(store, "actor_labels", lang=lang).rows}
+
+
+def facet_choices(store: pyoxigraph.Store, *, lang: str, labels: dict | None = None) -> dict[str, dict[str, str]]:
+    """The values each facet accepts, notation → label (``none`` for the optional facets)."""
+    labels = labels if labels is not None else concept_labels(store, lang=lang)
+    choices: dict[str, dict[str, str]] = {facet: {} for facet in FACETS}
+    for (scheme, notation), row in sorted(labels.items()):
+        for facet, facet_scheme in FACET_SCHEMES.items():
+            if scheme == facet_scheme:
+                choices[facet][notation] = str(row["label"])
+    choices["confidence"] = {level: names[lang] for level, names in EVIDENCE.items()}
+    for facet in OPTIONAL_FACETS:
+        choices[facet][NONE] = NONE
+    return choices
+
+
+def actor_records(store: pyoxigraph.Store, *, lang: str, labels: dict | None = None) -> list[dict[str, object]]:
+    """One dict per actor with its facts, facet values (lists of notations) and labels."""
+    labels = labels if labels is not None else concept_labels(store, lang=lang)
+    counts = {row["actor"]: row for row in run_named(store, "actor_counts").rows}
+    values: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in run_named(store, "actor_facets").rows:
+        values[row["actor"]][row["facet"]].append(row["value"])
+    records = []
+    for row in run_named(store, "actor_list").rows:
+        iri = row["actor"]
+        record = {
+            "id": actor_id(iri), "iri": iri, "name": row["name"], "city": row["city"],
+            "confidence": row["confidence"], "lat": row["lat"], "lon": row["lon"],
+            "relations": int(counts.get(iri, {}).get("relations") or 0),
+            "sources": int(counts.get(iri, {}).get("sources") or 0),
+        }
+        for facet in ("kind", "district", "state"):
+            record[facet] = row[facet]
+            record[f"{facet}_label"] = label_of(labels, FACET_SCHEMES[facet], row[facet])
+        for facet in ("stage", "material", "category", "competency"):
+            record[facet] = sorted(values[iri][facet], key=lambda v, f=facet: _order(labels, FACET_SCHEMES[f], v))
+        records.append(record)
+    return records
+
+
+def actor_index(store: pyoxigraph.Store, *, lang: str = "de") -> ActorIndex:
+    """Read what :func:`list_actors` needs from the store once (four small queries)."""
+    labels = concept_labels(store, lang=lang)
+    return ActorIndex(actor_records(store, lang=lang, labels=labels), labels,
+                      facet_choices(store, lang=lang, labels=labels))
+
+
+def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "de",
+                index: ActorIndex | None = None) -> ActorList:
+    """The actors matching ``criteria``, sorted, with the count of every facet value.
+
+    A facet value's count is the number of actors it would show when added to the other
+    facets' current choices (the usual faceted-search rule), so a count never promises
+    actors that the page would then not show.
+
+    Parameters
+    ----------
+    store : an open store.
+    criteria : facets, search and sort.
+    lang : "de" or "en", for labels.
+    index : :func:`actor_index` of the same store and language, when the caller keeps one;
+        read from the store when None.
+
+    Returns
+    -------
+    ActorList
+        ``table`` has the columns :data:`LIST_COLUMNS` (many-valued facets joined with "; ");
+        ``facets`` maps each facet of :data:`FACETS` to rows ``{"value", "label", "count",
+        "selected"}``; ``total`` is the number of actors in the graph.
+    """
+    index = index or actor_index(store, lang=lang)
+    labels, records, choices = index.labels, index.records, index.choices
+    searched = [r for r in records if _matches_text(r, criteria.q)]
+    facets = {}
+    for facet in FACETS:
+        others = {f: v for f, v in criteria.selected.items() if f != facet and v}
+        pool = [r for r in searched if _matches(r, others)]
+        order = {v: _order(labels, FACET_SCHEMES.get(facet, ""), v) for v in choices[facet]}
+        facets[facet] = _facet_counts(facet, pool, choices[facet], criteria.selected.get(facet, ()), order)
+    kept = [r for r in searched if _matches(r, criteria.selected)]
+    # Two stable sorts: ties keep name order whichever way the main key runs.
+    kept.sort(key=lambda r: (fold(r["name"]), r["id"]))
+    kept.sort(key=_sort_key(criteria.sort), reverse=criteria.descending)
+    rows = [_list_row(r) for r in kept]
+    return ActorList(Table(list(LIST_COLUMNS), rows), facets, len(records))
+
+
+def actor_id(iri: str) -> str:
+    """The slug of an actor IRI (``…/id/actor/tu-clausthal`` → ``tu-clausthal``)."""
+    return iri.removeprefix(ACTOR_BASE)
+
+
+def actor_profile(store: pyoxigraph.Store, slug: str, *, lang: str = "de",
+                  labels: dict | None = None) -> dict[str, object]:
+    """Everything the graph says about one actor, each fact with its sources.
+
+    Parameters
+    ----------
+    store : an open store.
+    slug : the actor's id (the last part of its IRI).
+    lang : "de" or "en", for labels and the description.
+    labels : :func:`concept_labels` in ``lang``, when the caller keeps them.
+
+    Returns
+    -------
+    dict
+        ``id, iri, name, confidence, checked, note, description, facts`` (rows of
+        :data:`FACT_COLUMNS`, one per fact value), ``sources`` (URLs supporting the actor's
+        row), ``relations`` (actor–actor relations, each with ``direction`` "out"/"in",
+        ``type``, ``other``, ``role``, ``start``, ``end``, ``confidence``, ``sources``),
+        ``projects`` (with the actor's ``roles`` and the relation rows behind them), ``sites``
+        (collection points it operates), ``chain`` (the ordered top-level treatment stages,
+        ``active`` where the actor works) and ``place`` (district, state, coordinates).
+
+    Raises
+    ------
+    NotFound
+        When no actor has this id.
+    """
+    iri = actor_iri(slug)
+    found = run_named(store, "actor_profile", actor=iri).rows
+    if not found:
+        raise NotFound(f"no actor with id '{slug}'")
+    row = found[0]
+    labels = labels if labels is not None else concept_labels(store, lang=lang)
+    sources = [r["source"] for r in run_named(store, "actor_sources", actor=iri).rows]
+    values: dict[str, list[str]] = defaultdict(list)
+    for r in run_named(store, "actor_facets", actor=iri).rows:
+        values[r["facet"]].append(r["value"])
+    other_lang = "en" if lang == "de" else "de"
+    description = row[f"description_{lang}"] or row[f"description_{other_lang}"]
+    profile = {
+        "id": slug, "iri": iri, "name": row["name"], "confidence": row["confidence"],
+        "confidence_label": EVIDENCE[row["confidence"]][lang], "checked": row["checked"], "note": row["note"],
+        "description": description,
+        "description_lang": lang if row[f"description_{lang}"] else (other_lang if description else None),
+        "kind": row["kind"], "kind_label": label_of(labels, "kind", row["kind"]),
+        "sources": sources,
+        "place": {
+            "city": row["city"], "postcode": row["postcode"], "district": row["district"],
+            "district_label": label_of(labels, "district", row["district"]),
+            "region_status": row["region_status"],
+            "region_status_label": label_of(labels, "region-status", row["region_status"]),
+            "state": row["state"], "state_label": label_of(labels, "state", row["state"]),
+            "lat": row["lat"], "lon": row["lon"],
+        },
+        "facets": {facet: [_concept(labels, FACET_SCHEMES[facet], v)
+                           for v in sorted(values[facet], key=lambda v, f=facet: _order(labels, FACET_SCHEMES[f], v))]
+                   for facet in ("stage", "material", "category", "competency")},
+    }
+    profile["facts"] = _facts(row, profile, sources, lang)
+    relations, project_links = _relations(store, iri, labels)
+    profile["relations"] = relations
+    profile["projects"] = _projects(store, iri, lang, labels, project_links)
+    profile["sites"] = _sites(store, iri, labels)
+    profile["chain"] = _chain(labels, values["stage"])
+    return profile
+
+
+def _facts(row: dict, profile: dict, sources: list[str], lang: str) -> list[dict[str, object]]:
+    """The actor row's facts, one row per value; all rest on the row's sources and evidence level."""
+    place = profile["place"]
+    facts: list[tuple[str, object, object]] = [
+        ("name", row["name"], None),
+        ("kind", row["kind"], profile["kind_label"]),
+        ("city", place["city"], None),
+        ("postcode", place["postcode"], None),
+        ("district", place["district"], place["district_label"]),
+        ("state", place["state"], place["state_label"]),
+        ("coordinates", f"{place['lat']}, {place['lon']}" if place["lat"] is not None else None, None),
+        ("website", row["website"], None),
+        ("description", profile["description"], None),
+        ("capacity", row["capacity"], None),
+    ]
+    for facet in ("stage", "material", "category", "competency"):
+        facts += [(facet, c["value"], c["label"]) for c in profile["facets"][facet]]
+    facts.append(("checked", row["checked"], None))
+    joined = " ".join(sources)
+    return [{"fact": fact, "value": value, "label": label, "confidence": row["confidence"], "sources": joined}
+            for fact, value, label in facts if value not in (None, "")]
+
+
+def _relations(store: pyoxigraph.Store, iri: str, labels: dict) -> tuple[list[dict], dict[str, list[dict]]]:
+    """Actor–actor relations (grouped by relation row), and the rows linking to projects."""
+    grouped: dict[str, dict] = {}
+    for r in run_named(store, "actor_relations", actor=iri).rows:
+        rel = grouped.setdefault(r["relation"], {
+            "relation": r["relation"], "direction": r["direction"], "type": r["type"],
+            "type_label": label_of(labels, "relation-type", r["type"]),
+            "other": {"iri": r["other"], "name": r["other_name"], "is_actor": bool(r["other_is_actor"]),
+                      "id": actor_id(r["other"]) if r["other_is_actor"] else r["other"].removeprefix(PROJECT_BASE)},
+            "role": r["role"], "start": r["start"], "end": r["end"], "confidence": r["confidence"], "sources": []})
+        if r["source"] not in rel["sources"]:
+            rel["sources"].append(r["source"])
+    relations, to_projects = [], defaultdict(list)
+    for rel in grouped.values():
+        if rel["other"]["is_actor"]:
+            relations.append(rel)
+        else:
+            to_projects[rel["other"]["iri"]].append(rel)
+    relations.sort(key=lambda r: (r["direction"] != "out", str(r["type_label"]).casefold(),
+                                  fold(r["other"]["name"]), r["relation"]))
+    return relations, to_projects
+
+
+def _projects(store: pyoxigraph.Store, iri: str, lang: str, labels: dict,
+              links: dict[str, list[dict]]) -> list[dict[str, object]]:
+    other_lang = "en" if lang == "de" else "de"
+    projects: dict[str, dict] = {}
+    for r in run_named(store, "actor_projects", actor=iri).rows:
+        project = projects.setdefault(r["project"], {
+            "iri": r["project"], "id": r["project"].removeprefix(PROJECT_BASE), "name": r["name"],
+            "programme": r["programme"], "start": r["start"], "end": r["end"],
+            "summary": r[f"summary_{lang}"] or r[f"summary_{other_lang}"], "confidence": r["confidence"],
+            "roles": [], "sources": [], "relations": links.get(r["project"], [])})
+        role = {"value": r["role"], "label": label_of(labels, "relation-type", r["role"])}
+        if role not in project["roles"]:
+            project["roles"].append(role)
+        if r["source"] not in project["sources"]:
+            project["sources"].append(r["source"])
+    return sorted(projects.values(), key=lambda p: (str(p["start"] or p["end"] or "9999"), fold(p["name"])))
+
+
+def _sites(store: pyoxigraph.Store, iri: str, labels: dict) -> list[dict[str, object]]:
+    sites: dict[str, dict] = {}
+    for r in run_named(store, "actor_sites", actor=iri).rows:
+        site = sites.setdefault(r["site"], {
+            "iri": r["site"], "id": r["site"].removeprefix(SITE_BASE), "name": r["name"], "street": r["street"],
+            "postcode": r["postcode"], "city": r["city"], "district": r["district"],
+            "district_label": label_of(labels, "district", r["district"]), "lat": r["lat"], "lon": r["lon"],
+            "confidence": r["confidence"], "accepts": [], "sources": []})
+        if r["group"]:
+            group = _concept(labels, "collection-group", r["group"])
+            if group not in site["accepts"]:
+                site["accepts"].append(group)
+        if r["source"] not in site["sources"]:
+            site["sources"].append(r["source"])
+    for site in sites.values():
+        site["accepts"].sort(key=lambda c: c["value"])
+    return sorted(sites.values(), key=lambda s: (fold(s["name"]), s["iri"]))
+
+
+def _chain(labels: dict, stages: list[str]) -> list[dict[str, object]]:
+    """The top-level stages in material-flow order; ``active`` where the actor works at the
+    stage or one of its sub-stages (named in ``via``)."""
+    top = sorted(((row["position"], notation, row["label"]) for (scheme, notation), row in labels.items()
+                  if scheme == "stage" and row["top"] and row["position"] is not None))
+    chain = []
+    for position, notation, label in top:
+        via = [str(labels[("stage", s)]["label"]) for s in stages
+               if s != notation and labels.get(("stage", s), {}).get("broader") == notation]
+        chain.append({"position": position, "value": notation, "label": label,
+                      "active": notation in stages or bool(via), "via": via})
+    return chain
+
+
+def _concept(labels: dict, scheme: str, notation: str) -> dict[str, object]:
+    row = labels.get((scheme, notation), {})
+    concept = {"value": notation, "label": row.get("label", notation)}
+    if scheme == "material":
+        concept["crm_strategic"] = bool(row.get("strategic"))
+        concept["crm_critical"] = bool(row.get("critical"))
+    return concept
+
+
+def label_of(labels: dict, scheme: str, notation: str | None) -> str | None:
+    if notation is None:
+        return None
+    return str(labels.get((scheme, notation), {}).get("label", notation))
+
+
+def _order(labels: dict, scheme: str, notation: str) -> tuple:
+    row = labels.get((scheme, notation), {})
+    position = row.get("position")
+    return (position if position is not None else 10**6, fold(str(row.get("label", notation))), notation)
+
+
+def fold(text: str | None) -> str:
+    """Case- and accent-insensitive form for search and sorting ("Göttingen" ~ "gottingen").
+
+    >>> fold("Göttingen Straße")
+    'gottingen strasse'
+    """
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _matches_text(record: dict, q: str) -> bool:
+    if not q:
+        return True
+    needle = fold(q.strip())
+    return needle in fold(record["name"]) or needle in fold(record["city"]) or needle == record["id"]
+
+
+def _values(record: dict, facet: str) -> list[str]:
+    value = record[facet]
+    if isinstance(value, list):
+        return value
+    return [value if value is not None else NONE]
+
+
+def _matches(record: dict, selected: dict[str, tuple[str, ...]]) -> bool:
+    return all(not wanted or set(wanted) & set(_values(record, facet)) for facet, wanted in selected.items())
+
+
+def _facet_counts(facet: str, pool: list[dict], choices: dict[str, str], selected: tuple[str, ...],
+                  order: dict[str, tuple]) -> list[dict[str, object]]:
+    counts: dict[str, int] = defaultdict(int)
+    for record in pool:
+        for value in set(_values(record, facet)):
+            counts[value] += 1
+    values = set(counts) | set(selected)
+    rows = [{"value": v, "label": choices.get(v, v) if v != NONE else None, "count": counts.get(v, 0),
+             "selected": v in selected} for v in values]
+    if facet == "confidence":
+        order = list(EVIDENCE)
+        rows.sort(key=lambda r: order.index(r["value"]) if r["value"] in order else len(order))
+    elif facet == "stage":
+        rows.sort(key=lambda r: order.get(r["value"], (10**6, r["value"])))
+    else:
+        rows.sort(key=lambda r: (r["value"] == NONE, -int(r["count"]), fold(str(r["label"] or "")), r["value"]))
+    return rows
+
+
+def _sort_key(sort: str):
+    confidence_rank = {level: i for i, level in enumerate(EVIDENCE)}
+    keys = {
+        "name": lambda r: fold(r["name"]),
+        "kind": lambda r: fold(r["kind_label"]),
+        "district": lambda r: (r["district"] is None, fold(r["district_label"])),
+        "confidence": lambda r: confidence_rank.get(r["confidence"], 9),
+        "relations": lambda r: r["relations"],
+    }
+    if sort not in keys:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    return keys[sort]
+
+
+def _list_row(record: dict) -> dict[str, object]:
+    row = {c: record.get(c) for c in LIST_COLUMNS}
+    for column, facet in (("stages", "stage"), ("materials", "material"), ("categories", "category"),
+                          ("competencies", "competency")):
+        row[column] = "; ".join(record[facet])
+    return row

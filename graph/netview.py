@@ -1,0 +1,315 @@
+"""The network viewer's data: a calm layout computed once, and the nodes and edges one view
+shows (filtered, focused on a neighbourhood, with a shortest path), as plain dicts.
+
+The layout is computed on the whole collaboration graph, so an actor keeps its place when
+filters change and the browser draws at once without running physics (issue 4).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+
+import igraph
+import networkx as nx
+import pyoxigraph
+
+from .actors import EVIDENCE, NONE, actor_id, concept_labels, fold, label_of
+from .catalog import run_named
+from .namespaces import actor_iri
+
+#: Node facets a view can be filtered by (values are notations, as in :mod:`graph.actors`).
+NODE_FACETS = ("state", "district", "kind", "stage", "material", "category", "competency", "confidence")
+_NODE_ATTRIBUTE = {"stage": "stages", "material": "materials", "category": "categories",
+                   "competency": "competencies"}
+#: Tie types of the collaboration graph that come from no single relation row.
+DERIVED_TIES: dict[str, dict[str, str]] = {
+    "joint_project": {"de": "gemeinsames Projekt", "en": "joint project"},
+    "shared_network": {"de": "gemeinsames Netzwerk", "en": "shared network"},
+}
+#: Which tie type names an edge when it has several: the most specific first.
+TIE_PRIORITY = ("supplies", "cooperates_with", "subsidiary_of", "hosted_by", "coordinates", "partner_in",
+                "founding_member_of", "member_of", "joint_project", "funds", "shared_network", "related_to")
+#: Above this many nodes a view keeps the best connected and says so (browsers stay fluid).
+MAX_NODES = 2500
+#: A filtered view with at most this many actors gets a layout of its own.
+RELAYOUT_MAX = 500
+MAX_HOPS = 3
+
+
+@dataclass(frozen=True)
+class NetworkFilter:
+    """What the network view shows.
+
+    ``selected``: facet → notations (any of, per facet); the key ``relation`` keeps edges of
+    those tie types. ``focus``/``hops``: only the neighbourhood of one actor (ids). ``path``:
+    two actor ids whose shortest path is highlighted. ``q``: names to highlight.
+    """
+
+    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    q: str = ""
+    focus: str | None = None
+    hops: int = 1
+    path: tuple[str, str] | None = None
+
+
+def layout(G: nx.Graph, *, seed: int = 7, unit: float = 60.0) -> dict[str, tuple[float, float]]:
+    """Positions for every node, each connected component laid out on its own and packed.
+
+    The largest component takes a square on the left; the smaller ones, then the isolated
+    actors, fill rows in a band to its right, largest first. A component's square grows
+    with the square root of its size, so density looks alike across components.
+
+    Parameters
+    ----------
+    G : the collaboration graph.
+    seed : seed of the force-directed layout used for very large components; the same graph
+        and seed give the same positions.
+    unit : pixels per node on the side of a component's square (about one node's spacing).
+
+    Returns
+    -------
+    dict
+        node → (x, y) in pixels, rounded to one decimal.
+
+    Examples
+    --------
+    >>> pos = layout(nx.Graph([("a", "b"), ("c", "d"), ("d", "e")]))
+    >>> sorted(pos), pos == layout(nx.Graph([("a", "b"), ("c", "d"), ("d", "e")]))
+    (['a', 'b', 'c', 'd', 'e'], True)
+
+    Notes
+    -----
+    Kamada–Kawai (igraph, started from a circle, so deterministic) for components up to
+    1,000 nodes — about 1 s at 1,000 —, seeded Fruchterman–Reingold beyond.
+    """
+    components = sorted((sorted(c) for c in nx.connected_components(G)), key=lambda c: (-len(c), c[0]))
+    if not components:
+        return {}
+    blocks = [(nodes, _side(len(nodes), unit), _component_layout(G.subgraph(nodes), seed)) for nodes in components]
+    positions: dict[str, tuple[float, float]] = {}
+    main_nodes, main_side, main_pos = blocks[0]
+    _place(positions, main_nodes, main_pos, 0.0, 0.0, main_side)
+    left = main_side + unit
+    band = max(main_side * 0.6, unit * 4)
+    x = y = row_height = 0.0
+    for nodes, side, pos in blocks[1:]:
+        if x > 0 and x + side > band:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        _place(positions, nodes, pos, left + x, y, side)
+        x += side
+        row_height = max(row_height, side)
+    return positions
+
+
+def _side(n: int, unit: float) -> float:
+    return unit * max(1.0, math.sqrt(n) * 1.5) if n > 1 else unit
+
+
+def _place(positions: dict, nodes: list[str], pos: dict, x: float, y: float, side: float) -> None:
+    for node in nodes:
+        px, py = pos[node]
+        positions[node] = (round(x + side * (0.08 + 0.84 * px), 1), round(y + side * (0.08 + 0.84 * py), 1))
+
+
+def _component_layout(H: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Positions in the unit square for one connected component."""
+    nodes = sorted(H)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.5, 0.5)}
+    index = {n: i for i, n in enumerate(nodes)}
+    g = igraph.Graph(n=len(nodes), edges=sorted((min(index[a], index[b]), max(index[a], index[b]))
+                                                for a, b in H.edges()))
+    if len(nodes) <= 1000:
+        coords = g.layout_kamada_kawai().coords
+    else:
+        # igraph draws from its own RNG; give it a seeded one for repeatable positions.
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            coords = g.layout_fruchterman_reingold(niter=500).coords
+        finally:
+            igraph.set_random_number_generator(random)
+    xs = [c[0] for c in coords]
+    ys = [c[1] for c in coords]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    # Centre the smaller extent so a long, flat component sits in the middle of its square.
+    dx = (span - (max(xs) - min(xs))) / 2
+    dy = (span - (max(ys) - min(ys))) / 2
+    return {n: ((coords[i][0] - min(xs) + dx) / span, (coords[i][1] - min(ys) + dy) / span) for n, i in index.items()}
+
+
+def relation_choices(store: pyoxigraph.Store, *, lang: str, labels: dict | None = None) -> dict[str, str]:
+    """Tie types a view can be filtered by, notation → label (relation types and derived ties)."""
+    labels = labels if labels is not None else concept_labels(store, lang=lang)
+    choices = {notation: str(row["label"]) for (scheme, notation), row in labels.items() if scheme == "relation-type"}
+    choices.update({tie: names[lang] for tie, names in DERIVED_TIES.items()})
+    return dict(sorted(choices.items(), key=lambda item: TIE_PRIORITY.index(item[0])
+                       if item[0] in TIE_PRIORITY else len(TIE_PRIORITY)))
+
+
+def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteria: NetworkFilter,
+                 store: pyoxigraph.Store, *, lang: str = "de", labels: dict | None = None) -> dict[str, object]:
+    """The nodes and edges one view of the network shows, with what it highlights.
+
+    Node filters keep the actors matching every facet (any of the values per facet); a
+    relation filter keeps the ties of those types and the actors that have one. A focus
+    keeps the actor's neighbourhood within ``hops`` steps; a path adds the shortest chain of
+    kept ties between two actors (its two ends are shown even when the filters leave them out).
+
+    Parameters
+    ----------
+    G : the collaboration graph of :func:`graph.network.collaboration_graph`.
+    positions : :func:`layout` of ``G``.
+    criteria : filters, focus, path and search.
+    store : for the names of concepts and projects.
+    lang : "de" or "en".
+    labels : :func:`graph.actors.concept_labels` in ``lang``, when the caller keeps them.
+
+    Returns
+    -------
+    dict
+        ``nodes`` (``id, label, kind, kind_label, state, state_label, district,
+        district_label, confidence, confidence_label, stages, materials, competencies`` (labels),
+        ``degree`` (in the whole graph), ``x, y`` (from ``positions``; laid out afresh for a
+        focused neighbourhood and for filtered views of up to :data:`RELAYOUT_MAX` actors),
+        ``match, on_path, focus``), ``edges`` (``id,
+        from, to, relations, relation_labels, primary, sources, via, years, confidence,
+        weight, on_path``; ``from`` sorts before ``to``), ``path`` (actor ids along the shortest path, or None),
+        ``matches`` (ids of nodes whose name contains ``q``), ``notes`` (what the view left
+        out, as keys: ``path_none``, ``focus_unknown``, ``capped``), ``total_nodes`` and
+        ``total_edges`` of the whole graph. Nodes are sorted by id, edges by their ends.
+    """
+    labels = labels if labels is not None else concept_labels(store, lang=lang)
+    relation_labels = relation_choices(store, lang=lang, labels=labels)
+    project_names = {row["project"]: row["name"] for row in run_named(store, "project_labels").rows}
+    notes: list[str] = []
+    node_filter = {f: v for f, v in criteria.selected.items() if f in NODE_FACETS and v}
+    keep = {n for n, attrs in G.nodes(data=True) if _node_matches(attrs, node_filter)}
+    wanted_ties = set(criteria.selected.get("relation", ()))
+    H = nx.Graph()
+    H.add_nodes_from(keep)
+    H.add_edges_from((a, b) for a, b, attrs in G.edges(data=True)
+                     if a in keep and b in keep and (not wanted_ties or wanted_ties & set(attrs["relations"])))
+    path = None
+    if criteria.path:
+        ends = [actor_iri(end) for end in criteria.path]
+        if all(end in G for end in ends):
+            P = G.edge_subgraph(H.edges()).copy() if H.number_of_edges() else nx.Graph()
+            P.add_nodes_from(ends)
+            for end in ends:
+                P.add_edges_from((end, other) for other in G[end] if other in keep
+                                 and (not wanted_ties or wanted_ties & set(G.edges[end, other]["relations"])))
+            try:
+                path = nx.shortest_path(P, ends[0], ends[1])
+            except nx.NetworkXNoPath:
+                notes.append("path_none")
+        else:
+            notes.append("path_unknown")
+    # With a relation filter, actors that have no tie of those types say nothing: leave them out.
+    visible = {n for n in H if H.degree(n)} if wanted_ties else set(H)
+    focus = actor_iri(criteria.focus) if criteria.focus else None
+    if focus:
+        if focus in G:
+            F = H.copy()
+            F.add_node(focus)
+            F.add_edges_from((focus, other) for other in G[focus] if other in keep)
+            visible = set(nx.ego_graph(F, focus, radius=max(1, min(criteria.hops, MAX_HOPS))))
+        else:
+            notes.append("focus_unknown")
+            focus = None
+    if path:
+        visible |= set(path)
+    if len(visible) > MAX_NODES:
+        pinned = set(path or []) | ({focus} if focus else set())
+        ranked = sorted(visible - pinned, key=lambda n: (-G.degree(n), n))
+        visible = pinned | set(ranked[: MAX_NODES - len(pinned)])
+        notes.append("capped")
+    if focus or ((node_filter or wanted_ties) and len(visible) <= RELAYOUT_MAX):
+        # A neighbourhood or a filtered part is scattered thinly over the whole picture:
+        # lay it out on its own so it reads at a glance (positions differ from the full view).
+        positions = layout(G.subgraph(visible), unit=90.0)
+    on_path_edges = {frozenset(pair) for pair in zip(path, path[1:], strict=False)} if path else set()
+    edges = []
+    for a, b in sorted(tuple(sorted(pair, key=actor_id)) for pair in G.subgraph(visible).edges()):
+        attrs = G.edges[a, b]
+        on_path = frozenset((a, b)) in on_path_edges
+        if not (H.has_edge(a, b) or on_path):
+            continue
+        relations = sorted(attrs["relations"], key=_tie_rank)
+        edges.append({
+            "id": f"{actor_id(a)}|{actor_id(b)}", "from": actor_id(a), "to": actor_id(b),
+            "relations": relations, "relation_labels": [relation_labels.get(r, r) for r in relations],
+            "primary": relations[0], "sources": list(attrs["sources"]),
+            "via": [project_names.get(v) or G.nodes[v]["label"] if v in G else project_names.get(v, v)
+                    for v in attrs["via"]],
+            "years": list(attrs["years"]), "confidence": attrs["confidence"],
+            "confidence_label": EVIDENCE[attrs["confidence"]][lang], "weight": attrs["weight"], "on_path": on_path,
+        })
+    needle = fold(criteria.q.strip()) if criteria.q.strip() else None
+    on_path_nodes = set(path or [])
+    nodes = []
+    for n in sorted(visible, key=actor_id):
+        attrs = G.nodes[n]
+        x, y = positions.get(n, (0.0, 0.0))
+        nodes.append({
+            "id": actor_id(n), "label": attrs["label"], "kind": attrs["kind"],
+            "kind_label": label_of(labels, "kind", attrs["kind"]), "state": attrs["state"],
+            "state_label": label_of(labels, "state", attrs["state"]), "district": attrs["district"],
+            "district_label": label_of(labels, "district", attrs["district"]), "confidence": attrs["confidence"],
+            "confidence_label": EVIDENCE[attrs["confidence"]][lang],
+            "stages": [label_of(labels, "stage", s) for s in attrs["stages"]],
+            "materials": [label_of(labels, "material", m) for m in attrs["materials"]],
+            "competencies": [label_of(labels, "competency", c) for c in attrs["competencies"]],
+            "degree": G.degree(n), "x": x, "y": y,
+            "match": bool(needle and needle in fold(attrs["label"])),
+            "on_path": n in on_path_nodes, "focus": n == focus,
+        })
+    return {"nodes": nodes, "edges": edges, "path": [actor_id(n) for n in path] if path else None,
+            "matches": [node["id"] for node in nodes if node["match"]], "notes": notes,
+            "total_nodes": G.number_of_nodes(), "total_edges": G.number_of_edges()}
+
+
+def _node_matches(attrs: dict, selected: dict[str, tuple[str, ...]]) -> bool:
+    for facet, wanted in selected.items():
+        if facet in _NODE_ATTRIBUTE:
+            values = set(attrs[_NODE_ATTRIBUTE[facet]])
+        else:
+            values = {attrs[facet] if attrs[facet] is not None else NONE}
+        if not values & set(wanted):
+            return False
+    return True
+
+
+def _tie_rank(tie: str) -> tuple[int, str]:
+    return (TIE_PRIORITY.index(tie) if tie in TIE_PRIORITY else len(TIE_PRIORITY), tie)
+
+
+def facet_counts(G: nx.Graph) -> dict[str, list[tuple[str, int]]]:
+    """How many actors of the whole graph have each facet value, and how many edges each tie
+    type, as ``(notation, count)`` pairs, most frequent first (ties by notation).
+
+    >>> G = nx.Graph()
+    >>> G.add_node("a", kind="x", state=None, district=None, confidence="high", stages=[], materials=[],
+    ...            categories=[], competencies=[])
+    >>> facet_counts(G)["state"], facet_counts(G)["kind"]
+    ([('none', 1)], [('x', 1)])
+    """
+    counts: dict[str, Counter] = {facet: Counter() for facet in (*NODE_FACETS, "relation")}
+    for _node, attrs in G.nodes(data=True):
+        for facet in NODE_FACETS:
+            if facet in _NODE_ATTRIBUTE:
+                counts[facet].update(attrs[_NODE_ATTRIBUTE[facet]])
+            else:
+                counts[facet][attrs[facet] if attrs[facet] is not None else NONE] += 1
+    for _a, _b, attrs in G.edges(data=True):
+        counts["relation"].update(attrs["relations"])
+    return {facet: sorted(c.items(), key=lambda item: (item[0] == NONE, -item[1], item[0]))
+            for facet, c in counts.items()}
+
+
+def actor_names(G: nx.Graph) -> list[tuple[str, str]]:
+    """``(name, id)`` of every actor, by name (case- and accent-insensitive), for pickers."""
+    return sorted(((attrs["label"], actor_id(n)) for n, attrs in G.nodes(data=True)),
+                  key=lambda pair: (fold(pair[0]), pair[1]))

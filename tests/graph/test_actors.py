@@ -1,0 +1,94 @@
+"""graph.actors and graph.region on the synthetic test data (tests/data/valid: 4 actors)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import actors, region
+from graph.errors import NotFound
+from graph.ingest import build
+from graph.store import open_read_only
+
+
+@pytest.fixture
+def store(settings):
+    build(settings)
+    return open_read_only(settings.store_dir)
+
+
+def ids(result: actors.ActorList) -> list[str]:
+    return [row["id"] for row in result.table.rows]
+
+
+def test_all_actors_sorted_by_name(store):
+    result = actors.list_actors(store, actors.ActorFilter())
+    # Names: "SYNTHETIC Test Cluster e.V.", "… Test Recycler GmbH", "… Test Refiner AG", "… Über-Amt …";
+    # "Über" sorts as "uber", after "Test".
+    assert ids(result) == ["test-cluster", "test-recycler", "test-refiner", "test-authority"]
+    assert result.total == 4
+    assert result.table.columns == actors.LIST_COLUMNS
+
+
+def test_facet_counts_ignore_their_own_facet_only(store):
+    result = actors.list_actors(store, actors.ActorFilter({"confidence": ("high",)}))
+    assert ids(result) == ["test-cluster", "test-recycler"]
+    confidence = {row["value"]: (row["count"], row["selected"]) for row in result.facets["confidence"]}
+    assert confidence == {"high": (2, True), "medium": (1, False), "low": (1, False)}
+    kinds = {row["value"]: row["count"] for row in result.facets["kind"]}
+    assert kinds == {"recycler": 1, "association_cluster": 1}
+
+
+def test_missing_district_is_a_value_of_its_own(store):
+    # test-refiner and test-recycler have districts; all four do in this data, so "none" is absent …
+    result = actors.list_actors(store, actors.ActorFilter({"district": (actors.NONE,)}))
+    assert ids(result) == []
+    # … but a selected value is listed even with no actor, so it can be unselected.
+    assert {"value": "none", "label": None, "count": 0, "selected": True} in result.facets["district"]
+
+
+def test_search_ignores_case_and_accents(store):
+    assert ids(actors.list_actors(store, actors.ActorFilter(q="UBER-amt"))) == ["test-authority"]
+    assert ids(actors.list_actors(store, actors.ActorFilter(q="sangerhausen"))) == ["test-authority"]
+
+
+def test_sorts(store):
+    by_relations = actors.list_actors(store, actors.ActorFilter(sort="relations", descending=True))
+    # Relation rows: test-recycler 2 (member_of, cooperates_with), test-refiner 2 (partner_in, cooperates_with
+    # as object), test-cluster 1, test-authority 0. Ties stay in name order: "Recycler" before "Refiner".
+    assert ids(by_relations) == ["test-recycler", "test-refiner", "test-cluster", "test-authority"]
+    assert [row["relations"] for row in by_relations.table.rows] == [2, 2, 1, 0]
+    by_evidence = actors.list_actors(store, actors.ActorFilter(sort="confidence"))
+    assert [row["confidence"] for row in by_evidence.table.rows] == ["high", "high", "medium", "low"]
+    with pytest.raises(ValueError, match="sort must be one of"):
+        actors.list_actors(store, actors.ActorFilter(sort="size"))
+
+
+def test_profile(store):
+    profile = actors.actor_profile(store, "test-refiner", lang="en")
+    assert profile["name"] == "SYNTHETIC Test Refiner AG"
+    assert profile["place"]["district_label"] == "Nordhausen" and profile["place"]["state"] == "16"
+    assert [r["other"]["id"] for r in profile["relations"]] == ["test-recycler"]
+    assert profile["relations"][0]["direction"] == "in"
+    project = profile["projects"][0]
+    assert (project["id"], project["roles"][0]["value"], project["relations"][0]["role"]) == (
+        "test-project", "partner_in", "partner")
+    # TS-MR (metallurgy and refining) is the eighth stage of the chain.
+    assert [stage["position"] for stage in profile["chain"] if stage["active"]] == [8]
+
+
+def test_profile_of_unknown_actor(store):
+    with pytest.raises(NotFound, match="no actor with id 'nobody'"):
+        actors.actor_profile(store, "nobody")
+
+
+def test_region_districts_and_overview(store):
+    table = region.districts(store)
+    assert [row["key"] for row in table.rows][:5] == ["03153", "03159", "15085", "15087", "16062"]
+    mansfeld = next(row for row in table.rows if row["key"] == "15087")
+    # cp-test in Mansfeld-Südharz, 132,317 inhabitants: 1 / 132,317 × 100,000 = 0.76 → 0.8
+    assert (mansfeld["collection_points"], mansfeld["collection_points_per_100k"]) == (1, 0.8)
+    salzland = next(row for row in table.rows if row["key"] == "15089")
+    assert salzland["actors_per_100k"] is None
+    summary = region.overview(store)
+    assert summary["totals"]["actors"] == 4 and summary["without_district"] == 0
+    assert summary["dataset"]["modified"] == "2026-11-25"

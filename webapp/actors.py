@@ -1,0 +1,69 @@
+"""Blueprint: ``/actors`` (faceted list) and ``/actors/<id>`` (one actor's profile)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, g, request
+
+from graph import actors
+from graph.tables import Table
+
+from . import cached, current_store, params, represent
+from .i18n import translate
+
+bp = Blueprint("actors", __name__)
+
+PAGE_SIZE = 100
+
+
+@bp.get("/actors", defaults={"fmt": "html"})
+@bp.get("/actors.<any(json, csv):fmt>")
+def index(fmt: str) -> Response:
+    """The faceted actor list, ``/actors?kind=recycler&district=goslar&_sort=-relations``."""
+    index = actor_index()
+    criteria = params.actor_filter(request.args, index.choices)
+    found = actors.list_actors(current_store(), criteria, lang=g.lang, index=index)
+    pages = max(1, -(-len(found.table) // PAGE_SIZE))
+    page = params.integer(request.args, "_page", 1, 1, pages)
+    return represent.table(found.table, fmt, template="actors/index.html", title=translate("actors.title", g.lang),
+                           description=describe(criteria, found, index.choices), filename="actors",
+                           links=represent.twin_links("actors.index"),
+                           extra={"facets": found.facets, "total": found.total},
+                           criteria=criteria, page=page, pages=pages, page_size=PAGE_SIZE)
+
+
+@bp.get("/actors/<slug:actor>", defaults={"fmt": "html"})
+@bp.get("/actors/<slug:actor>.<any(json, csv):fmt>")
+def profile(actor: str, fmt: str) -> Response:
+    """One actor's profile, ``/actors/<id>``; its table is the actor's facts with their sources."""
+    found = actors.actor_profile(current_store(), actor, lang=g.lang, labels=actor_index().labels)
+    facts = Table(list(actors.FACT_COLUMNS), found["facts"])
+    return represent.table(facts, fmt, template="actors/profile.html", title=str(found["name"]),
+                           description=translate("profile.facts", g.lang), filename=f"actor-{actor}",
+                           links=represent.twin_links("actors.profile", actor=actor), extra={"actor": found})
+
+
+def actor_index() -> actors.ActorIndex:
+    """The actors, labels and facet values in the page's language, read once per app."""
+    lang = g.lang
+    return cached(f"actor-index-{lang}", lambda: actors.actor_index(current_store(), lang=lang))
+
+
+def describe(criteria: actors.ActorFilter, found: actors.ActorList, choices: dict[str, dict[str, str]]) -> str:
+    """The list in words: "12 Akteure mit Art: Recyclingunternehmen; Landkreis: Goslar, sortiert nach Name"."""
+    lang = g.lang
+    n = len(found.table)
+    if criteria.is_empty():
+        head = translate("describe.all", lang, n=n)
+    else:
+        parts = [f"{translate('facet.' + facet, lang)}: "
+                 + f" {translate('or', lang)} ".join(
+                     translate("none", lang) if v == actors.NONE else choices[facet].get(v, v) for v in values)
+                 for facet, values in criteria.selected.items()]
+        if criteria.q:
+            parts.append(translate("describe.q", lang, q=criteria.q))
+        head = f"{translate('describe.some', lang, n=n)} {translate('describe.with', lang)} " + "; ".join(parts)
+    key = f"sort.-{criteria.sort}" if criteria.descending else f"sort.{criteria.sort}"
+    order = translate(key, lang)
+    if order == key:  # no words of its own for this descending order
+        order = translate(f"sort.{criteria.sort}", lang) + " " + translate("describe.sorted.desc", lang)
+    return f"{head}, {translate('describe.sorted', lang, sort=order)}"

@@ -1,0 +1,79 @@
+"""One result, three representations: HTML, JSON and CSV, with ``Link rel="alternate"`` headers.
+
+The HTML page, the ``.json`` twin and the ``.csv`` download are rendered from the same
+``Table``, so they cannot drift. JSON success bodies are::
+
+    {"ok": true, "title": str, "description": str, "columns": [str], "rows": [{...}],
+     "count": int, "links": {"html": url, "json": url, "csv": url}, ...}
+
+(pages may add keys; the documented ones keep their names and types). CSV cells holding
+lists are joined with "; " and cells a spreadsheet would run as formulas are neutralised.
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Response, render_template, request, url_for
+
+from graph.tables import Table
+
+JSON_TYPE = "application/json"
+CSV_TYPE = "text/csv; charset=utf-8"
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+
+
+def twin_links(endpoint: str, **values: object) -> dict[str, str]:
+    """URLs of the HTML page and its JSON and CSV twins, keeping the query string."""
+    query = request.args.to_dict(flat=False)
+    return {fmt: url_for(endpoint, fmt=fmt, **values, **query) for fmt in ("html", "json", "csv")}
+
+
+def link_header(links: dict[str, str], fmt: str) -> str:
+    """``Link`` header naming the other representations.
+
+    >>> link_header({"html": "/a", "json": "/a.json", "csv": "/a.csv"}, "html")
+    '</a.json>; rel="alternate"; type="application/json", </a.csv>; rel="alternate"; type="text/csv"'
+    """
+    types = {"html": "text/html", "json": JSON_TYPE, "csv": "text/csv"}
+    return ", ".join(f'<{url}>; rel="alternate"; type="{types[other]}"'
+                     for other, url in links.items() if other != fmt)
+
+
+def table(result: Table, fmt: str, *, template: str, title: str, description: str, links: dict[str, str],
+          filename: str, extra: dict[str, object] | None = None, **context: object) -> Response:
+    """Render ``result`` as the page ``template`` (HTML), the JSON body, or a CSV download.
+
+    ``extra`` adds keys to the JSON body (and is handed to the template too); ``context``
+    goes to the template only.
+    """
+    extra = extra or {}
+    if fmt == "json":
+        body = {"ok": True, "title": title, "description": description, "columns": result.columns,
+                "rows": result.rows, "count": len(result.rows), "links": links, **extra}
+        response = json_response(body)
+    elif fmt == "csv":
+        flat = Table(result.columns, [{c: _cell(row.get(c)) for c in result.columns} for row in result.rows])
+        response = Response(flat.to_csv(), mimetype="text/csv", content_type=CSV_TYPE)
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    else:
+        html = render_template(template, result=result, title=title, description=description, links=links,
+                               **extra, **context)
+        response = Response(html, mimetype="text/html")
+    response.headers["Link"] = link_header(links, fmt)
+    return response
+
+
+def json_response(body: object, status: int = 200) -> Response:
+    """JSON text with ``<``, ``>``, ``&`` and ``'`` written as escapes, so no browser can
+    mistake it for markup even if it ignored the content type."""
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
+    return Response(text, status=status, mimetype=JSON_TYPE)
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, list | tuple):
+        return "; ".join("" if v is None else str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
