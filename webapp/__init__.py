@@ -13,7 +13,7 @@ import pyoxigraph
 from flask import Flask, current_app, g, request, url_for
 
 from graph.settings import Settings
-from graph.store import open_read_only
+from graph.store import current_path, open_read_only
 
 from . import errors, i18n, params
 
@@ -45,7 +45,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000)
     app.extensions["harzgraph"] = {"settings": settings, "store": open_read_only(settings.store_dir),
-                                   "cache": {}, "lock": threading.Lock()}
+                                   "version": current_path(settings.store_dir), "cache": {},
+                                   "lock": threading.Lock()}
     app.url_map.converters["slug"] = params.SlugConverter
     from . import actors, geo, home, network
 
@@ -61,8 +62,17 @@ def create_app(settings: Settings | None = None) -> Flask:
 
 
 def current_store() -> pyoxigraph.Store:
-    """The read-only store of the running app."""
-    return current_app.extensions["harzgraph"]["store"]
+    """The read-only store of the running app, reopened when a build has swapped in a new
+    version (a readlink per request; the old version may be pruned by the next build)."""
+    state = current_app.extensions["harzgraph"]
+    version = current_path(state["settings"].store_dir)
+    if version != state["version"]:
+        with state["lock"]:
+            if version != state["version"]:
+                state["store"] = open_read_only(state["settings"].store_dir)
+                state["cache"] = {}
+                state["version"] = version
+    return state["store"]
 
 
 def current_settings() -> Settings:
@@ -70,8 +80,9 @@ def current_settings() -> Settings:
 
 
 def cached(key: str, compute: Callable[[], T]) -> T:
-    """A value computed once per app and kept: the app opens one store version, read-only,
-    which never changes while it runs, so results that depend only on it stay true."""
+    """A value computed once per store version and kept: a version never changes once
+    built, so results that depend only on it stay true until a build swaps in a new one."""
+    current_store()  # drops the cache when the version has changed
     state = current_app.extensions["harzgraph"]
     if key not in state["cache"]:
         with state["lock"]:

@@ -158,3 +158,27 @@ def test_store_missing_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError, match="harzgraph build"):
         create_app(Settings(data_dir=tmp_path, store_dir=tmp_path / "empty"))
+
+
+def test_app_follows_a_new_build_without_restart(tmp_path):
+    """Build, start the app, rename an actor and build again: the running app shows the new
+    name (the version it opened first may be pruned by later builds)."""
+    import shutil
+    from pathlib import Path
+
+    from graph import ingest
+    from graph.settings import Settings
+    from tests.helpers import set_cell
+    from webapp import create_app
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "valid", data)
+    settings = Settings(data_dir=data, store_dir=tmp_path / "store")
+    ingest.build(settings)
+    client = create_app(settings).test_client()
+    assert "SYNTHETIC Test Recycler GmbH" in client.get("/actors/test-recycler").get_data(as_text=True)
+    set_cell(data / "actors.csv", 2, "name", "SYNTHETIC Renamed Recycler GmbH")
+    for _ in range(3):  # three builds: the first version is pruned
+        ingest.build(settings)
+    page = client.get("/actors/test-recycler").get_data(as_text=True)
+    assert "SYNTHETIC Renamed Recycler GmbH" in page
