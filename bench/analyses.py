@@ -78,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.nx_max is not None:
         caps = {k: min(v, args.nx_max) for k, v in caps.items()}
     jobs = []
+    if not args.graph and not args.no_real:
+        args.graph, args.points = _shipped_graph()
     if args.graph:
         jobs.append({"graph": str(args.graph), "points": str(args.points) if args.points else None,
                      "caps": caps, "compare": not args.no_compare})  # fmt: skip
@@ -97,6 +99,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _shipped_graph() -> tuple[Path, Path]:
+    """Build the shipped data/ into a temporary store; its graph and points as files."""
+    import pickle
+    import tempfile
+
+    from graph import ingest
+    from graph import store as store_mod
+    from graph.network import collaboration_graph, collection_points
+    from graph.settings import Settings
+
+    work = Path(tempfile.mkdtemp(prefix="harzgraph-bench-real-"))
+    settings = Settings(data_dir=REPO / "data", store_dir=work / "store")
+    ingest.build(settings)
+    store = store_mod.open_read_only(settings.store_dir)
+    graph_file, points_file = work / "real-graph.pickle", work / "real-points.json"
+    graph_file.write_bytes(pickle.dumps(collaboration_graph(store)))
+    points_file.write_text(json.dumps(collection_points(store)), encoding="utf-8")
+    return graph_file, points_file
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+",
@@ -107,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=0, help="seed of the SYNTHETIC graphs")
     parser.add_argument("--nx-max", type=int, help="run no NetworkX reference above this many actors")
     parser.add_argument("--no-compare", action="store_true", help="skip the NetworkX/igraph table")
+    parser.add_argument("--no-real", action="store_true", help="skip the real graph built from data/")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     return parser
 
