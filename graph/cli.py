@@ -199,6 +199,21 @@ def gaps(store_dir: Path | None, state: str | None, district: str | None, materi
 
 @main.command()
 @store_option
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file [default: harzgraph-bericht.html, or harzgraph-report.html with --lang en].")
+def report(store_dir: Path | None, lang: str, out: Path | None) -> None:
+    """Write the printable briefing for decision makers: one self-contained HTML file."""
+    from .report import build_report
+
+    store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
+    target = out or Path("harzgraph-bericht.html" if lang == "de" else "harzgraph-report.html")
+    target.write_text(build_report(store, lang=lang), encoding="utf-8")
+    click.echo(f"Wrote {target}", err=True)
+
+
+@main.command()
+@store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, type=int, show_default=True)
 def serve(store_dir: Path | None, host: str, port: int) -> None:

@@ -100,3 +100,12 @@ def test_query_command_refuses_updates(settings):
     process = subprocess.run([sys.executable, "-c", "from graph.cli import run; run()", "query",
                               "--store", str(settings.store_dir), "DROP ALL"], capture_output=True, text=True)
     assert process.returncode == 2 and "error:" in process.stderr
+
+
+def test_report_command_writes_one_html_file(settings, tmp_path):
+    _built(settings)
+    out = tmp_path / "bericht.html"
+    result = invoke("report", "--store", str(settings.store_dir), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html>") and "<svg" in html and "<script" not in html
