@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, request, url_for
 
-from graph import netview
+from graph import gapviews, netview
 from graph.network import collaboration_graph
 from graph.tables import Table
 
 from . import cached, current_store, palette, params, represent
 from .actors import actor_index
+from .gaps import suggestions
 from .i18n import translate
 
 bp = Blueprint("network", __name__)
@@ -41,7 +42,8 @@ def index(fmt: str) -> Response:
     description = translate("network.shown", g.lang, nodes=len(view["nodes"]), total_nodes=view["total_nodes"],
                             edges=len(view["edges"]))
     extra = {"nodes": view["nodes"], "edges": view["edges"], "path": view["path"], "matches": view["matches"],
-             "notes": view["notes"], "legend": legend, "color_by": colour}
+             "notes": view["notes"], "legend": legend, "color_by": colour,
+             "suggestions": _suggestions(view["nodes"], criteria)}
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
@@ -50,12 +52,20 @@ def index(fmt: str) -> Response:
                            payload=_payload(extra, criteria))
 
 
+def _suggestions(nodes: list[dict], criteria: netview.NetworkFilter) -> list[dict]:
+    """With ``?_suggest=1``: the best suggested partnerships among the actors shown, drawn as
+    dashed edges (with ``from``/``to``: only the suggestion between those two); otherwise none."""
+    if params.one_of(request.args, "_suggest", ("0", "1"), "0") != "1":
+        return []
+    return gapviews.suggestion_overlay(suggestions(), [node["id"] for node in nodes], pair=criteria.path)
+
+
 def _payload(extra: dict, criteria: netview.NetworkFilter) -> dict:
     """What the page's script reads from its JSON block: the view, and the words it shows."""
     words = ("network.panel.profile", "network.panel.focus", "network.panel.path_from", "network.panel.links",
              "network.panel.close", "network.edge.years", "network.edge.via", "col.sources", "evidence",
              "facet.kind", "facet.district", "facet.state", "facet.stage", "facet.material", "facet.competency",
-             "col.relations", "none")
+             "col.relations", "none", "network.suggest.tooltip")
     return {**extra, "focus": criteria.focus, "selected": request.args.get("_sel"),
             "profile_url": url_for("actors.profile", actor="ACTOR-ID"),
             "text": {key: translate(key, g.lang) for key in words}}

@@ -1,0 +1,481 @@
+"""Plain rows for the viewer's gap pages: partner suggestions with their evidence, the
+value-chain grid, the border matrices and the brokers, narrowed and labelled in one language.
+
+The analyses of :mod:`graph.analyse` stay as they are; this module only keeps the rows a page
+asks for and adds what a reader needs beside the numbers: names, places, the sources of the
+ties behind a suggestion, the words for each reason. No Flask here, no HTML: every function
+returns lists of dicts of str/int/float/None (and lists of them).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from .actors import NONE, actor_id
+from .analyse import border_cohesion, missing_partnerships, value_chain_matrix
+from .analyse._common import actor_state, chain, join, label, stage_positions
+from .analyse.chains import OFF_PATH, coverage_parts
+from .netview import DERIVED_TIES
+
+#: Actor facets a list of suggestions or brokers can be narrowed by (values are notations).
+PAIR_FACETS = ("state", "district", "kind", "stage", "material")
+#: At most this many suggestions are ranked; filters then pick from them (the real graph has
+#: about 2,300 candidate pairs in all, so there the list is complete).
+SUGGESTION_LIMIT = 5000
+#: The four parts of a suggestion's score, in the order the pages show them.
+PARTS = ("value_chain", "proximity", "competence", "border")
+SUGGESTION_COLUMNS = ["rank", "score", "id_a", "name_a", "kind_a", "district_a", "state_a", "id_b", "name_b",
+                      "kind_b", "district_b", "state_b", "value_chain", "proximity", "competence", "border",
+                      "shared_items", "common_partners", "reasons"]
+CHAIN_COLUMNS = ["item", "item_type", "item_label", "crm", "area", "area_label", "stage", "stage_label", "position",
+                 "actors", "status", "actor_ids"]
+BORDER_COLUMNS = ["level", "a", "a_label", "b", "b_label", "scope", "actors_a", "actors_b", "observed", "expected",
+                  "ratio", "reasons"]
+BROKER_COLUMNS = ["rank", "id", "name", "kind", "district", "state", "degree", "betweenness", "constraint",
+                  "effective_size", "efficiency", "splits", "cut_off_count", "cut_off", "bridges", "reasons"]
+LEVELS = ("state", "district")
+
+
+def score_weights() -> dict[str, float]:
+    """The weight of each part in :func:`graph.analyse.missing_partnerships` (its defaults).
+
+    >>> score_weights()
+    {'value_chain': 0.4, 'proximity': 0.3, 'competence': 0.15, 'border': 0.15}
+    """
+    defaults = inspect.signature(missing_partnerships).parameters
+    return {part: defaults[f"{part}_weight"].default for part in PARTS}
+
+
+@dataclass(frozen=True)
+class PairFilter:
+    """Which suggestions a page shows.
+
+    ``selected``: facet of :data:`PAIR_FACETS` → notations (any of, per facet); a pair is kept
+    when one of its two actors matches every chosen facet. A stage includes its sub-stages.
+    ``min_score``: the least score. ``actor``: only pairs with this actor (IRI).
+    """
+
+    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    min_score: float = 0.0
+    actor: str | None = None
+
+    def is_empty(self) -> bool:
+        return not any(self.selected.values()) and not self.min_score and not self.actor
+
+
+def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTION_LIMIT) -> list[dict[str, Any]]:
+    """The ranked partner suggestions of ``G`` with names, places, reasons and evidence.
+
+    Parameters
+    ----------
+    G : the collaboration graph of :func:`graph.network.collaboration_graph`.
+    lang : "de" or "en", for labels and reasons.
+    limit : rank at most this many pairs (the best ones).
+
+    Returns
+    -------
+    list of dict
+        The keys of :data:`SUGGESTION_COLUMNS` (``kind_*``, ``district_*``, ``state_*`` as
+        labels, ``shared_items`` and ``common_partners`` as lists of labels and names,
+        ``reasons`` the analysis' sentence), plus ``iri_a``, ``iri_b``, ``parts`` (one
+        ``{"part", "value", "text"}`` per part above 0, in :data:`PARTS` order) and
+        ``partners`` (per common partner: ``id``, ``name`` and, for each of the two actors,
+        ``relations_a``/``relations_b`` (labels) and ``sources_a``/``sources_b`` of its tie
+        to that partner). Ranked as :func:`~graph.analyse.missing_partnerships`: highest score first.
+
+    Examples
+    --------
+    >>> G = nx.Graph(stage_order={"TS-08": 6, "TS-09": 7})
+    >>> G.add_node("A", label="A", stages=["TS-08"], materials=["tantalum"], state="03")
+    >>> G.add_node("B", label="B", stages=["TS-09"], materials=["tantalum"], state="16")
+    >>> G.add_node("C", label="C")
+    >>> G.add_edge("A", "C", relations=["member_of"], sources=["s1"])
+    >>> G.add_edge("B", "C", relations=["cooperates_with"], sources=["s2"])
+    >>> [row] = partner_suggestions(G, lang="en")
+    >>> [part["text"] for part in row["parts"]]  # doctest: +NORMALIZE_WHITESPACE
+    ['both handle tantalum; A works at “TS-08”, B right after it at “TS-09”',
+     'one common partner could introduce them: C',
+     'would cross the state border 03–16']
+    >>> row["partners"][0]["sources_a"], row["partners"][0]["relations_b"]
+    (['s1'], ['cooperates_with'])
+    """
+    return [_suggestion(G, row, lang) for row in missing_partnerships(G, top=limit)]
+
+
+def filter_suggestions(G: nx.Graph, rows: list[dict[str, Any]], criteria: PairFilter) -> list[dict[str, Any]]:
+    """The rows of :func:`partner_suggestions` that ``criteria`` keeps, order unchanged."""
+    selected = {f: v for f, v in criteria.selected.items() if v}
+    kept = []
+    for row in rows:
+        if row["score"] < criteria.min_score:
+            continue
+        if criteria.actor and criteria.actor not in (row["iri_a"], row["iri_b"]):
+            continue
+        if selected and not (actor_matches(G, row["iri_a"], selected) or actor_matches(G, row["iri_b"], selected)):
+            continue
+        kept.append(row)
+    return kept
+
+
+def actor_matches(G: nx.Graph, iri: str, selected: dict[str, tuple[str, ...]]) -> bool:
+    """Whether the actor has, for every chosen facet, one of its values (``none``: no value).
+
+    A stage matches every stage at its position in the chain (``TS-MR`` also ``TS-10``).
+    """
+    if iri not in G:
+        return False
+    attrs = G.nodes[iri]
+    order = stage_positions(G)
+    for facet, wanted in selected.items():
+        if facet == "stage":
+            values = {order.get(s) for s in attrs.get("stages") or ()}
+            if not values & {order.get(s) for s in wanted}:
+                return False
+            continue
+        if facet in ("material", "category", "competency"):
+            values = set(attrs.get({"material": "materials", "category": "categories",
+                                    "competency": "competencies"}[facet]) or ())
+        else:
+            value = actor_state(G, attrs) if facet == "state" else attrs.get(facet)
+            values = {value if value is not None else NONE}
+        if not values & set(wanted):
+            return False
+    return True
+
+
+def pair_options(G: nx.Graph, rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """The notations each filter of :data:`PAIR_FACETS` can usefully offer: the states,
+    districts, kinds and materials of the actors in ``rows`` (sorted), and the chain's stages.
+
+    >>> G = nx.Graph(stage_order={"TS-01": 1})
+    >>> G.add_node("x", kind="recycler", district="03153", state="03", materials=["copper"])
+    >>> pair_options(G, [{"iri_a": "x", "iri_b": "x"}])["material"]
+    ['copper']
+    """
+    seen: dict[str, set[str]] = {facet: set() for facet in PAIR_FACETS}
+    for iri in {row[key] for row in rows for key in ("iri_a", "iri_b")}:
+        attrs = G.nodes[iri]
+        seen["state"].add(actor_state(G, attrs) or NONE)
+        seen["district"].add(attrs.get("district") or NONE)
+        seen["kind"].add(attrs.get("kind") or NONE)
+        seen["material"].update(attrs.get("materials") or ())
+    options = {facet: sorted(values) for facet, values in seen.items()}
+    options["stage"] = chain(G)
+    return options
+
+
+def suggestion_overlay(rows: list[dict[str, Any]], visible: Iterable[str], *, top: int = 25,
+                       pair: tuple[str, str] | None = None) -> list[dict[str, Any]]:
+    """Suggestions a network view draws as dashed edges: the best ``top`` between actors it
+    shows or, when the view is about two actors (``pair``, e.g. the ends of a path), only
+    theirs (none if they are no suggestion).
+
+    ``rows`` are :func:`partner_suggestions`; ``visible`` the ids the view shows. Each item is
+    ``{"from", "to", "rank", "score", "reasons", "pair"}`` (``pair``: it is the pair asked for).
+
+    >>> rows = [{"id_a": "a", "id_b": "b", "rank": 1, "score": 0.5, "reasons": "r"},
+    ...         {"id_a": "b", "id_b": "c", "rank": 2, "score": 0.4, "reasons": "s"}]
+    >>> [(s["from"], s["to"]) for s in suggestion_overlay(rows, ["a", "b", "c"], top=5)]
+    [('a', 'b'), ('b', 'c')]
+    >>> [(s["from"], s["pair"]) for s in suggestion_overlay(rows, ["a", "b", "c"], pair=("c", "b"))]
+    [('b', True)]
+    """
+    shown = set(visible)
+    wanted = frozenset(pair) if pair else None
+    out = []
+    for row in rows:
+        ends = frozenset((row["id_a"], row["id_b"]))
+        if not ends <= shown or (wanted is not None and ends != wanted):
+            continue
+        out.append({"from": row["id_a"], "to": row["id_b"], "rank": row["rank"], "score": row["score"],
+                    "reasons": row["reasons"], "pair": wanted is not None})
+        if wanted is not None or len(out) >= top:
+            break
+    return out
+
+
+def _suggestion(G: nx.Graph, row: dict[str, Any], lang: str) -> dict[str, Any]:
+    a, b = row["actor_a"], row["actor_b"]
+    out: dict[str, Any] = {"rank": row["rank"], "score": row["score"]}
+    for side, iri in (("a", a), ("b", b)):
+        attrs = G.nodes[iri]
+        out.update({f"id_{side}": actor_id(iri), f"name_{side}": row[f"label_{side}"],
+                    f"kind_{side}": label(G, attrs.get("kind"), lang) or None,
+                    f"district_{side}": label(G, attrs.get("district"), lang) or None,
+                    f"state_{side}": label(G, actor_state(G, attrs), lang) or None})
+    out.update({part: row[part] for part in PARTS})
+    out["shared_items"] = [label(G, item, lang) for item in row["shared_items"]]
+    out["common_partners"] = [G.nodes[w].get("label") or w for w in row["common_partners"]]
+    out["reasons"] = row[f"reasons_{lang}"]
+    out["iri_a"], out["iri_b"] = a, b
+    out["parts"] = _parts(G, row, lang)
+    out["partners"] = [{"id": actor_id(w), "name": G.nodes[w].get("label") or w,
+                        **_tie(G, a, w, "a", lang), **_tie(G, b, w, "b", lang)} for w in row["common_partners"]]
+    return out
+
+
+def _tie(G: nx.Graph, actor: str, partner: str, side: str, lang: str) -> dict[str, list[str]]:
+    attrs = G.edges[actor, partner]
+    return {f"relations_{side}": [tie_label(G, tie, lang) for tie in attrs.get("relations") or ()],
+            f"sources_{side}": list(attrs.get("sources") or ())}
+
+
+_TEXT = {
+    "de": {
+        "chain": "gemeinsam bearbeitet: {items}; {up} arbeitet bei „{s1}“, {down} {when} bei „{s2}“",
+        "next": "direkt danach",
+        "later": "danach",
+        "partners1": "ein gemeinsamer Partner könnte sie einander vorstellen: {names}",
+        "partners": "{n} gemeinsame Partner könnten sie einander vorstellen: {names}",
+        "brings": "{x} bringt {what} mit",
+        "state": "würde die Landesgrenze {s1}–{s2} überbrücken",
+        "district": "würde die Landkreise {d1} und {d2} verbinden",
+    },
+    "en": {
+        "chain": "both handle {items}; {up} works at “{s1}”, {down} {when} at “{s2}”",
+        "next": "right after it",
+        "later": "later",
+        "partners1": "one common partner could introduce them: {names}",
+        "partners": "{n} common partners could introduce them: {names}",
+        "brings": "{x} brings {what}",
+        "state": "would cross the state border {s1}–{s2}",
+        "district": "would link the districts {d1} and {d2}",
+    },
+}
+
+
+def _parts(G: nx.Graph, row: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Each part of the score above 0, with its reason in words."""
+    t = _TEXT[lang]
+    a, b = row["actor_a"], row["actor_b"]
+    name = {a: row["label_a"], b: row["label_b"]}
+    parts = []
+    if row["value_chain"]:
+        up, down, s1, s2 = _flow(G, a, b)
+        order = stage_positions(G)
+        parts.append(("value_chain", t["chain"].format(
+            items=join([label(G, i, lang) for i in row["shared_items"]], lang, limit=4), up=name[up], down=name[down],
+            s1=short_label(G, s1, lang), s2=short_label(G, s2, lang),
+            when=t["next"] if order[s2] - order[s1] == 1 else t["later"])))
+    if row["proximity"]:
+        names = join([G.nodes[w].get("label") or w for w in row["common_partners"]], lang, limit=4)
+        n = len(row["common_partners"])
+        parts.append(("proximity", t["partners1" if n == 1 else "partners"].format(n=n, names=names)))
+    if row["competence"]:
+        ka = set(G.nodes[a].get("competencies") or ())
+        kb = set(G.nodes[b].get("competencies") or ())
+        brings = [t["brings"].format(x=name[x], what=join([label(G, c, lang) for c in sorted(k)], lang, limit=3))
+                  for x, k in ((a, ka - kb), (b, kb - ka)) if k]
+        parts.append(("competence", "; ".join(brings)))
+    if row["border"] == 1.0:
+        s1, s2 = sorted([row["state_a"], row["state_b"]])
+        parts.append(("border", t["state"].format(s1=label(G, s1, lang), s2=label(G, s2, lang))))
+    elif row["border"]:
+        d1, d2 = sorted([G.nodes[a].get("district"), G.nodes[b].get("district")])
+        parts.append(("border", t["district"].format(d1=label(G, d1, lang), d2=label(G, d2, lang))))
+    return [{"part": part, "value": row[part], "text": text} for part, text in parts]
+
+
+def _flow(G: nx.Graph, a: str, b: str) -> tuple[str, str, str, str]:
+    """(upstream actor, downstream actor, its stage, the other's stage): the closest pair of
+    stages of the two, earliest first, as the value-chain part counts them."""
+    order = stage_positions(G)
+    pairs = [(order[t] - order[s], order[s], s, t, x, y)
+             for x, y in ((a, b), (b, a))
+             for s in G.nodes[x].get("stages") or () for t in G.nodes[y].get("stages") or ()
+             if s in order and t in order and order[t] > order[s]]
+    _gap, _pos, s, t, up, down = min(pairs)
+    return up, down, s, t
+
+
+# --- value chain ----------------------------------------------------------------------------
+
+
+def chain_rows(G: nx.Graph, *, level: str = "region", area: str | None = None,
+               lang: str = "de") -> list[dict[str, Any]]:
+    """The item × stage cells of one area (the region, a state or a district), labelled.
+
+    Parameters
+    ----------
+    G : the collaboration graph.
+    level : "region", "state" or "district".
+    area : the state or district notation (None for the region).
+    lang : "de" or "en".
+
+    Returns
+    -------
+    list of dict
+        The keys of :data:`CHAIN_COLUMNS`: ``crm`` is "strategic", "critical" or None;
+        ``status`` is "covered" (two actors or more), "single" (one), "missing" (none,
+        while the item has actors at other stages of the area) or "none" (the item has no
+        actor at any stage there); ``actor_ids`` are sorted ids. In the order of
+        :func:`~graph.analyse.value_chain_matrix`: materials, then categories, each by
+        notation, stages in chain order.
+
+    Examples
+    --------
+    >>> G = nx.Graph(stage_order={"TS-01": 1, "TS-05": 2})
+    >>> G.add_node("https://w3id.org/harzgraph/id/actor/a", stages=["TS-01"], materials=["copper"],
+    ...            district="03153")
+    >>> [(r["stage"], r["actors"], r["status"], r["actor_ids"]) for r in chain_rows(G)]
+    [('TS-01', 1, 'single', ['a']), ('TS-05', 0, 'missing', [])]
+    """
+    cells = [r for r in value_chain_matrix(G, levels=(level,)) if r["area"] == area]
+    held = {r["item"] for r in cells if r["actors"]}
+    materials = G.graph.get("materials") or {}
+    rows = []
+    for r in cells:
+        flags = materials.get(r["item"]) or {}
+        crm = "strategic" if flags.get("crm_strategic") else ("critical" if flags.get("crm_critical") else None)
+        status = ("covered" if r["actors"] > 1 else "single" if r["actors"] else
+                  "missing" if r["item"] in held else "none")
+        rows.append({"item": r["item"], "item_type": r["item_type"], "item_label": r[f"item_{lang}"], "crm": crm,
+                     "area": area, "area_label": r[f"area_{lang}"], "stage": r["stage"],
+                     "stage_label": r[f"stage_{lang}"], "position": r["position"], "actors": r["actors"],
+                     "status": status, "actor_ids": [actor_id(iri) for iri in r["actor_iris"]]})
+    return rows
+
+
+def chain_grid(G: nx.Graph, rows: list[dict[str, Any]], *, lang: str = "de") -> dict[str, Any]:
+    """The cells of :func:`chain_rows` as a grid a page draws: the stages as columns, the
+    items that have an actor as rows in three groups, the others by name.
+
+    Returns
+    -------
+    dict
+        ``stages``: ``{"stage", "label", "short" (without the explanation in brackets),
+        "position", "notations" (every stage notation at that position, for links),
+        "off_path"}`` in chain order; ``groups``: ``{"group"`` ("category",
+        "crm", "material"), ``"entries"}`` where an entry is ``{"item", "item_type", "label",
+        "crm", "cells" (its rows in chain order), "present", "missing", "first_gap"`` (a stage
+        notation or None) ``}``, items by how many stages they cover, then by label;
+        ``empty``: labels of the items no actor handles here, sorted.
+    """
+    order = stage_positions(G)
+    stages = [{"stage": s, "label": label(G, s, lang), "short": short_label(G, s, lang), "position": order[s],
+               "notations": sorted(n for n, p in order.items() if p == order[s]), "off_path": s in OFF_PATH}
+              for s in chain(G)]
+    by_item: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_item.setdefault(row["item"], []).append(row)
+    groups: dict[str, list[dict[str, Any]]] = {"category": [], "crm": [], "material": []}
+    empty = []
+    positions = [(s["position"], s["stage"]) for s in stages]
+    for item, cells in by_item.items():
+        first = cells[0]
+        if first["status"] == "none":
+            empty.append(first["item_label"])
+            continue
+        parts = coverage_parts({c["position"]: set(c["actor_ids"]) for c in cells if c["actors"]}, positions)
+        group = "category" if first["item_type"] == "category" else ("crm" if first["crm"] else "material")
+        groups[group].append({"item": item, "item_type": first["item_type"], "label": first["item_label"],
+                              "crm": first["crm"], "cells": cells, "present": len(parts["stages_present"]),
+                              "missing": parts["stages_missing"], "first_gap": parts["first_gap"],
+                              "first_gap_label": short_label(G, parts["first_gap"], lang) or None})
+    for items in groups.values():
+        # Categories in their legal order; materials with the longest covered chain first.
+        items.sort(key=lambda i: (i["item"],) if i["item_type"] == "category"
+                   else (-i["present"], i["label"].casefold()))
+    return {"stages": stages, "groups": [{"group": g, "entries": items} for g, items in groups.items() if items],
+            "empty": sorted(empty, key=str.casefold)}
+
+
+# --- borders ---------------------------------------------------------------------------------
+
+
+def border_rows(G: nx.Graph, *, levels: Iterable[str] = LEVELS, lang: str = "de") -> list[dict[str, Any]]:
+    """Ties between and within states and districts against the configuration model, labelled.
+
+    The rows of :func:`~graph.analyse.border_cohesion` for each level in ``levels`` (in that
+    order), weakest first within a level, with the keys of :data:`BORDER_COLUMNS` (names and
+    reasons in ``lang``).
+
+    >>> G = nx.Graph([("A", "B"), ("B", "C")])
+    >>> nx.set_node_attributes(G, {"A": "03", "B": "03", "C": "16"}, "state")
+    >>> nx.set_node_attributes(G, {"A": "03153", "B": "03153", "C": "16062"}, "district")
+    >>> [(r["a"], r["b"], r["observed"], r["expected"]) for r in border_rows(G, levels=["state"])]
+    [('16', '16', 0, 0.125), ('03', '03', 1, 1.125), ('03', '16', 1, 0.75)]
+    """
+    rows = []
+    for level in levels:
+        for r in border_cohesion(G, level=level):
+            rows.append({"level": level, "a": r["a"], "a_label": r[f"a_{lang}"], "b": r["b"],
+                         "b_label": r[f"b_{lang}"], "scope": r["scope"], "actors_a": r["actors_a"],
+                         "actors_b": r["actors_b"], "observed": r["observed"], "expected": r["expected"],
+                         "ratio": r["ratio"], "reasons": r[f"reasons_{lang}"]})
+    return rows
+
+
+def border_matrix(rows: list[dict[str, Any]], level: str) -> dict[str, Any]:
+    """The rows of one level as a symmetric matrix: ``keys`` (sorted), ``labels`` and
+    ``lines`` (per key: ``{"key", "label", "cells"}``, a cell being the row of the pair or None).
+
+    >>> m = border_matrix([{"level": "state", "a": "03", "a_label": "NI", "b": "16", "b_label": "TH"}], "state")
+    >>> [[c and c["b"] for c in line["cells"]] for line in m["lines"]]
+    [[None, '16'], ['16', None]]
+    """
+    mine = [r for r in rows if r["level"] == level]
+    names: dict[str, str] = {}
+    for r in mine:
+        names.setdefault(r["a"], r["a_label"])
+        names.setdefault(r["b"], r["b_label"])
+    keys = sorted(names)
+    pair = {(r["a"], r["b"]): r for r in mine}
+    lines = [{"key": x, "label": names[x],
+              "cells": [pair.get((x, y)) or pair.get((y, x)) for y in keys]} for x in keys]
+    return {"keys": keys, "labels": names, "lines": lines}
+
+
+# --- brokers ---------------------------------------------------------------------------------
+
+
+def broker_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de",
+                selected: dict[str, tuple[str, ...]] | None = None) -> list[dict[str, Any]]:
+    """The rows of :func:`~graph.analyse.brokers` for the actors matching ``selected``
+    (facets as in :func:`actor_matches`), labelled, with their rank in the whole network.
+
+    Returns
+    -------
+    list of dict
+        The keys of :data:`BROKER_COLUMNS` (``kind``, ``district``, ``state`` as labels,
+        ``cut_off`` and ``bridges`` as names) plus ``cut_off_ids`` and ``bridge_ids``.
+        In the order of ``found``.
+    """
+    selected = {f: v for f, v in (selected or {}).items() if v}
+    rows = []
+    for rank, r in enumerate(found, start=1):
+        if selected and not actor_matches(G, r["actor"], selected):
+            continue
+        rows.append({
+            "rank": rank, "id": actor_id(r["actor"]), "name": r["label"],
+            "kind": label(G, r["kind"], lang) or None, "district": label(G, r["district"], lang) or None,
+            "state": label(G, r["state"], lang) or None, "degree": r["degree"], "betweenness": r["betweenness"],
+            "constraint": r["constraint"], "effective_size": r["effective_size"], "efficiency": r["efficiency"],
+            "splits": r["splits"], "cut_off_count": r["cut_off_count"],
+            "cut_off": [G.nodes[x].get("label") or x for x in r["cut_off"]],
+            "bridges": [G.nodes[x].get("label") or x for x in r["bridges"]],
+            "reasons": r[f"reasons_{lang}"],
+            "cut_off_ids": [actor_id(x) for x in r["cut_off"]], "bridge_ids": [actor_id(x) for x in r["bridges"]],
+        })
+    return rows
+
+
+def short_label(G: nx.Graph, key: str | None, lang: str) -> str:
+    """A label without its explanation in brackets ("Erfassung (Sammlung und Rücknahme)" → "Erfassung").
+
+    >>> short_label(nx.Graph(labels={"TS-01": {"de": "Erfassung (Sammlung und Rücknahme)"}}), "TS-01", "de")
+    'Erfassung'
+    """
+    return label(G, key, lang).split(" (", 1)[0]
+
+
+def tie_label(G: nx.Graph, tie: str, lang: str) -> str:
+    """The name of a tie type: a relation type's label, or the derived joint project / network."""
+    if tie in DERIVED_TIES:
+        return DERIVED_TIES[tie][lang]
+    return label(G, tie, lang)

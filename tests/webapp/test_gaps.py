@@ -1,0 +1,339 @@
+"""The gap pages: ``/gaps``, ``/chains``, ``/borders``, ``/brokers``, ``/report`` and the
+suggestions overlay of ``/network``, on the SYNTHETIC graph of the conftest.
+
+The graph (tests/data/valid plus the two hostile actors; NI = 03, ST = 15, TH = 16)::
+
+    hostile-img (Goslar, NI) ── test-recycler (Goslar, NI) ── test-refiner (Nordhausen, TH)
+                                   │        ╲
+                       member of   │         ╲ shared network (both members of the cluster)
+                                   │          ╲
+                      test-cluster (Harz, ST) ── hostile-formula (Harz, ST)
+
+    test-authority (Mansfeld-Südharz, ST): no tie.
+
+Five ties, m = 5. Degrees: recycler 4, cluster 2, formula 2, refiner 1, img 1.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+
+import pytest
+
+from tests.webapp.conftest import FORMULA, IMG, csv_rows
+from tests.webapp.test_app import refs
+
+ESCAPED_IMG = "&lt;img src=x onerror=document.title=&#39;X&#39;&gt;"
+PAGES = ["/gaps", "/chains", "/borders", "/brokers"]
+HEADERS = {
+    "/gaps.csv": "rank,score,id_a,name_a,kind_a,district_a,state_a,id_b,name_b,kind_b,district_b,state_b,"
+                 "value_chain,proximity,competence,border,shared_items,common_partners,reasons",
+    "/chains.csv": "item,item_type,item_label,crm,area,area_label,stage,stage_label,position,actors,status,actor_ids",
+    "/borders.csv": "level,a,a_label,b,b_label,scope,actors_a,actors_b,observed,expected,ratio,reasons",
+    "/brokers.csv": "rank,id,name,kind,district,state,degree,betweenness,constraint,effective_size,efficiency,splits,"
+                    "cut_off_count,cut_off,bridges,reasons",
+}
+JSON_KEYS = {"ok", "title", "description", "columns", "rows", "count", "links"}
+HAS_REPORT = importlib.util.find_spec("graph.report") is not None
+
+
+# --- every page --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [*PAGES, "/gaps?lang=en", "/chains?state=03", "/chains?district=03153",
+                                  "/borders?level=district", "/brokers?kind=recycler", "/gaps?state=16&min_score=0.2"])
+def test_pages_answer_with_html_and_run_no_inline_code(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    found = refs(response.get_data(as_text=True))
+    assert all(url.startswith("/") and not url.startswith("//") for url in found.loaded)
+    assert found.inline_scripts == [] and found.styles == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_json_twins_have_the_documented_keys(client, path):
+    body = client.get(path + ".json").get_json()
+    assert JSON_KEYS <= set(body)
+    assert body["ok"] is True and body["count"] == len(body["rows"])
+    assert all(set(body["columns"]) <= set(row) for row in body["rows"])
+
+
+@pytest.mark.parametrize("path, header", HEADERS.items())
+def test_csv_header_lines(client, path, header):
+    response = client.get(path)
+    assert response.mimetype == "text/csv"
+    assert response.get_data(as_text=True).splitlines()[0] == header
+    assert "attachment" in response.headers["Content-Disposition"]
+
+
+@pytest.mark.parametrize("path, twin", [
+    ("/gaps?state=16&min_score=0.2", "/gaps.json?state=16&min_score=0.2"),
+    ("/chains?district=03153&group=category", "/chains.json?district=03153&group=category"),
+    ("/borders?level=state", "/borders.json?level=state"),
+    ("/brokers?kind=recycler", "/brokers.json?kind=recycler"),
+])
+def test_link_header_keeps_the_filters(client, path, twin):
+    link = client.get(path).headers["Link"]
+    assert link.startswith(f'<{twin}>; rel="alternate"; type="application/json"')
+    assert f'<{twin.replace(".json", ".csv")}>; rel="alternate"; type="text/csv"' in link
+
+
+@pytest.mark.parametrize("path, parameter", [
+    pytest.param("/gaps?min_score=abc", "min_score", id="score-not-a-number"),
+    pytest.param("/gaps?min_score=1.5", "min_score", id="score-above-one"),
+    pytest.param("/gaps?state=Bayern", "state", id="unknown-state"),
+    pytest.param("/gaps?actor=nobody-here", "actor", id="unknown-actor"),
+    pytest.param("/gaps?_page=99", "_page", id="page-past-the-end"),
+    pytest.param("/chains?state=03&district=03153", "district", id="state-and-district"),
+    pytest.param("/chains?state=03&state=16", "state", id="two-states"),
+    pytest.param("/chains?group=metals", "group", id="unknown-group"),
+    pytest.param("/borders?level=county", "level", id="unknown-level"),
+    pytest.param("/brokers?kind=wizard", "kind", id="unknown-kind"),
+    pytest.param("/network?_suggest=yes", "_suggest", id="suggest-not-0-or-1"),
+])
+def test_bad_parameters_give_400_naming_them(client, path, parameter):
+    html = client.get(path)
+    assert html.status_code == 400
+    assert f"„{parameter}“" in html.get_data(as_text=True)
+    base, _, query = path.partition("?")
+    body = client.get(f"{base}.json?{query}")
+    assert body.status_code == 400
+    assert body.get_json()["errors"][0]["parameter"] == parameter
+
+
+# --- partner suggestions -----------------------------------------------------------------------
+
+
+def test_suggestions_hand_checked(client):
+    """Candidates are the pairs two steps apart through a partner with 2 to 100 partners:
+    only the recycler (4 partners) joins untied pairs — cluster–formula are tied already,
+    and the cluster and the formula actor (2 partners each) only join tied pairs. No actor
+    has items at neighbouring stages, and none has competencies.
+
+    Each of the 5 pairs has one common partner of degree 4: Adamic–Adar s = 1/ln 4 = 0.7213,
+    proximity s/(1+s) = 0.4191; all five cross a state border (border = 1). Score
+    0.3 · 0.4191 + 0.15 · 1 = 0.2757 for all, so the IRIs order them."""
+    body = client.get("/gaps.json").get_json()
+    assert [(r["id_a"], r["id_b"]) for r in body["rows"]] == [
+        ("hostile-formula", "hostile-img"), ("hostile-formula", "test-refiner"), ("hostile-img", "test-cluster"),
+        ("hostile-img", "test-refiner"), ("test-cluster", "test-refiner")]
+    assert [r["rank"] for r in body["rows"]] == [1, 2, 3, 4, 5]
+    first = body["rows"][0]
+    assert first["score"] == pytest.approx(0.2757)
+    assert first["proximity"] == pytest.approx(0.4191, abs=1e-4)
+    assert (first["value_chain"], first["competence"], first["border"]) == (0.0, 0.0, 1.0)
+    assert [p["part"] for p in first["parts"]] == ["proximity", "border"]
+    assert first["parts"][1]["text"] == "würde die Landesgrenze Niedersachsen–Sachsen-Anhalt überbrücken"
+    assert first["common_partners"] == ["SYNTHETIC Test Recycler GmbH"]
+    [partner] = first["partners"]
+    # formula–recycler: both members of the cluster (the two membership rows are its sources);
+    # img–recycler: the hostile cooperation row.
+    assert partner["id"] == "test-recycler"
+    assert partner["relations_a"] == ["gemeinsames Netzwerk"]
+    assert partner["sources_a"] == ["https://example.org/hostile-4", "https://example.org/source-7"]
+    assert (partner["relations_b"], partner["sources_b"]) == (["kooperiert mit"], ["https://example.org/hostile-3"])
+    assert first["reasons"].endswith("könnten zusammenarbeiten: 1 gemeinsamer Partner: SYNTHETIC Test Recycler "
+                                     "GmbH; würde die Landesgrenze Niedersachsen–Sachsen-Anhalt überbrücken")
+    assert body["weights"] == {"value_chain": 0.4, "proximity": 0.3, "competence": 0.15, "border": 0.15}
+
+
+@pytest.mark.parametrize("query, pairs", [
+    pytest.param("state=16", {("hostile-formula", "test-refiner"), ("hostile-img", "test-refiner"),
+                              ("test-cluster", "test-refiner")}, id="one-actor-in-thuringia"),
+    pytest.param("state=Thüringen", {("hostile-formula", "test-refiner"), ("hostile-img", "test-refiner"),
+                                     ("test-cluster", "test-refiner")}, id="state-by-label"),
+    pytest.param("kind=recycler&state=03", {("hostile-formula", "hostile-img"), ("hostile-img", "test-cluster"),
+                                            ("hostile-img", "test-refiner")}, id="a-recycler-in-lower-saxony"),
+    pytest.param("kind=recycler&state=16", set(), id="no-recycler-in-thuringia"),
+    pytest.param("stage=TS-08", {("hostile-formula", "hostile-img"), ("hostile-img", "test-cluster"),
+                                 ("hostile-img", "test-refiner")}, id="manual-dismantling"),
+    pytest.param("stage=TS-MR", {("hostile-formula", "test-refiner"), ("hostile-img", "test-refiner"),
+                                 ("test-cluster", "test-refiner")}, id="refining-group-stage"),
+    pytest.param("actor=test-cluster", {("hostile-img", "test-cluster"), ("test-cluster", "test-refiner")},
+                 id="one-actor"),
+    pytest.param("min_score=0.27", None, id="all-above-0.27"),
+    pytest.param("min_score=0,28", set(), id="none-above-0.28"),
+])
+def test_suggestion_filters(client, query, pairs):
+    body = client.get(f"/gaps.json?{query}").get_json()
+    found = {(r["id_a"], r["id_b"]) for r in body["rows"]}
+    assert found == (pairs if pairs is not None else {(r["id_a"], r["id_b"]) for r in
+                                                      client.get("/gaps.json").get_json()["rows"]})
+
+
+def test_suggestions_page_says_what_it_shows_and_links_each_pair(client):
+    html = client.get("/gaps?state=16").get_data(as_text=True)
+    assert "3 Vorschläge für Akteure mit Bundesland: Thüringen, die stärksten zuerst" in html
+    assert 'href="/actors/test-refiner"' in html and 'href="/actors/test-cluster"' in html
+    assert 'href="/network?_suggest=1&amp;from=test-cluster&amp;to=test-refiner"' in html
+    assert 'href="https://example.org/source-9"' in html, "the sources of the ties to the common partner"
+    assert "Hypothese" in html
+    english = client.get("/gaps?state=16&lang=en").get_data(as_text=True)
+    assert "3 suggestions for actors with State: Thuringia, strongest first" in english
+    assert "would cross the state border Saxony-Anhalt–Thuringia" in english
+
+
+def test_hostile_names_on_the_gap_pages(client):
+    for path in ["/gaps", "/gaps?actor=hostile-img", "/brokers", "/network?_suggest=1"]:
+        html = client.get(path).get_data(as_text=True)
+        assert IMG not in html and "<img" not in html
+    assert ESCAPED_IMG in client.get("/gaps").get_data(as_text=True)
+    assert ESCAPED_IMG in client.get("/brokers").get_data(as_text=True)
+    for path in ["/gaps.json", "/brokers.json", "/network.json?_suggest=1"]:
+        text = client.get(path).get_data(as_text=True)
+        assert "<" not in text and ">" not in text
+    names = {row["id_a"]: row["name_a"] for row in client.get("/gaps.json").get_json()["rows"]}
+    assert names["hostile-img"] == IMG and names["hostile-formula"] == FORMULA
+
+
+@pytest.mark.parametrize("path", ["/gaps.csv", "/brokers.csv"])
+def test_csv_neutralises_formulas(client, path):
+    cells = [cell for row in csv_rows(client.get(path).get_data(as_text=True)) for cell in row]
+    assert "'" + FORMULA in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+
+# --- network overlay ---------------------------------------------------------------------------
+
+
+def network_data(html: str) -> dict:
+    return json.loads(re.search(r'id="network-data">(.*?)</script>', html, re.S).group(1))
+
+
+def test_network_overlays_suggestions_only_when_asked(client):
+    assert client.get("/network.json").get_json()["suggestions"] == []
+    body = client.get("/network.json?_suggest=1").get_json()
+    assert [(s["from"], s["to"], s["rank"]) for s in body["suggestions"]] == [
+        ("hostile-formula", "hostile-img", 1), ("hostile-formula", "test-refiner", 2),
+        ("hostile-img", "test-cluster", 3), ("hostile-img", "test-refiner", 4), ("test-cluster", "test-refiner", 5)]
+    html = client.get("/network?_suggest=1").get_data(as_text=True)
+    assert 'name="_suggest" value="1" checked' in html
+    assert "vorgeschlagene Partnerschaft (Hypothese)" in html
+    data = network_data(html)
+    assert data["text"]["network.suggest.tooltip"].startswith("Vorschlag Nr. {rank}")
+    assert len(data["suggestions"]) == 5
+
+
+def test_network_overlay_of_one_pair(client):
+    """From /gaps: the path refiner–recycler–cluster and the one suggestion between the two."""
+    body = client.get("/network.json?_suggest=1&from=test-cluster&to=test-refiner").get_json()
+    assert body["path"] == ["test-cluster", "test-recycler", "test-refiner"]
+    assert body["suggestions"] == [{"from": "test-cluster", "to": "test-refiner", "rank": 5, "score": 0.2757,
+                                    "reasons": body["suggestions"][0]["reasons"], "pair": True}]
+    # A filtered view keeps only suggestions between the actors it shows.
+    assert client.get("/network.json?_suggest=1&state=03").get_json()["suggestions"] == []
+
+
+# --- value chain -------------------------------------------------------------------------------
+
+
+def test_chain_matrix_hand_checked(client):
+    """Only test-recycler handles an item (EEE-CAT-3) at a stage (TS-08); hostile-img and the
+    authority work at stages but name no material or category."""
+    body = client.get("/chains.json").get_json()
+    held = [(r["item"], r["stage"], r["actors"], r["status"], r["actor_ids"]) for r in body["rows"] if r["actors"]]
+    assert held == [("EEE-CAT-3", "TS-08", 1, "single", ["test-recycler"])]
+    row = [r for r in body["rows"] if r["item"] == "EEE-CAT-3"]
+    assert [r["stage"] for r in row] == ["TS-01", "TS-RR", "TS-05", "TS-06", "TS-07", "TS-08", "TS-09", "TS-MR",
+                                         "TS-12", "TS-13"]
+    assert [r["status"] for r in row].count("missing") == 9
+    assert {r["status"] for r in body["rows"] if r["item"] != "EEE-CAT-3"} == {"none"}
+    assert (body["level"], body["area"]) == ("region", None)
+
+
+def test_chain_page_marks_missing_stages_and_links_cells_to_their_actors(client):
+    html = client.get("/chains").get_data(as_text=True)
+    assert html.count("<span title=\"fehlt in der Region") == 9
+    assert "fehlt in der Region: kein Akteur bekannt für Lampen bei" in html
+    assert "Kette bricht zuerst ab bei „Mechanische Aufbereitung“" in html
+    link = re.search(r'<a href="(/actors\?[^"]+)" title="nur 1 Akteur', html).group(1).replace("&amp;", "&")
+    assert link.startswith("/actors?category=EEE-CAT-3&stage=TS-08&district=")
+    listed = client.get(link.replace("/actors?", "/actors.json?")).get_json()
+    assert [row["id"] for row in listed["rows"]] == ["test-recycler"], "the cell's count is its list's length"
+
+
+def test_chain_of_one_area(client):
+    html = client.get("/chains?state=16").get_data(as_text=True)
+    assert "Kein Material ist hier bekannt." in html, "Thuringia's only actor (the refiner) names no item"
+    body = client.get("/chains.json?district=Goslar").get_json()
+    assert (body["level"], body["area"]) == ("district", "03153")
+    assert [r["actor_ids"] for r in body["rows"] if r["actors"]] == [["test-recycler"]]
+    assert client.get("/chains.json?group=crm").get_json()["rows"] == []
+
+
+# --- borders -----------------------------------------------------------------------------------
+
+
+def test_state_borders_hand_checked(client):
+    """Ties by state: NI–ST 2 (recycler–cluster by membership, recycler–formula by the
+    shared network), NI–TH 1 (recycler–refiner, cooperation), NI–NI 1 (img–recycler),
+    ST–ST 1 (formula–cluster), ST–TH 0, TH–TH 0. Degree sums: NI 4 + 1 = 5, ST 2 + 2 = 4,
+    TH 1; 2m = 10. Expected between A and B K_A·K_B/2m, within A K_A²/4m:
+    NI–ST 5·4/10 = 2, NI–TH 5·1/10 = 0.5, ST–TH 4·1/10 = 0.4, NI–NI 25/20 = 1.25,
+    ST–ST 16/20 = 0.8, TH–TH 1/20 = 0.05. Weakest first: the ratio, then the larger expectation."""
+    rows = client.get("/borders.json?level=state").get_json()["rows"]
+    assert [(r["a"], r["b"], r["observed"], r["expected"], r["ratio"]) for r in rows] == [
+        ("15", "16", 0, 0.4, 0.0), ("16", "16", 0, 0.05, 0.0), ("03", "03", 1, 1.25, 0.8),
+        ("03", "15", 2, 2.0, 1.0), ("15", "15", 1, 0.8, 1.25), ("03", "16", 1, 0.5, 2.0)]
+    assert rows[0]["a_label"] == "Sachsen-Anhalt" and rows[0]["scope"] == "between"
+    assert (rows[3]["actors_a"], rows[3]["actors_b"]) == (2, 3), "NI: recycler, img; ST: cluster, formula, authority"
+
+
+def test_border_page_explains_the_null_model_and_draws_both_matrices(client):
+    html = client.get("/borders").get_data(as_text=True)
+    assert "ohne Rücksicht auf den Ort wählte (Konfigurationsmodell)" in html
+    assert 'class="matrix matrix-state"' in html and 'class="matrix matrix-district"' in html
+    assert 'href="/network?state=15&amp;state=16"' in html
+    assert client.get("/borders.json?level=district").get_json()["rows"][0]["level"] == "district"
+
+
+# --- brokers -----------------------------------------------------------------------------------
+
+
+def test_brokers_hand_checked(client):
+    """The recycler stands on the only path of 5 of the 10 pairs among the other five
+    actors (img–cluster, img–refiner, img–formula, refiner–cluster, refiner–formula):
+    betweenness 5/10 = 0.5. Without it the graph falls into {img}, {refiner} and
+    {cluster, formula}: the largest stays, img and the refiner are cut off."""
+    rows = client.get("/brokers.json").get_json()["rows"]
+    first = rows[0]
+    assert (first["id"], first["betweenness"], first["cut_off_count"]) == ("test-recycler", 0.5, 2)
+    assert first["cut_off_ids"] == ["hostile-img", "test-refiner"]
+    assert first["bridge_ids"] == ["hostile-img", "test-refiner"]
+    assert [r["id"] for r in client.get("/brokers.json?state=16").get_json()["rows"]] == ["test-refiner"]
+    html = client.get("/brokers").get_data(as_text=True)
+    assert "Fiele dieser Akteur weg, verlören 2 Akteure jeden bekannten Weg zum übrigen Netz:" in html
+    assert 'href="/network?focus=test-recycler&amp;hops=2"' in html
+
+
+# --- report ------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not HAS_REPORT, reason="graph/report.py is not there yet")
+def test_report_is_framed_and_downloadable(client):
+    page = client.get("/report")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert '<iframe class="report-frame" sandbox=' in html and 'src="/report/briefing.html"' in html
+    assert "frame-src 'self'" in page.headers["Content-Security-Policy"]
+    document = client.get("/report/briefing.html")
+    assert document.status_code == 200 and document.mimetype == "text/html"
+    assert "script-src" not in document.headers["Content-Security-Policy"], "default-src 'none' forbids scripts"
+    assert "sandbox" in document.headers["Content-Security-Policy"]
+    assert document.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert "<script" not in document.get_data(as_text=True)
+    assert IMG not in document.get_data(as_text=True)
+    download = client.get("/report/briefing.html?download=1")
+    assert download.headers["Content-Disposition"] == 'attachment; filename="harzgraph-kurzbericht.html"'
+    assert client.get("/report/briefing.html?download=1&lang=en").headers["Content-Disposition"].endswith(
+        'filename="harzgraph-briefing.html"')
+
+
+def test_navigation_and_overview_lead_to_the_gap_pages(client):
+    html = client.get("/").get_data(as_text=True)
+    for path in ["/gaps", "/chains", "/borders", "/brokers", "/report"]:
+        assert f'href="{path}"' in html
+    assert '<a href="/chains" aria-current="page">' in client.get("/chains").get_data(as_text=True)

@@ -1,0 +1,242 @@
+"""Blueprint: the gap pages — ``/gaps`` (partner suggestions), ``/chains`` (value-chain
+matrix), ``/borders`` (state and district matrices), ``/brokers`` and ``/report`` (the briefing)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import networkx as nx
+from flask import Blueprint, Response, abort, g, render_template, request, url_for
+
+from graph import analyse, gapviews
+from graph.namespaces import actor_iri
+from graph.network import collaboration_graph
+from graph.tables import Table
+
+from . import CSP, cached, current_store, params, represent
+from .actors import actor_index
+from .i18n import number, translate
+
+bp = Blueprint("gaps", __name__)
+
+PAGE_SIZE = 50
+SCORE = re.compile(r"(0|1)?([.,]\d{1,4})?")
+SCORE_STEPS = ("0.3", "0.4", "0.5", "0.6")
+CHAIN_GROUPS = ("category", "crm", "material")
+#: The briefing is one self-contained document: its CSS sits in <style> and it has no script.
+#: It may be framed by our own page and nothing else; the sandbox keeps it from running anything.
+REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; "
+              "form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox")
+
+
+def collaboration() -> nx.Graph:
+    """The collaboration graph, built once per app."""
+    store = current_store()
+    return cached("collaboration-graph", lambda: collaboration_graph(store))
+
+
+def suggestions() -> list[dict[str, Any]]:
+    """All ranked partner suggestions in the page's language, computed once per app."""
+    lang, G = g.lang, collaboration()  # outside the lambda: the cache's lock is not re-entrant
+    return cached(f"suggestions-{lang}", lambda: gapviews.partner_suggestions(G, lang=lang))
+
+
+@bp.get("/gaps", defaults={"fmt": "html"})
+@bp.get("/gaps.<any(json, csv):fmt>")
+def partners(fmt: str) -> Response:
+    """Partner suggestions, ``/gaps?state=16&material=copper&min_score=0.4&actor=<id>``."""
+    choices = actor_index().choices
+    criteria = _pair_filter(choices)
+    rows = gapviews.filter_suggestions(collaboration(), suggestions(), criteria)
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = params.integer(request.args, "_page", 1, 1, pages)
+    return represent.table(Table(list(gapviews.SUGGESTION_COLUMNS), rows), fmt, template="gaps/partners.html",
+                           title=translate("gaps.title", g.lang), description=_describe_pairs(criteria, rows, choices),
+                           filename="partner-suggestions", links=represent.twin_links("gaps.partners"),
+                           extra={"weights": gapviews.score_weights(), "total": len(suggestions())},
+                           criteria=criteria, options=_pair_options(choices), page=page, pages=pages,
+                           page_size=PAGE_SIZE, score_steps=SCORE_STEPS,
+                           actor_name=collaboration().nodes[criteria.actor]["label"] if criteria.actor else None)
+
+
+@bp.get("/chains", defaults={"fmt": "html"})
+@bp.get("/chains.<any(json, csv):fmt>")
+def chains(fmt: str) -> Response:
+    """The material/category × stage matrix, ``/chains?state=16`` or ``?district=03153``, ``?group=crm``."""
+    choices = actor_index().choices
+    level, area = _area(choices)
+    groups = params.facet_values(request.args, "group", {k: translate(f"chains.group.{k}", g.lang)
+                                                         for k in CHAIN_GROUPS})
+    lang, G = g.lang, collaboration()
+    rows = cached(f"chains-{lang}-{level}-{area}", lambda: gapviews.chain_rows(G, level=level, area=area, lang=lang))
+    grid = gapviews.chain_grid(G, rows, lang=lang)
+    if groups:
+        grid = {**grid, "groups": [group for group in grid["groups"] if group["group"] in groups]}
+        kept = {entry["item"] for group in grid["groups"] for entry in group["entries"]}
+        rows = [row for row in rows if row["item"] in kept]
+    area_label = choices[level][area] if area else translate("chains.region", lang)
+    description = translate("chains.describe", lang, area=area_label)
+    return represent.table(Table(list(gapviews.CHAIN_COLUMNS), rows), fmt, template="gaps/chains.html",
+                           title=translate("chains.title", lang), description=description, filename="value-chain",
+                           links=represent.twin_links("gaps.chains"), extra={"level": level, "area": area},
+                           grid=grid, choices=choices, groups=groups, area_label=area_label,
+                           cell_url=_cell_url(level, area))
+
+
+@bp.get("/borders", defaults={"fmt": "html"})
+@bp.get("/borders.<any(json, csv):fmt>")
+def borders(fmt: str) -> Response:
+    """Ties between and within states and districts, observed against expected, ``/borders?level=state``."""
+    levels = params.facet_values(request.args, "level", {k: k for k in gapviews.LEVELS}) or gapviews.LEVELS
+    lang = g.lang
+    G = collaboration()
+    rows = cached(f"borders-{lang}", lambda: gapviews.border_rows(G, lang=lang))
+    rows = [row for row in rows if row["level"] in levels]
+    matrices = {level: gapviews.border_matrix(rows, level) for level in gapviews.LEVELS if level in levels}
+    return represent.table(Table(list(gapviews.BORDER_COLUMNS), rows), fmt, template="gaps/borders.html",
+                           title=translate("borders.title", lang), description=translate("borders.describe", lang),
+                           filename="borders", links=represent.twin_links("gaps.borders"), matrices=matrices)
+
+
+@bp.get("/brokers", defaults={"fmt": "html"})
+@bp.get("/brokers.<any(json, csv):fmt>")
+def brokers(fmt: str) -> Response:
+    """Brokers and fragility, ``/brokers?state=16&kind=recycler``."""
+    choices = actor_index().choices
+    selected = {f: params.facet_values(request.args, f, choices[f]) for f in ("state", "district", "kind")}
+    G = collaboration()
+    found = cached("brokers", lambda: analyse.brokers(G))
+    rows = gapviews.broker_rows(collaboration(), found, lang=g.lang, selected=selected)
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = params.integer(request.args, "_page", 1, 1, pages)
+    description = translate("brokers.describe", g.lang, n=number(len(rows), g.lang)) + _facet_words(selected, choices)
+    return represent.table(Table(list(gapviews.BROKER_COLUMNS), rows), fmt, template="gaps/brokers.html",
+                           title=translate("brokers.title", g.lang), description=description, filename="brokers",
+                           links=represent.twin_links("gaps.brokers"), selected=selected, choices=choices,
+                           page=page, pages=pages, page_size=PAGE_SIZE,
+                           cuts=sorted((r for r in rows if r["cut_off_count"]),
+                                       key=lambda r: (-r["cut_off_count"], r["rank"])))
+
+
+@bp.get("/report")
+def report() -> Response:
+    """The briefing for decision makers, ``/report``: the document framed, with a download link."""
+    _briefing(g.lang)
+    response = Response(render_template("gaps/report.html", title=translate("report.title", g.lang), links=None))
+    # Our usual policy, plus our own frame for the document.
+    response.headers["Content-Security-Policy"] = CSP + "; frame-src 'self'"
+    return response
+
+
+@bp.get("/report/briefing.html")
+def report_document() -> Response:
+    """The briefing itself, as built by ``graph.report``; ``?download=1`` saves it as a file."""
+    response = Response(_briefing(g.lang), mimetype="text/html")
+    response.headers["Content-Security-Policy"] = REPORT_CSP
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    if request.args.get("download"):
+        name = f"harzgraph-{translate('report.file', g.lang)}.html"
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _briefing(lang: str) -> str:
+    """The report's HTML in ``lang``, built once per app; 404 where graph.report is not installed."""
+    try:
+        from graph.report import build_report  # written beside this module; imported when asked for
+    except ImportError:
+        abort(404)
+    store = current_store()
+    return cached(f"report-{lang}", lambda: build_report(store, lang=lang))
+
+
+def _cell_url(level: str, area: str | None):
+    """A function giving the actor list behind one cell: the item, every stage notation at the
+    cell's position, and the area (for the region: its districts, as the matrix counts only
+    actors seated in one)."""
+    districts = sorted(collaboration().graph.get("districts") or ())
+    where = {level: area} if area else {"district": districts}
+
+    def cell_url(item: dict[str, Any], stage: dict[str, Any]) -> str:
+        key = "category" if item["item_type"] == "category" else "material"
+        return url_for("actors.index", **{key: item["item"], "stage": stage["notations"], **where})
+
+    return cell_url
+
+
+def _pair_filter(choices: dict[str, dict[str, str]]) -> gapviews.PairFilter:
+    """The suggestions' filter from the query string (a 400 naming a bad parameter)."""
+    selected = {f: params.facet_values(request.args, f, choices[f]) for f in gapviews.PAIR_FACETS}
+    actor = params.slug(request.args, "actor")
+    if actor and actor_iri(actor) not in collaboration():
+        raise params.BadParameter("actor", actor, reason="no actor has this id")
+    return gapviews.PairFilter({f: v for f, v in selected.items() if v}, min_score=_min_score(),
+                               actor=actor_iri(actor) if actor else None)
+
+
+def _min_score() -> float:
+    """``min_score``: a number from 0 to 1 (``0.4`` or ``0,4``)."""
+    value = (request.args.get("min_score") or "").strip()
+    if not value:
+        return 0.0
+    if not SCORE.fullmatch(value) or float(value.replace(",", ".")) > 1:
+        raise params.BadParameter("min_score", value[:40], reason="a number from 0 to 1, such as 0.4")
+    return float(value.replace(",", "."))
+
+
+def _pair_options(choices: dict[str, dict[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """``(notation, label)`` each filter offers: the values of actors in some suggestion."""
+    lang, G, rows = g.lang, collaboration(), suggestions()
+
+    def compute() -> dict[str, list[tuple[str, str]]]:
+        found = gapviews.pair_options(G, rows)
+        options = {facet: [(v, choices[facet][v]) for v in values if v in choices[facet]]
+                   for facet, values in found.items()}
+        for facet in ("state", "district", "kind", "material"):  # stages keep the chain's order
+            options[facet].sort(key=lambda item: (item[0] == "none", item[1].casefold()))
+        return options
+
+    return cached(f"pair-options-{lang}", compute)
+
+
+def _describe_pairs(criteria: gapviews.PairFilter, rows: list[dict], choices: dict[str, dict[str, str]]) -> str:
+    """The list in words: "12 Vorschläge für Akteure mit Bundesland: Thüringen, Stärke ab 0,4"."""
+    lang = g.lang
+    text = translate("gaps.describe", lang, n=number(len(rows), lang))
+    if criteria.actor:
+        G = collaboration()
+        text += " " + translate("gaps.describe.actor", lang, name=G.nodes[criteria.actor].get("label"))
+    text += _facet_words(criteria.selected, choices)
+    if criteria.min_score:
+        text += ", " + translate("gaps.describe.score", lang, score=_decimal(criteria.min_score))
+    return text + ", " + translate("gaps.describe.order", lang)
+
+
+def _facet_words(selected: dict[str, tuple[str, ...]], choices: dict[str, dict[str, str]]) -> str:
+    lang = g.lang
+    parts = [f"{translate('facet.' + f, lang)}: "
+             + f" {translate('or', lang)} ".join(translate("none", lang) if v == "none" else choices[f].get(v, v)
+                                                  for v in values)
+             for f, values in selected.items() if values]
+    return f" {translate('gaps.describe.with', lang)} " + "; ".join(parts) if parts else ""
+
+
+def _decimal(value: float) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if g.lang == "de" else text
+
+
+def _area(choices: dict[str, dict[str, str]]) -> tuple[str, str | None]:
+    """``state=`` or ``district=`` (one value, not both), or the whole region."""
+    state = params.facet_values(request.args, "state", {k: v for k, v in choices["state"].items() if k != "none"})
+    district = params.facet_values(request.args, "district",
+                                   {k: v for k, v in choices["district"].items() if k != "none"})
+    if state and district:
+        raise params.BadParameter("district", district[0], reason="choose a state or a district, not both")
+    for name, chosen in (("state", state), ("district", district)):
+        if len(chosen) > 1:
+            raise params.BadParameter(name, ",".join(chosen), reason=f"one {name} at a time")
+        if chosen:
+            return name, chosen[0]
+    return "region", None
