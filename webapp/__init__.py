@@ -48,10 +48,16 @@ def create_app(settings: Settings | None = None) -> Flask:
                                    "version": current_path(settings.store_dir), "cache": {},
                                    "lock": threading.Lock()}
     app.url_map.converters["slug"] = params.SlugConverter
-    from . import actors, geo, home, network
+    from . import actors, geo, home, network, resources, sparql
 
     for blueprint in (home.bp, actors.bp, network.bp, geo.bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(resources.bp)
+    from . import gaps
+
+    app.register_blueprint(gaps.bp)  # /gaps, /chains, /borders, /brokers, /report
+    sparql.manage_runner(app)  # one QueryRunner per app, started by the first query, closed with the app
     errors.register(app)
     app.before_request(_language)
     app.after_request(_security_headers)

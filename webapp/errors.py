@@ -1,7 +1,8 @@
 """Exception → response, in one place; never a traceback.
 
-``NotFound`` → 404, a bad query parameter or SPARQL → 400, an unavailable store or a query
-past its time → 503, anything else → 500 (logged with its traceback on the server only).
+``NotFound`` → 404, a bad query parameter or SPARQL → 400, too many queries at once → 429
+with ``Retry-After``, an unavailable store or a query past its time → 503, anything else → 500
+(logged with its traceback on the server only).
 A request for a ``.json`` twin (or one that prefers JSON) gets the JSON error body::
 
     {"ok": false, "status": int, "error": str, "errors": [{"parameter": str, "value": str,
@@ -28,12 +29,25 @@ def register(app: Flask) -> None:
     """Install the handlers on ``app``."""
     app.register_error_handler(BadParameter, _bad_parameter)
     app.register_error_handler(NotFound, lambda exc: _respond(404, str(exc)))
-    app.register_error_handler(QueryTimeout, lambda exc: _respond(503, str(exc)))
-    app.register_error_handler(QueryTooBusy, lambda exc: _respond(503, str(exc)))
-    app.register_error_handler(QueryError, lambda exc: _respond(400, str(exc)))
+    app.register_error_handler(QueryError, _query_error)
     app.register_error_handler(StoreError, _store_error)
     app.register_error_handler(HTTPException, _http_error)
-    app.register_error_handler(Exception, _unexpected)
+    app.register_error_handler(Exception, unexpected)
+
+
+def status_of(exc: Exception) -> tuple[int, dict[str, str]]:
+    """The status code for ``exc`` and the headers that go with it (``Retry-After`` for 429)."""
+    if isinstance(exc, HTTPException):
+        return exc.code or 500, {}
+    if isinstance(exc, NotFound):
+        return 404, {}
+    if isinstance(exc, QueryTooBusy):
+        return 429, {"Retry-After": str(getattr(exc, "retry_after", 1))}
+    if isinstance(exc, QueryTimeout | StoreError):
+        return 503, {}
+    if isinstance(exc, QueryError | BadParameter):
+        return 400, {}
+    return 500, {}
 
 
 def wants_json() -> bool:
@@ -52,6 +66,11 @@ def _bad_parameter(exc: BadParameter) -> Response:
     return _respond(400, str(exc), errors=[detail], parameter=exc)
 
 
+def _query_error(exc: QueryError) -> Response:
+    status, headers = status_of(exc)
+    return _respond(status, str(exc), headers=headers)
+
+
 def _store_error(exc: StoreError) -> Response:
     log.error("store unavailable: %s", exc)
     return _respond(503, "the graph store is not available")
@@ -62,7 +81,7 @@ def _http_error(exc: HTTPException) -> Response:
     return _respond(code, exc.description or exc.name, headers=exc.get_response().headers if code == 405 else None)
 
 
-def _unexpected(exc: Exception) -> Response:
+def unexpected(exc: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.path)
     return _respond(500, "internal error; it has been logged")
 
@@ -82,6 +101,10 @@ def _respond(status: int, message: str, *, errors: list | None = None, parameter
             log.exception("error page failed")
             return Response(f"{status} {translate(key, lang)}\n", status=status, mimetype="text/plain")
         response = Response(html, status=status, mimetype="text/html")
-    if headers is not None and "Allow" in headers:
-        response.headers["Allow"] = headers["Allow"]
+    for name in ("Allow", "Retry-After"):
+        if headers is not None and name in headers:
+            response.headers[name] = headers[name]
     return response
+
+
+respond = _respond

@@ -269,6 +269,220 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.districts": ("Landkreise", "Districts"),
     "map.aria": ("Karte der Landkreise der Innovationsregion Harz mit Akteuren",
                  "Map of the districts of the Harz innovation region with actors"),
+    # gap pages (webapp/gaps.py): partner suggestions, value chain, borders, brokers, report
+    "nav.gaps": ("Partner", "Partners"),
+    "nav.chains": ("Wertschöpfung", "Value chain"),
+    "nav.borders": ("Grenzen", "Borders"),
+    "nav.brokers": ("Vermittler", "Brokers"),
+    "nav.report": ("Bericht", "Report"),
+    "home.start.gaps": ("Partner finden", "Find partners"),
+    "home.start.gaps.text": ("Wer könnte mit wem zusammenarbeiten? Vorschläge mit Begründung, zum Prüfen an "
+                             "den Quellen.",
+                             "Who could work with whom? Suggestions with their reasons, to check against the "
+                             "sources."),
+    "home.start.chains": ("Lücken der Kette sehen", "See the chain's gaps"),
+    "home.start.chains.text": ("Welche Behandlungsstufe fehlt für welches Material? Wer hält das Netz "
+                               "zusammen, welche Grenze trennt noch?",
+                               "Which treatment stage is missing for which material? Who holds the network "
+                               "together, which border still separates?"),
+    "home.start.report": ("Kurzbericht lesen", "Read the briefing"),
+    "home.start.report.text": ("Die wichtigsten Befunde auf wenigen Seiten, zum Drucken und Weitergeben.",
+                               "The main findings on a few pages, to print and pass on."),
+    "gaps.title": ("Mögliche Partnerschaften", "Possible partnerships"),
+    "gaps.intro": (
+        "Paare von Akteuren, zwischen denen noch keine Verbindung bekannt ist, die aber zueinander passen "
+        "könnten. Jeder Vorschlag ist eine Hypothese, kein Befund: Prüfen Sie die Gründe an den Quellen und "
+        "fragen Sie die beiden Akteure.",
+        "Pairs of actors with no known tie who might fit together. Every suggestion is a hypothesis, not a "
+        "finding: check its reasons against the sources and ask the two actors."),
+    "gaps.score.explain": (
+        "Die Stärke (0 bis 1) ordnet nur die Liste. Sie setzt sich zusammen aus der Wertschöpfungskette "
+        "({value_chain} %: eine Stufe folgt auf die andere, für ein gemeinsames Material), gemeinsamen Partnern "
+        "({proximity} %), sich ergänzenden Kompetenzen ({competence} %) und dem Brückenschlag über eine Landes- "
+        "oder Kreisgrenze ({border} %).",
+        "The score (0 to 1) only orders the list. It is made of the value chain ({value_chain} %: one stage "
+        "follows the other, for a shared material), common partners ({proximity} %), complementary "
+        "competencies ({competence} %) and bridging a state or district border ({border} %)."),
+    "gaps.describe": ("{n} Vorschläge", "{n} suggestions"),
+    "gaps.describe.actor": ("mit {name}", "with {name}"),
+    "gaps.describe.with": ("für Akteure mit", "for actors with"),
+    "gaps.describe.score": ("Stärke ab {score}", "score at least {score}"),
+    "gaps.describe.order": ("die stärksten zuerst", "strongest first"),
+    "gaps.filter.any": ("alle", "all"),
+    "gaps.filter.score": ("Stärke mindestens", "Score at least"),
+    "gaps.filter.note": ("Ein Paar bleibt stehen, wenn einer der beiden Akteure alle gewählten Merkmale hat.",
+                         "A pair stays when one of its two actors has every chosen feature."),
+    "gaps.filter.actor": ("Nur Vorschläge mit", "Only suggestions with"),
+    "gaps.filter.actor.remove": ("alle Akteure", "all actors"),
+    "gaps.part.value_chain": ("Wertschöpfungskette", "Value chain"),
+    "gaps.part.proximity": ("Gemeinsame Partner", "Common partners"),
+    "gaps.part.competence": ("Kompetenzen ergänzen sich", "Complementary competencies"),
+    "gaps.part.border": ("Über Grenzen", "Across borders"),
+    "gaps.score": ("Stärke", "Score"),
+    "gaps.rank": ("Nr.", "No."),
+    "gaps.network": ("Beide im Netzwerk zeigen", "Show both in the network"),
+    "gaps.more_for": ("Alle Vorschläge für", "All suggestions for"),
+    "gaps.evidence": ("Belege: die bestehenden Verbindungen zu den gemeinsamen Partnern",
+                      "Evidence: the existing ties to the common partners"),
+    "gaps.none": ("Kein Vorschlag passt zu diesen Filtern.", "No suggestion matches these filters."),
+    "gaps.page": ("Seite {page} von {pages}", "Page {page} of {pages}"),
+    "chains.title": ("Wertschöpfungskette: Welche Stufen deckt die Region ab?",
+                     "Value chain: which stages does the region cover?"),
+    "chains.intro": (
+        "Jede Zeile ist ein Material oder eine Gerätekategorie, jede Spalte eine Behandlungsstufe in der "
+        "Reihenfolge des Stoffstroms. Die Zahl nennt die Akteure, die damit bekanntermaßen auf dieser Stufe "
+        "arbeiten; ein Klick zeigt sie. „fehlt“ heißt: In den Daten ist dafür in {area} niemand bekannt – "
+        "dort verlässt der Stoffstrom vermutlich das Gebiet.",
+        "Each row is a material or a device category, each column a treatment stage in the order of the "
+        "material flow. The number counts the actors known to handle it at that stage; a click lists them. "
+        "“missing” means: the data knows nobody for it in {area} — the flow presumably leaves the area there."),
+    "chains.describe": ("Akteure je Material bzw. Gerätekategorie und Behandlungsstufe in {area}",
+                        "Actors per material or device category and treatment stage in {area}"),
+    "chains.region": ("der Region", "the region"),
+    "chains.area": ("Gebiet", "Area"),
+    "chains.area.region": ("ganze Region", "whole region"),
+    "chains.show": ("Zeigen", "Show"),
+    "chains.group.category": ("Gerätekategorien (WEEE)", "Device categories (WEEE)"),
+    "chains.group.crm": ("Kritische und strategische Rohstoffe (CRMA)",
+                         "Critical and strategic raw materials (CRMA)"),
+    "chains.group.material": ("Weitere Materialien", "Other materials"),
+    "chains.col.item": ("Material oder Kategorie", "Material or category"),
+    "chains.first_gap": ("Kette bricht zuerst ab bei „{stage}“", "Chain first breaks at “{stage}”"),
+    "chains.missing": ("fehlt", "missing"),
+    "chains.missing.title": ("fehlt in {area}: kein Akteur bekannt für {item} bei {stage}",
+                             "missing in {area}: no actor known for {item} at {stage}"),
+    "chains.cell.title": ("{n} Akteure für {item} bei {stage} – anzeigen", "{n} actors for {item} at {stage} – list"),
+    "chains.cell.title.one": ("nur 1 Akteur für {item} bei {stage} – anzeigen",
+                              "only 1 actor for {item} at {stage} – list"),
+    "chains.off_path": ("abseits des Recyclingpfads", "beside the recycling path"),
+    "chains.legend.missing": ("fehlt: kein Akteur bekannt, obwohl andere Stufen belegt sind",
+                              "missing: no actor known, though other stages are held"),
+    "chains.legend.single": ("1 Akteur: hängt an einem einzigen", "1 actor: depends on a single one"),
+    "chains.legend.covered": ("2 und mehr Akteure", "2 actors or more"),
+    "chains.legend.off": ("Wiederverwendung, energetische Verwertung und Beseitigung liegen abseits des "
+                          "Recyclingpfads; eine Lücke dort zählt nicht als Bruch der Kette.",
+                          "Re-use, energy recovery and disposal lie beside the recycling path; a gap there "
+                          "does not count as a break of the chain."),
+    "chains.empty": ("Für {n} weitere Materialien und Kategorien ist in {area} kein Akteur bekannt",
+                     "For {n} more materials and categories no actor is known in {area}"),
+    "chains.crm.strategic": ("strategischer Rohstoff (CRMA)", "strategic raw material (CRMA)"),
+    "chains.crm.critical": ("kritischer Rohstoff (CRMA)", "critical raw material (CRMA)"),
+    "chains.none": ("Kein Material ist hier bekannt.", "No material is known here."),
+    "borders.title": ("Zusammenarbeit über Grenzen", "Cooperation across borders"),
+    "borders.intro": (
+        "Wie viele bekannte Verbindungen gibt es zwischen den Ländern und zwischen den Landkreisen – und wie viele "
+        "wären zu erwarten? Ein Verhältnis unter 1 heißt: weniger Zusammenarbeit, als die Zahl der Akteure "
+        "und ihrer Kontakte erwarten ließe.",
+        "How many known ties are there between the states and between the districts — and how many would be "
+        "expected? A ratio below 1 means less cooperation than the number of actors and their contacts "
+        "would lead one to expect."),
+    "borders.null": (
+        "Erwartet ist, was herauskäme, wenn jeder Akteur seine Zahl an Verbindungen behielte, seine Partner "
+        "aber ohne Rücksicht auf den Ort wählte (Konfigurationsmodell).",
+        "Expected is what would result if every actor kept its number of ties but chose its partners "
+        "regardless of place (configuration model)."),
+    "borders.describe": ("Verbindungen zwischen und innerhalb der Länder und Landkreise, beobachtet und "
+                         "erwartet; die schwächsten zuerst",
+                         "Ties between and within the states and districts, observed and expected; "
+                         "weakest first"),
+    "borders.state": ("Länder", "States"),
+    "borders.district": ("Landkreise", "Districts"),
+    "borders.cell": ("{a} – {b}: {o} Verbindungen bekannt, {e} erwartet", "{a} – {b}: {o} ties known, {e} expected"),
+    "borders.expected.short": ("erw. {e}", "exp. {e}"),
+    "borders.weakest": ("Die schwächsten Grenzen", "The weakest borders"),
+    "borders.weakest.note": ("Nur Paare verschiedener Gebiete, nach dem Verhältnis beobachtet zu erwartet.",
+                             "Only pairs of different areas, by the ratio of observed to expected."),
+    "borders.observed": ("bekannt", "known"),
+    "borders.expected": ("erwartet", "expected"),
+    "borders.ratio": ("Verhältnis", "Ratio"),
+    "borders.pair": ("Grenze", "Border"),
+    "borders.legend.0": ("unter 0,5: deutlich weniger als erwartet", "below 0.5: far fewer than expected"),
+    "borders.legend.1": ("0,5 bis 1: weniger als erwartet", "0.5 to 1: fewer than expected"),
+    "borders.legend.2": ("1 bis 2: wie erwartet oder mehr", "1 to 2: as expected or more"),
+    "borders.legend.3": ("über 2: viel mehr als erwartet", "above 2: far more than expected"),
+    "borders.legend.none": ("keine Erwartung (keine Verbindungen der Akteure)", "nothing expected (no ties)"),
+    "borders.words": ("In Worten", "In words"),
+    "borders.headline.state": ("Schwächste Landesgrenze: {a} – {b} mit {o} bekannten Verbindungen, wo {e} zu erwarten "
+                               "wären (Verhältnis {r}).",
+                               "Weakest state border: {a} – {b}, with {o} known ties where {e} would be expected "
+                               "(ratio {r})."),
+    "borders.headline.district": ("Schwächste Kreisgrenze: {a} – {b} mit {o} bekannten Verbindungen, wo {e} zu "
+                                  "erwarten wären (Verhältnis {r}).",
+                                  "Weakest district border: {a} – {b}, with {o} known ties where {e} would be "
+                                  "expected (ratio {r})."),
+    "borders.diagonal": ("Diagonale: Verbindungen innerhalb eines Gebiets.", "Diagonal: ties within one area."),
+    "borders.network": ("im Netzwerk", "in the network"),
+    "brokers.title": ("Vermittler und Sollbruchstellen", "Brokers and weak points"),
+    "brokers.intro": (
+        "Vermittler verbinden Teile des Netzes, die sonst kaum zueinander fänden: Über sie laufen Vorstellungen "
+        "und Informationen – und fällt einer weg, reißt das Netz. Wer als Einziger die Verbindung anderer "
+        "zum Netz hält, ist eine Sollbruchstelle.",
+        "Brokers connect parts of the network that would hardly find each other otherwise: introductions and "
+        "news run through them — and if one leaves, the network tears. An actor who alone holds others' "
+        "connection to the network is a weak point."),
+    "brokers.describe": ("{n} Akteure nach ihrer Vermittlerrolle", "{n} actors by their brokerage"),
+    "brokers.cuts": ("Sollbruchstellen: Wer andere abschneiden würde", "Weak points: who would cut others off"),
+    "brokers.cut": ("Fiele dieser Akteur weg, verlören {n} Akteure jeden bekannten Weg zum übrigen Netz:",
+                    "If this actor left, {n} actors would lose every known path to the rest of the network:"),
+    "brokers.cut.one": ("Fiele dieser Akteur weg, verlöre 1 Akteur jeden bekannten Weg zum übrigen Netz:",
+                        "If this actor left, 1 actor would lose every known path to the rest of the network:"),
+    "brokers.cuts.note": ("{n} Akteure halten als Einzige die Verbindung anderer zum Netz; die mit den meisten "
+                          "Abhängigen zuerst. Eine zweite Verbindung zu den Abhängigen würde das Netz absichern.",
+                          "{n} actors alone hold others' connection to the network; those with the most "
+                          "dependants first. A second tie to the dependants would secure the network."),
+    "brokers.cuts.more": ("Weitere {n} Sollbruchstellen", "{n} more weak points"),
+    "brokers.col.who": ("wer abgeschnitten wäre", "who would be cut off"),
+    "brokers.and_more": ("und {n} weitere", "and {n} more"),
+    "brokers.cuts.none": ("Unter diesen Akteuren hält keiner allein die Verbindung anderer zum Netz.",
+                          "None of these actors alone holds others' connection to the network."),
+    "brokers.ranked": ("Rangliste der Vermittler", "Brokers ranked"),
+    "brokers.col.betweenness": ("Anteil kürzester Wege", "Share of shortest paths"),
+    "brokers.col.constraint": ("Constraint", "Constraint"),
+    "brokers.col.effective": ("effektive Größe", "Effective size"),
+    "brokers.col.cut": ("schneidet ab", "cuts off"),
+    "brokers.col.bridges": ("einzige Verbindung zu", "only link to"),
+    "brokers.how": ("So lesen Sie die Zahlen", "How to read the numbers"),
+    "brokers.how.betweenness": ("Anteil der kürzesten Wege zwischen zwei anderen Akteuren, die über diesen "
+                                "Akteur laufen. Hoch heißt: ein Vermittler.",
+                                "Share of the shortest paths between two other actors that run through this "
+                                "actor. High means: a broker."),
+    "brokers.how.constraint": ("Burts Constraint (0 bis 1): wie eng die Partner eines Akteurs auch untereinander "
+                               "verbunden sind. Niedrig heißt: Er überbrückt Lücken zwischen ihnen.",
+                               "Burt's constraint (0 to 1): how closely an actor's partners are tied to each "
+                               "other too. Low means: it bridges gaps between them."),
+    "brokers.how.effective": ("Effektive Größe: die Zahl der Partner, abzüglich ihrer Überschneidung – so viele "
+                              "voneinander unabhängige Kontakte hat der Akteur.",
+                              "Effective size: the number of partners less their overlap — how many "
+                              "independent contacts the actor has."),
+    "brokers.how.cut": ("Schneidet ab: Akteure, die ohne ihn keinen bekannten Weg mehr zum größten Teil des "
+                        "Netzes hätten.",
+                        "Cuts off: actors that without it would have no known path to the largest part of "
+                        "the network."),
+    "brokers.how.bridges": ("Einzige Verbindung: eine Beziehung, die als einzige zwei Teile des Netzes verbindet; "
+                            "eine zweite Partnerschaft daneben würde sie absichern.",
+                            "Only link: a tie that alone connects two parts of the network; a second "
+                            "partnership beside it would secure it."),
+    "brokers.thin": ("Die Zahlen beruhen auf den bekannten Verbindungen. Fehlt eine Verbindung in den Daten, "
+                     "kann ein Akteur wichtiger erscheinen, als er ist.",
+                     "The numbers rest on the known ties. Where the data misses a tie, an actor may look more "
+                     "important than it is."),
+    "brokers.focus": ("Nachbarschaft im Netzwerk", "Neighbourhood in the network"),
+    "report.title": ("Kurzbericht für Entscheider", "Briefing for decision makers"),
+    "report.intro": (
+        "Die wichtigsten Befunde auf einen Blick – fehlende Stufen der Wertschöpfungskette, schwache Grenzen, "
+        "mögliche Partnerschaften und Sollbruchstellen –, jede Aussage mit ihren Quellen. Der Bericht ist eine "
+        "einzelne HTML-Datei: Sie lässt sich ohne Internet öffnen, drucken und weitergeben.",
+        "The main findings at a glance — missing stages of the value chain, weak borders, possible "
+        "partnerships and weak points —, every statement with its sources. The briefing is a single HTML "
+        "file: it opens without the internet and can be printed and passed on."),
+    "report.download": ("Herunterladen (HTML-Datei)", "Download (HTML file)"),
+    "report.open": ("In eigenem Fenster öffnen, zum Drucken", "Open in its own window, to print"),
+    "report.file": ("kurzbericht", "briefing"),
+    "report.frame": ("Der Kurzbericht", "The briefing"),
+    "network.suggest": ("Vorgeschlagene Partnerschaften einblenden", "Show suggested partnerships"),
+    "network.suggest.legend": ("vorgeschlagene Partnerschaft (Hypothese)", "suggested partnership (hypothesis)"),
+    "network.suggest.tooltip": ("Vorschlag Nr. {rank} (Hypothese, keine bekannte Verbindung)",
+                                "Suggestion no. {rank} (a hypothesis, not a known tie)"),
     # errors
     "error.404": ("Nicht gefunden", "Not found"),
     "error.404.text": ("Diese Seite oder dieser Akteur existiert nicht.", "This page or actor does not exist."),
@@ -284,6 +498,102 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.503.text": ("Der Graph ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
                        "The graph is not available right now. Please try again shortly."),
     "error.back": ("Zum Überblick", "Back to the overview"),
+    # SPARQL workbench (issue 5)
+    "nav.sparql": ("SPARQL", "SPARQL"),
+    "sparql.title": ("SPARQL-Abfragen", "SPARQL queries"),
+    "sparql.intro": (
+        "Fragen Sie den Graphen selbst, in SPARQL 1.1 – nur lesend. Eine Abfrage darf {timeout} s laufen und "
+        "liefert höchstens {rows} Zeilen. Die Präfixe des Graphen sind vordefiniert; Strg+Leertaste ergänzt "
+        "Präfixe, Klassen, Eigenschaften und Begriffe.",
+        "Ask the graph your own questions, in SPARQL 1.1 – read-only. A query may run for {timeout} s and "
+        "returns at most {rows} rows. The graph's prefixes are predeclared; Ctrl+Space completes prefixes, "
+        "classes, properties and concepts."),
+    "sparql.examples": ("Beispielabfragen", "Example queries"),
+    "sparql.examples.note": ("Ein Klick lädt die Abfrage in den Editor und führt sie aus.",
+                             "A click loads the query into the editor and runs it."),
+    "sparql.editor": ("Abfrage", "Query"),
+    "sparql.run": ("Ausführen", "Run"),
+    "sparql.run.hint": ("Strg+Enter", "Ctrl+Enter"),
+    "sparql.running": ("Läuft …", "Running …"),
+    "sparql.results": ("Ergebnis", "Result"),
+    "sparql.rows": ("{n} Zeilen", "{n} rows"),
+    "sparql.rows.one": ("1 Zeile", "1 row"),
+    "sparql.triples": ("{n} Tripel", "{n} triples"),
+    "sparql.elapsed": ("in {ms} ms", "in {ms} ms"),
+    "sparql.truncated.rows": (
+        "Gekürzt: Nur die ersten {n} Zeilen werden geliefert (Obergrenze). Schränken Sie die Abfrage ein, "
+        "etwa mit FILTER oder LIMIT.",
+        "Truncated: only the first {n} rows are returned (the row limit). Narrow the query down, e.g. with "
+        "FILTER or LIMIT."),
+    "sparql.truncated.bytes": (
+        "Gekürzt: Die Antwort erreichte die Größenobergrenze; nur die ersten {n} Zeilen werden geliefert.",
+        "Truncated: the answer reached the size limit; only the first {n} rows are returned."),
+    "sparql.shown": ("Die Tabelle zeigt die ersten {shown} von {n} Zeilen; die Downloads enthalten alle.",
+                     "The table shows the first {shown} of {n} rows; the downloads hold all of them."),
+    "sparql.empty": ("Keine Treffer: Die Abfrage lief, aber nichts im Graphen passt zu ihrem Muster.",
+                     "No results: the query ran, but nothing in the graph matches its pattern."),
+    "sparql.ask.true": ("Ja – das Muster kommt im Graphen vor.", "Yes – the pattern occurs in the graph."),
+    "sparql.ask.false": ("Nein – das Muster kommt im Graphen nicht vor.",
+                         "No – the pattern does not occur in the graph."),
+    "sparql.error": ("Die Abfrage wurde nicht beantwortet", "The query was not answered"),
+    "sparql.error.at": ("Zeile {line}, Spalte {column}", "line {line}, column {column}"),
+    "sparql.error.network": ("Der Server hat nicht geantwortet.", "The server did not answer."),
+    "sparql.busy": ("Gerade laufen zu viele Abfragen. Bitte in {s} s noch einmal versuchen.",
+                    "Too many queries are running right now. Please try again in {s} s."),
+    "sparql.view": ("Darstellung", "View"),
+    "sparql.view.table": ("Tabelle", "Table"),
+    "sparql.view.bar": ("Balken", "Bar chart"),
+    "sparql.view.network": ("Netzwerk", "Network"),
+    "sparql.view.map": ("Karte", "Map"),
+    "sparql.view.unfit": ("passt nicht zu den Spalten dieses Ergebnisses",
+                          "does not fit the columns of this result"),
+    "sparql.map.placed": ("{n} Zeilen mit Koordinaten auf der Karte", "{n} rows with coordinates on the map"),
+    "sparql.map.unplaced": ("{n} Zeilen ohne Koordinaten oder außerhalb des Ausschnitts",
+                            "{n} rows without coordinates or outside the map"),
+    "sparql.bar.note": ("„{value}“ je „{category}“", "“{value}” per “{category}”"),
+    "sparql.network.note": ("{n} Kanten von „{source}“ nach „{target}“", "{n} edges from “{source}” to “{target}”"),
+    "sparql.download": ("Ergebnis herunterladen:", "Download the result:"),
+    "sparql.copy": ("Link zu dieser Abfrage kopieren", "Copy the link to this query"),
+    "sparql.copied": ("Link kopiert", "Link copied"),
+    "sparql.kind.class": ("Klasse", "class"),
+    "sparql.kind.property": ("Eigenschaft", "property"),
+    "sparql.kind.concept": ("Begriff", "concept"),
+    "sparql.kind.prefix": ("Präfix", "prefix"),
+    "sparql.kind.keyword": ("Schlüsselwort", "keyword"),
+    "sparql.prefixes": ("Vordefinierte Präfixe", "Predeclared prefixes"),
+    "sparql.endpoint": ("Für Werkzeuge (SPARQLWrapper, YASGUI, R, Protégé): SPARQL-1.1-Endpunkt",
+                        "For tools (SPARQLWrapper, YASGUI, R, Protégé): SPARQL 1.1 endpoint"),
+    "sparql.noscript": (
+        "Der Editor und die Diagramme brauchen JavaScript. Ohne JavaScript: Abfrage eingeben und ein "
+        "Ergebnisformat wählen.",
+        "The editor and the charts need JavaScript. Without JavaScript: enter a query and choose a result "
+        "format."),
+    "sparql.format": ("Format", "Format"),
+    # dereferenceable IRIs (issue 5)
+    "resource.iri": ("IRI", "IRI"),
+    "resource.about": ("Was der Graph über diese Ressource sagt", "What the graph says about this resource"),
+    "resource.incoming": ("Was auf diese Ressource verweist", "What points at this resource"),
+    "resource.parts": ("Teile dieser Ressource", "Parts of this resource"),
+    "resource.sources": ("Quellen", "Sources"),
+    "resource.query": ("Die Abfrage hinter dieser Seite", "The query behind this page"),
+    "resource.query.note": (
+        "Diese Seite zeigt das Ergebnis der folgenden CONSTRUCT-Abfrage, ergänzt um die Bezeichnungen "
+        "der verknüpften Ressourcen.",
+        "This page shows the result of the following CONSTRUCT query, with the labels of the linked "
+        "resources added."),
+    "resource.query.run": ("Im Abfrage-Editor öffnen", "Open in the query workbench"),
+    "resource.formats": ("Als RDF:", "As RDF:"),
+    "resource.more": ("… und {n} weitere", "… and {n} more"),
+    "resource.profile": ("Zum Profil des Akteurs", "To the actor's profile"),
+    "resource.triples": ("{n} Tripel", "{n} triples"),
+    "col.property": ("Eigenschaft", "Property"),
+    "col.object": ("Wert", "Value"),
+    "col.subject": ("Ressource", "Resource"),
+    "error.403": ("Nicht erlaubt", "Not allowed"),
+    "error.406": ("Format nicht lieferbar", "Format not available"),
+    "error.413": ("Anfrage zu groß", "Request too large"),
+    "error.415": ("Falscher Inhaltstyp", "Wrong content type"),
+    "error.429": ("Zu viele Abfragen", "Too many queries"),
 }
 
 
