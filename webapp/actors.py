@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, request
 
 from graph import actors
+from graph.namespaces import actor_iri
 from graph.tables import Table
 
 from . import cached, current_store, params, represent
@@ -35,11 +36,28 @@ def index(fmt: str) -> Response:
 @bp.get("/actors/<slug:actor>.<any(json, csv):fmt>")
 def profile(actor: str, fmt: str) -> Response:
     """One actor's profile, ``/actors/<id>``; its table is the actor's facts with their sources."""
+    from .gaps import suggestions  # imported here: webapp.gaps imports this module
+
     found = actors.actor_profile(current_store(), actor, lang=g.lang, labels=actor_index().labels)
     facts = Table(list(actors.FACT_COLUMNS), found["facts"])
+    iri = actor_iri(actor)
+    mine = [_partner_of(row, iri) for row in suggestions() if iri in (row["iri_a"], row["iri_b"])]
     return represent.table(facts, fmt, template="actors/profile.html", title=str(found["name"]),
                            description=translate("profile.facts", g.lang), filename=f"actor-{actor}",
-                           links=represent.twin_links("actors.profile", actor=actor), extra={"actor": found})
+                           links=represent.twin_links("actors.profile", actor=actor),
+                           extra={"actor": found, "suggestions": mine[:SUGGESTIONS_SHOWN]},
+                           suggestions_total=len(mine))
+
+
+#: How many partner suggestions a profile shows; /gaps?actor=<id> lists them all.
+SUGGESTIONS_SHOWN = 5
+
+
+def _partner_of(row: dict, iri: str) -> dict:
+    """One suggestion seen from one actor: the other actor, the score and the reasons."""
+    side = "b" if row["iri_a"] == iri else "a"
+    return {"rank": row["rank"], "score": row["score"], "partner_id": row[f"id_{side}"],
+            "partner": row[f"name_{side}"], "reasons": [part["text"] for part in row["parts"]]}
 
 
 def actor_index() -> actors.ActorIndex:

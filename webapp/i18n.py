@@ -163,6 +163,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "hervorgehoben sind die Stufen, auf denen dieser Akteur arbeitet.",
                            "The WEEE treatment stages in material-flow order; highlighted are the stages "
                            "this actor works at."),
+    "profile.suggestions": ("Mögliche Partner", "Possible partners"),
+    "profile.suggestions.note": ("Akteure ohne bekannte Verbindung, die zu diesem Akteur passen könnten – Hypothesen mit "
+                                 "ihren Gründen, keine Befunde.",
+                                 "Actors with no known tie that could fit this actor — hypotheses with their reasons, "
+                                 "not findings."),
+    "profile.suggestions.none": ("Keine Vorschläge.", "No suggestions."),
+    "profile.suggestions.all": ("Alle {n} Vorschläge für diesen Akteur", "All {n} suggestions for this actor"),
     "profile.chain.none": ("Keine Behandlungsstufe angegeben.", "No treatment stage stated."),
     "profile.relations": ("Beziehungen", "Relations"),
     "profile.relations.none": ("Keine belegten Beziehungen zu anderen Akteuren.",

@@ -150,3 +150,14 @@ def test_hostile_names_are_text_in_list_and_profile(client):
         assert IMG not in html, path
         assert "&lt;img src=x onerror=document.title=&#39;X&#39;&gt;" in html, path
     assert "<script>alert(1)</script>" not in client.get("/actors/test-recycler").get_data(as_text=True)
+
+
+def test_profile_lists_the_actors_partner_suggestions(client):
+    """The profile shows the same suggestions as /gaps?actor=<id>, seen from the actor."""
+    everything = client.get("/gaps.json?actor=test-refiner").get_json()["rows"]
+    profile = client.get("/actors/test-refiner.json").get_json()
+    assert everything, "the synthetic graph has suggestions for the refiner"
+    assert [s["partner_id"] for s in profile["suggestions"]] == [
+        row["id_b"] if row["id_a"] == "test-refiner" else row["id_a"] for row in everything][:5]
+    page = client.get("/actors/test-refiner").get_data(as_text=True)
+    assert "Mögliche Partner" in page and "/gaps?actor=test-refiner" in page
