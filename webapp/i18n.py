@@ -164,8 +164,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "The WEEE treatment stages in material-flow order; highlighted are the stages "
                            "this actor works at."),
     "profile.suggestions": ("Mögliche Partner", "Possible partners"),
-    "profile.suggestions.note": ("Akteure ohne bekannte Verbindung, die zu diesem Akteur passen könnten – Hypothesen mit "
-                                 "ihren Gründen, keine Befunde.",
+    "profile.suggestions.note": ("Akteure ohne bekannte Verbindung, die zu diesem Akteur passen könnten – "
+                                 "Hypothesen mit ihren Gründen, keine Befunde.",
                                  "Actors with no known tie that could fit this actor — hypotheses with their reasons, "
                                  "not findings."),
     "profile.suggestions.none": ("Keine Vorschläge.", "No suggestions."),
