@@ -1,6 +1,6 @@
 """The W3C SPARQL 1.1 Protocol tests, and the syntax suites, against ``/sparql`` (issue 5).
 
-The manifests come from ``../shared/w3c-rdf-tests`` (w3c/rdf-tests, SPARQL 1.1 ``protocol``,
+The manifests come from ``tests/w3c`` (a copy of w3c/rdf-tests, SPARQL 1.1 ``protocol``,
 ``syntax-query`` and ``syntax-update-1``; W3C test-suite licence, see ``LICENSE.md`` and
 ``ORIGIN.txt`` there). Each protocol test is a list of HTTP requests (method, path, headers,
 body) with the expected status class, result format and ASK answer; they run in order
@@ -35,7 +35,7 @@ from graph import store as store_mod
 from graph.settings import Settings
 from tests.helpers import dump
 
-SUITES = Path(__file__).resolve().parents[3] / "shared" / "w3c-rdf-tests" / "sparql" / "sparql11"
+SUITES = Path(__file__).resolve().parents[1] / "w3c" / "sparql" / "sparql11"
 PROTOCOL = SUITES / "protocol"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")
@@ -46,9 +46,6 @@ KASEI = "http://kasei.us/2009/09/sparql/data/"
 W3C_BASE = "http://www.w3.org/2009/sparql/docs/tests/data-sparql11/"
 #: Where ``FROM <file>`` of ``syntax-construct-where-02`` points with the endpoint's URL as base.
 FILE_GRAPH = "http://localhost/file"
-
-if not PROTOCOL.is_dir():
-    pytest.skip(f"the W3C test suites are not at {SUITES}", allow_module_level=True)
 
 
 def _protocol_tests() -> list[tuple[str, list[dict]]]:
