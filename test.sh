@@ -14,4 +14,6 @@ if [ ! -x /usr/bin/chromium ]; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
 fi
 .venv/bin/ruff check graph webapp tests bench
+# Here the browser is installed: its tests must run, never skip.
+export HARZGRAPH_REQUIRE_BROWSER=1
 exec .venv/bin/python -m pytest "$@"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import pyoxigraph
+import pytest
 
 from graph import store as store_mod
 
@@ -38,3 +40,13 @@ def dump(store_dir: Path) -> set[str]:
     """The current graph as a set of N-Quads lines (no blank nodes in our graph)."""
     data = store_mod.open_read_only(store_dir).dump(format=pyoxigraph.RdfFormat.N_QUADS)
     return set(data.decode("utf-8").splitlines())
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+#: Browser tests skip where Debian's chromium is missing, except under ./test.sh, which
+#: installs it and sets HARZGRAPH_REQUIRE_BROWSER so that they can never skip silently.
+requires_browser = pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("HARZGRAPH_REQUIRE_BROWSER"),
+    reason="needs /usr/bin/chromium (apt-get install chromium)",
+)

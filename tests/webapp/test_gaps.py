@@ -16,7 +16,6 @@ Five ties, m = 5. Degrees: recycler 4, cluster 2, formula 2, refiner 1, img 1.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 
@@ -36,7 +35,6 @@ HEADERS = {
                     "cut_off_count,cut_off,bridges,reasons",
 }
 JSON_KEYS = {"ok", "title", "description", "columns", "rows", "count", "links"}
-HAS_REPORT = importlib.util.find_spec("graph.report") is not None
 
 
 # --- every page --------------------------------------------------------------------------------
@@ -312,7 +310,6 @@ def test_brokers_hand_checked(client):
 # --- report ------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not HAS_REPORT, reason="graph/report.py is not there yet")
 def test_report_is_framed_and_downloadable(client):
     page = client.get("/report")
     assert page.status_code == 200

@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from tests.helpers import dump
+from tests.helpers import dump, requires_browser
 from tests.webapp.conftest import IMG
 from tests.webapp.test_app import refs
 from webapp import CSP
@@ -468,7 +468,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium (apt-get install chromium)")
+@requires_browser
 def test_workbench_in_a_browser(server, tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
     shots = Path("/tmp/shots")
