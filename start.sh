@@ -10,5 +10,4 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e .
 .venv/bin/harzgraph build --data data
-.venv/bin/harzgraph stats | head -25
 exec .venv/bin/harzgraph serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8080}"
