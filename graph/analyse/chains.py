@@ -152,21 +152,13 @@ def value_chain_matrix(
     index, chain, item_list = stage_index(G, levels, include_candidates, items, stages)
     rows = []
     for level, area in _areas(G, index, order_levels(levels), include_candidates):
-        area_de, area_en = _area_names(G, level, area)
         for item_type, item in item_list:
             by_stage = index.get((level, area, item), {})
             for position, stage in chain:
                 actors = sorted(by_stage.get(position, ()))
                 rows.append(
                     {
-                        "item": item,
-                        "item_type": item_type,
-                        "item_de": label(G, item, "de"),
-                        "item_en": label(G, item, "en"),
-                        "level": level,
-                        "area": area,
-                        "area_de": area_de,
-                        "area_en": area_en,
+                        **_item_in_area(G, level, area, item_type, item),
                         "stage": stage,
                         "stage_de": label(G, stage, "de"),
                         "stage_en": label(G, stage, "en"),
@@ -272,9 +264,10 @@ def coverage_parts(
     }
 
 
-def _coverage_row(G, level, area, item_type, item, by_stage, chain, off_path) -> dict[str, Any]:
+def _item_in_area(G, level, area, item_type, item) -> dict[str, Any]:
+    """The keys that name an item and an area, shared by the matrix and the coverage rows."""
     area_de, area_en = _area_names(G, level, area)
-    row: dict[str, Any] = {
+    return {
         "item": item,
         "item_type": item_type,
         "item_de": label(G, item, "de"),
@@ -283,8 +276,12 @@ def _coverage_row(G, level, area, item_type, item, by_stage, chain, off_path) ->
         "area": area,
         "area_de": area_de,
         "area_en": area_en,
-        **coverage_parts(by_stage, chain, off_path),
     }
+
+
+def _coverage_row(G, level, area, item_type, item, by_stage, chain, off_path) -> dict[str, Any]:
+    row: dict[str, Any] = {**_item_in_area(G, level, area, item_type, item),
+                           **coverage_parts(by_stage, chain, off_path)}
     positions = {s: p for p, s in chain}
     for lang in ("de", "en"):
         row[f"reasons_{lang}"] = chain_reasons(
