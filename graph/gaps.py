@@ -45,9 +45,7 @@ def _key(vocab, scheme: str, text: str | None) -> str | None:
         return None
     iri = vocab.resolve(scheme, text)
     if iri is None:
-        near = vocab.suggest(scheme, text)
-        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
-        raise QueryError(f"--{scheme}: '{text}' is not a known {scheme}{hint}")
+        raise QueryError(f"--{scheme}: {vocab.unknown(scheme, text)}")
     return vocab.notation[iri]
 
 

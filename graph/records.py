@@ -197,10 +197,7 @@ def _parse(kind: str, name: str, text: str, vocab: Vocabulary, ids, problem) -> 
 def _term(scheme: str, name: str, text: str, vocab: Vocabulary, problem) -> str | None:
     iri = vocab.resolve(scheme, text)
     if iri is None:
-        near = vocab.suggest(scheme, text)
-        hint = (f"; did you mean {' or '.join(repr(n) for n in near)}?" if near
-                else f"; known: {', '.join(vocab.choices(scheme))}")
-        problem(name, f"'{text}' is not a known {scheme.replace('-', ' ')}{hint}")
+        problem(name, vocab.unknown(scheme, text))
     return iri
 
 

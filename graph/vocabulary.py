@@ -57,6 +57,14 @@ class Vocabulary:
                 seen.append(self.spelling.get(key, key))
         return seen[:3]
 
+    def unknown(self, scheme: str, text: str) -> str:
+        """The message for a term that is not in ``scheme``, with the nearest terms (or some
+        known ones when none is near): "'Goslarr' is not a known district; did you mean 'Goslar'?"."""
+        near = self.suggest(scheme, text)
+        hint = (f"; did you mean {' or '.join(repr(n) for n in near)}?" if near
+                else f"; known: {', '.join(self.choices(scheme))}")
+        return f"'{text}' is not a known {scheme.replace('-', ' ')}{hint}"
+
     def choices(self, scheme: str, limit: int = 12) -> list[str]:
         names = sorted({self.notation[i] for i in self.terms.get(scheme, {}).values() if i in self.notation})
         return names[:limit]
