@@ -132,8 +132,8 @@ def validate(settings: Settings, progress: Progress | None = None) -> BuildRepor
     step = _stepper(report, progress)
     scratch = pyoxigraph.Store()  # in memory
     with step("load"):
-        mapped.ntriples()
-        load_into(scratch, mapped.path, settings)
+        load_into(scratch, mapped.finish(), settings)
+        mapped.close()
     with step("shacl"):
         check_shapes(scratch, mapped, settings)
     report.triples = len(scratch)
@@ -153,7 +153,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     report = BuildReport()
     mapped = prepare(settings, report, progress)
     step = _stepper(report, progress)
-    ntriples = mapped.ntriples() and mapped.path
+    ntriples = mapped.finish()
     with store_mod.new_version(settings.store_dir) as folder:
         writer = _start_writer(folder, ntriples, settings)
         try:

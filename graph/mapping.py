@@ -91,21 +91,15 @@ class Mapped:
         self.count += len(self._buffer)
         self._buffer.clear()
 
-    def ntriples(self) -> IO[bytes]:
-        """The spooled N-Triples, rewound for reading (e.g. by ``Store.bulk_load``)."""
+    def finish(self) -> Path:
+        """Write out what is buffered; the path of the complete N-Triples file (read by
+        ``Store.bulk_load`` here and by the writer process)."""
         self._flush()
         self._spool.flush()
-        self._spool.seek(0)
-        return self._spool
-
-    @property
-    def path(self) -> Path:
-        """The spool file's path, complete after :meth:`ntriples` (for another process)."""
         return Path(self._spool.name)
 
     def save(self, path: Path) -> None:
-        with path.open("wb") as out:
-            shutil.copyfileobj(self.ntriples(), out)
+        shutil.copyfile(self.finish(), path)
 
     def close(self) -> None:
         self._spool.close()
