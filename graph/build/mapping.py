@@ -260,7 +260,7 @@ _ALSO = {
 
 def map_relation(out: Mapped, record: Record, values: dict, vocab: Vocabulary) -> None:
     """A relation row: the direct triple(s) plus a reified hg:Relationship with its evidence."""
-    subject_table, subject_id = values["subject"]
+    _, subject_id = values["subject"]
     object_table, object_id = values["object"]
     s = iri(actor_iri(subject_id))
     o = iri(actor_iri(object_id) if object_table == "actors" else project_iri(object_id))
