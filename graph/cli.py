@@ -154,11 +154,9 @@ def export(store_dir: Path | None, fmt: str, out: Path | None) -> None:
 
     store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
     if fmt in exporter.RDF_FORMATS:
-        data = exporter.export_rdf(store, fmt)
-        if out:
-            out.write_bytes(data)
-        else:
-            sys.stdout.buffer.write(data)
+        # Streamed to the file or to stdout as Oxigraph writes it, never held whole in memory.
+        exporter.export_rdf(store, fmt, out or sys.stdout.buffer)
+        sys.stdout.buffer.flush()
         return
     if fmt in exporter.TABLE_FORMATS:
         tables = exporter.tables_from_store(store)

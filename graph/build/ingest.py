@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,13 +11,13 @@ from pathlib import Path
 import pyoxigraph
 
 from graph import store as store_mod
-from graph.errors import ImportFailed, Problem, StoreError
 from graph.build.mapping import Mapped, map_all
 from graph.build.readers import read_data
 from graph.build.records import check_tables
-from graph.settings import Settings
 from graph.build.shacl import compile_shapes, run_checks, violations_to_problems
 from graph.build.vocabulary import load_vocabulary, vocabulary_files
+from graph.errors import ImportFailed, Problem
+from graph.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -60,26 +58,6 @@ def load_into(target: pyoxigraph.Store, ntriples: Path, settings: Settings) -> N
     """Bulk-load the vocabularies and the mapped data (an N-Triples file) into an empty store."""
     target.bulk_extend(vocabulary_quads(settings))
     target.bulk_load(path=str(ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES)
-
-
-def _start_writer(folder: Path, ntriples: Path, settings: Settings) -> subprocess.Popen:
-    """A child process that writes the on-disk database of a new version and closes it.
-
-    A fresh interpreter, not a fork: forking a process that has used Oxigraph can leave
-    the child waiting forever on a lock held by one of the parent's threads.
-    """
-    return subprocess.Popen([sys.executable, "-m", "graph.build.writer", str(folder), str(ntriples),
-                             str(settings.ontology_dir)], preexec_fn=_die_with_parent)
-
-
-def _die_with_parent() -> None:
-    """In the child: get SIGKILL when the building process dies (Linux prctl), so a build
-    killed with kill -9 leaves no writer behind."""
-    import ctypes
-    import signal
-
-    PR_SET_PDEATHSIG = 1
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def vocabulary_quads(settings: Settings) -> list[pyoxigraph.Quad]:
@@ -128,39 +106,41 @@ def validate(settings: Settings, progress: Progress | None = None) -> BuildRepor
     return report
 
 
-def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
+def build(settings: Settings, progress: Progress | None = None,
+          derive: Callable[[pyoxigraph.Store, Path], None] | None = None) -> BuildReport:
     """Build the graph aside, validate it, and only then swap it in as the current version.
 
     On any problem the new version is deleted and ImportFailed is raised; the store keeps
     exactly its previous content.
 
-    The on-disk database is written by a child process while this process loads the same
-    triples into memory and runs the SHACL checks there: the checks run about three times
-    faster in memory than on disk, and the two loads use both cores (bench/build.py).
+    One loader: the triples are bulk-loaded once, into the new on-disk database, which is
+    then compacted (``Store.optimize``) and checked against the SHACL shapes in place — no
+    second, in-memory copy competes for the cores or doubles the memory (bench/scale.py).
+    ``derive(store, folder)``, when given, then computes what the pages read into the
+    version folder (:mod:`graph.derived`), so it is swapped in together with the data.
     """
     report = BuildReport()
     mapped = prepare(settings, report, progress)
     step = _stepper(report, progress)
     ntriples = mapped.finish()
     with store_mod.new_version(settings.store_dir) as folder:
-        writer = _start_writer(folder, ntriples, settings)
         try:
-            scratch = pyoxigraph.Store()  # in memory, for the checks
+            target = pyoxigraph.Store(str(folder))
             with step("load"):
-                load_into(scratch, ntriples, settings)
+                load_into(target, ntriples, settings)
+                target.flush()
+            with step("optimize"):
+                target.optimize()
             with step("shacl"):
-                check_shapes(scratch, mapped, settings)
-            report.triples = len(scratch)
-            del scratch
-            with step("write"):
-                exit_code = writer.wait()
+                check_shapes(target, mapped, settings)
+            report.triples = len(target)
+            if derive is not None:
+                with step("derive"):
+                    derive(target, folder)
+            target.flush()
+            del target
         finally:
-            if writer.poll() is None:
-                writer.kill()
-                writer.wait()
             mapped.close()
-        if exit_code != 0:
-            raise StoreError(f"{folder}: writing the new version failed (exit code {exit_code})")
     with step("swap"):
         report.version = store_mod.publish(settings.store_dir, folder, keep=settings.keep_versions)
     return report

@@ -93,7 +93,7 @@ class Mapped:
 
     def finish(self) -> Path:
         """Write out what is buffered; the path of the complete N-Triples file (read by
-        ``Store.bulk_load`` here and by the writer process)."""
+        ``Store.bulk_load``)."""
         self._flush()
         self._spool.flush()
         return Path(self._spool.name)

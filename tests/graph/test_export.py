@@ -46,6 +46,19 @@ def test_rdf_exports_parse_back_to_the_same_triples(settings, fmt):
     assert len(parsed) == len(store)
 
 
+@pytest.mark.parametrize("fmt", ["ttl", "nq"])
+def test_rdf_export_via_cli_is_streamed_to_the_file(settings, tmp_path, fmt):
+    ingest.build(settings)
+    out = tmp_path / f"graph.{fmt}"
+    result = CliRunner().invoke(main, ["export", "--store", str(settings.store_dir), "--format", fmt,
+                                       "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == b"", "the dump goes to the file, not to stdout"
+    parsed = pyoxigraph.Store()
+    parsed.load(path=str(out), format=pyoxigraph.RdfFormat.TURTLE if fmt == "ttl" else pyoxigraph.RdfFormat.N_QUADS)
+    assert len(parsed) == len(store_mod.open_read_only(settings.store_dir))
+
+
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_network_files_via_cli(settings, tmp_path, fmt):
     ingest.build(settings)

@@ -33,6 +33,20 @@ def test_large_component_uses_the_seeded_layout():
     assert netview.layout(G, seed=5) == netview.layout(G, seed=5)
 
 
+def test_very_large_component_places_the_rest_around_its_core():
+    # A hub "h" with three spokes a, b, c (degree 1 each) and, hanging from a, the chain a-x-y.
+    # With core_max=2 the core is the two best-connected nodes: h (degree 3) and a (degree 2);
+    # x and y are placed from their placed neighbours, so every node gets a distinct spot.
+    G = nx.Graph([("h", "a"), ("h", "b"), ("h", "c"), ("a", "x"), ("x", "y")])
+    pos = netview.layout(G, core_max=2)
+    assert sorted(pos) == ["a", "b", "c", "h", "x", "y"]
+    assert pos == netview.layout(G.copy(), core_max=2)
+    assert len(set(pos.values())) == 6
+    # The whole component still fits its square: unit 60 × max(1, sqrt(6) × 1.5) = 220.5 px.
+    side = 60 * max(1.0, 6 ** 0.5 * 1.5)
+    assert all(0 <= x <= side and 0 <= y <= side for x, y in pos.values())
+
+
 @pytest.fixture
 def graph_and_store(settings):
     build(settings)
