@@ -15,7 +15,7 @@ from graph.errors import HarzgraphError, ImportFailed
 from graph.settings import Settings
 from graph.tables import Table
 
-_STEPS = ("read", "check", "map", "load", "shacl", "write", "swap")
+_STEPS = ("read", "check", "map", "load", "optimize", "shacl", "derive", "swap")
 
 data_option = click.option("--data", "data_dir", type=click.Path(path_type=Path),
                            help="Data folder (CSV files) or .xlsx workbook [default: data/ or $HARZGRAPH_DATA].")
@@ -62,10 +62,12 @@ def _report_failure(exc: ImportFailed) -> None:
 @store_option
 def build(data_dir: Path | None, store_dir: Path | None) -> None:
     """Read, check and load the data into a new store version, then swap it in."""
+    from graph import derived
+
     settings = _settings(data_dir, store_dir)
     bar, step = _progress(len(_STEPS))
     try:
-        report = ingest.build(settings, progress=step)
+        report = ingest.build(settings, progress=step, derive=derived.write_all)
     except ImportFailed as exc:
         bar.close()
         _report_failure(exc)

@@ -10,7 +10,7 @@ from graph.views import actors
 
 from . import params, represent
 from .i18n import translate
-from .state import actor_index, current_store, suggestions
+from .state import actor_index, concept_labels, current_store, suggestions_of
 
 bp = Blueprint("actors", __name__)
 
@@ -38,10 +38,10 @@ def index(fmt: str) -> Response:
 def profile(actor: str, fmt: str) -> Response:
     """One actor's profile, ``/actors/<id>``; its table is the actor's facts with their sources."""
 
-    found = actors.actor_profile(current_store(), actor, lang=g.lang, labels=actor_index().labels)
+    found = actors.actor_profile(current_store(), actor, lang=g.lang, labels=concept_labels())
     facts = Table(list(actors.FACT_COLUMNS), found["facts"])
     iri = actor_iri(actor)
-    mine = [_partner_of(row, iri) for row in suggestions() if iri in (row["iri_a"], row["iri_b"])]
+    mine = [_partner_of(row, iri) for row in suggestions_of(iri)]
     return represent.table(facts, fmt, template="actors/profile.html", title=str(found["name"]),
                            description=translate("profile.facts", g.lang), filename=f"actor-{actor}",
                            links=represent.twin_links("actors.profile", actor=actor),

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import networkx as nx
 from flask import Blueprint, Response, abort, g, render_template, request, url_for
 
-from graph import analyse
+from graph import analyse, derived
 from graph.namespaces import actor_iri
 from graph.tables import Table
 from graph.views import gaps as gapviews
@@ -16,7 +17,7 @@ from graph.views import gaps as gapviews
 from . import params, represent
 from .i18n import number, translate
 from .security import CSP
-from .state import actor_index, cached, collaboration, current_store, suggestions
+from .state import cached, collaboration, current_store, facet_choices, suggestions
 
 bp = Blueprint("gaps", __name__)
 
@@ -34,9 +35,10 @@ REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; fon
 @bp.get("/gaps.<any(json, csv):fmt>")
 def partners(fmt: str) -> Response:
     """Partner suggestions, ``/gaps?state=16&material=copper&min_score=0.4&actor=<id>``."""
-    choices = actor_index().choices
+    choices = facet_choices()
     criteria = _pair_filter(choices)
-    rows = gapviews.filter_suggestions(collaboration(), suggestions(), criteria)
+    # The graph is needed only to match facets; without them the precomputed rows suffice.
+    rows = gapviews.filter_suggestions(collaboration() if criteria.selected else nx.Graph(), suggestions(), criteria)
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     page = params.integer(request.args, "_page", 1, 1, pages)
     return represent.table(Table(list(gapviews.SUGGESTION_COLUMNS), rows), fmt, template="gaps/partners.html",
@@ -52,7 +54,7 @@ def partners(fmt: str) -> Response:
 @bp.get("/chains.<any(json, csv):fmt>")
 def chains(fmt: str) -> Response:
     """The material/category × stage matrix, ``/chains?state=16`` or ``?district=03153``, ``?group=crm``."""
-    choices = actor_index().choices
+    choices = facet_choices()
     level, area = _area(choices)
     groups = params.facet_values(request.args, "group", {k: translate(f"chains.group.{k}", g.lang)
                                                          for k in CHAIN_GROUPS})
@@ -91,7 +93,7 @@ def borders(fmt: str) -> Response:
 @bp.get("/brokers.<any(json, csv):fmt>")
 def brokers(fmt: str) -> Response:
     """Brokers and fragility, ``/brokers?state=16&kind=recycler``."""
-    choices = actor_index().choices
+    choices = facet_choices()
     selected = {f: params.facet_values(request.args, f, choices[f]) for f in ("state", "district", "kind")}
     G = collaboration()
     found = cached("brokers", lambda: analyse.brokers(G))
@@ -175,17 +177,8 @@ def _min_score() -> float:
 
 def _pair_options(choices: dict[str, dict[str, str]]) -> dict[str, list[tuple[str, str]]]:
     """``(notation, label)`` each filter offers: the values of actors in some suggestion."""
-    lang, G, rows = g.lang, collaboration(), suggestions()
-
-    def compute() -> dict[str, list[tuple[str, str]]]:
-        found = gapviews.pair_options(G, rows)
-        options = {facet: [(v, choices[facet][v]) for v in values if v in choices[facet]]
-                   for facet, values in found.items()}
-        for facet in ("state", "district", "kind", "material"):  # stages keep the chain's order
-            options[facet].sort(key=lambda item: (item[0] == "none", item[1].casefold()))
-        return options
-
-    return cached(f"pair-options-{lang}", compute)
+    lang = g.lang
+    return cached(f"pair-options-{lang}", lambda: derived.pair_options(collaboration(), suggestions(), choices))
 
 
 def _describe_pairs(criteria: gapviews.PairFilter, rows: list[dict], choices: dict[str, dict[str, str]]) -> str:

@@ -248,6 +248,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.noscript": ("Die Netzwerkansicht braucht JavaScript. Die Daten stehen als JSON und CSV bereit.",
                          "The network view needs JavaScript. The data is available as JSON and CSV."),
     "network.any_actor": ("– Akteur wählen –", "– choose an actor –"),
+    "network.picker.capped": ("Zur Wahl stehen die {n} am besten vernetzten Akteure; jeden anderen erreichen Sie "
+                              "über sein Profil.",
+                              "The lists offer the {n} best-connected actors; reach any other from its profile."),
     "network.edge.years": ("Jahre", "Years"),
     "network.edge.via": ("über", "via"),
     # map

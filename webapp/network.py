@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, request, url_for
 
+from graph.namespaces import actor_iri
 from graph.tables import Table
 from graph.views import gaps as gapviews
 from graph.views import network as netview
 
 from . import palette, params, represent
 from .i18n import translate
-from .state import actor_index, cached, collaboration, current_store, network_layout, suggestions
+from .state import (
+    cached,
+    collaboration,
+    concept_labels,
+    current_store,
+    facet_choices,
+    network_layout,
+    network_rank,
+    suggestions,
+)
 
 bp = Blueprint("network", __name__)
 
@@ -23,13 +33,19 @@ NODE_COLUMNS = ["id", "label", "kind", "kind_label", "state", "state_label", "di
 def index(fmt: str) -> Response:
     """The network view, ``/network?state=15&focus=<id>&hops=2&from=<id>&to=<id>&_color=state``."""
     store = current_store()
-    index = actor_index()
-    choices = index.choices
-    relations = netview.relation_choices(store, lang=g.lang, labels=index.labels)
+    labels, choices = concept_labels(), facet_choices()
+    relations = netview.relation_choices(store, lang=g.lang, labels=labels)
     criteria = params.network_filter(request.args, choices, relations)
     colour = params.colour(request.args)
-    G, positions = collaboration(), network_layout()
-    view = netview.network_view(G, positions, criteria, store, lang=g.lang, labels=index.labels)
+    lang = g.lang
+    if criteria == netview.NetworkFilter():
+        # The view most visitors open first, computed by the build (graph/derived.py).
+        view = cached(f"network-default-{lang}", lambda: netview.network_view(
+            collaboration(), network_layout(), criteria, store, lang=lang, labels=labels, rank=network_rank()))
+    else:
+        projects = cached("project-names", lambda: netview.project_names(store))
+        view = netview.network_view(collaboration(), network_layout(), criteria, store, lang=lang, labels=labels,
+                                    projects=projects, rank=network_rank())
     legend = palette.legend(view, colour, g.lang)
     nodes = Table(list(NODE_COLUMNS), [{c: node[c] for c in NODE_COLUMNS} for node in view["nodes"]])
     description = translate("network.shown", g.lang, nodes=len(view["nodes"]), total_nodes=view["total_nodes"],
@@ -37,12 +53,25 @@ def index(fmt: str) -> Response:
     extra = {"nodes": view["nodes"], "edges": view["edges"], "path": view["path"], "matches": view["matches"],
              "notes": view["notes"], "legend": legend, "color_by": colour,
              "suggestions": _suggestions(view["nodes"], criteria)}
+    names, total = cached("network-names", lambda: (netview.actor_names(collaboration(), limit=netview.PICKER_MAX),
+                                                    collaboration().number_of_nodes()))
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
-                           facet_counts=cached("network-facets", lambda: netview.facet_counts(G)),
-                           actor_names=cached("network-names", lambda: netview.actor_names(G)),
-                           payload=_payload(extra, criteria))
+                           facet_counts=cached("network-facets", lambda: netview.facet_counts(collaboration())),
+                           actor_names=_with_chosen(names, criteria), names_capped=len(names) < total,
+                           picker_max=netview.PICKER_MAX, payload=_payload(extra, criteria))
+
+
+def _with_chosen(names: list[tuple[str, str]], criteria: netview.NetworkFilter) -> list[tuple[str, str]]:
+    """The pickers' actors, plus the ones the view is about when the short list lacks them."""
+    listed = {actor for _name, actor in names}
+    chosen = [a for a in (criteria.focus, *(criteria.path or ())) if a and a not in listed]
+    if not chosen:
+        return names
+    G = collaboration()
+    extra = [(G.nodes[actor_iri(a)]["label"], a) for a in dict.fromkeys(chosen) if actor_iri(a) in G]
+    return sorted(names + extra, key=lambda pair: (netview.fold(pair[0]), pair[1]))
 
 
 def _suggestions(nodes: list[dict], criteria: netview.NetworkFilter) -> list[dict]:

@@ -23,12 +23,11 @@ import networkx as nx
 import pyoxigraph
 from flask import Flask, current_app, g
 
-from graph.network import collaboration_graph
+from graph import derived
 from graph.settings import Settings
 from graph.sparql.runner import QueryRunner
 from graph.store import current_path, open_read_only
 from graph.views import actors as actor_views
-from graph.views import gaps as gap_views
 from graph.views import network as network_views
 
 T = TypeVar("T")
@@ -128,13 +127,18 @@ def current_runner() -> QueryRunner:
 
 def cached(key: str, compute: Callable[[], T]) -> T:
     """A value computed once per store version: a version never changes once built, so
-    results that depend only on it stay true until a build swaps in a new one."""
+    results that depend only on it stay true until a build swaps in a new one.
+
+    The build precomputes what the pages need into the version's folder
+    (:mod:`graph.derived`); such a value is read from there, and ``compute`` runs only for
+    values the build did not write."""
     snap = snapshot()
     if key in snap.cache:
         return snap.cache[key]
     with snap.lock_for(key):
         if key not in snap.cache:
-            snap.cache[key] = compute()
+            found, value = derived.load(snap.version, key)
+            snap.cache[key] = value if found else compute()
         return snap.cache[key]
 
 
@@ -143,22 +147,42 @@ def cached(key: str, compute: Callable[[], T]) -> T:
 def collaboration() -> nx.Graph:
     """The collaboration graph of this version, built once."""
     store = current_store()
-    return cached("collaboration-graph", lambda: collaboration_graph(store))
+    return cached("collaboration-graph", lambda: derived.graph(store))
 
 
 def network_layout() -> dict[str, tuple[float, float]]:
     """The positions of the network view's nodes, computed once per version."""
-    G = collaboration()
-    return cached("network-layout", lambda: network_views.layout(G))
+    return cached("network-layout", lambda: derived.layout(collaboration()))
+
+
+def network_rank() -> list[str]:
+    """The actors best connected first (what a capped network view keeps)."""
+    return cached("network-rank", lambda: network_views.degree_rank(collaboration()))
 
 
 def actor_index() -> actor_views.ActorIndex:
     """The actors, labels and facet values in the page's language, read once per version."""
     lang, store = g.lang, current_store()
-    return cached(f"actor-index-{lang}", lambda: actor_views.actor_index(store, lang=lang))
+    return cached(f"actor-index-{lang}", lambda: derived.actor_index(store, lang))
+
+
+def concept_labels() -> dict:
+    """The concepts' labels in the page's language (small; without the whole actor index)."""
+    return cached(f"concept-labels-{g.lang}", lambda: actor_index().labels)
+
+
+def facet_choices() -> dict[str, dict[str, str]]:
+    """The values each facet accepts, in the page's language (small; without the actor index)."""
+    return cached(f"facet-choices-{g.lang}", lambda: actor_index().choices)
 
 
 def suggestions() -> list[dict[str, Any]]:
     """All ranked partner suggestions in the page's language, computed once per version."""
-    lang, G = g.lang, collaboration()
-    return cached(f"suggestions-{lang}", lambda: gap_views.partner_suggestions(G, lang=lang))
+    lang = g.lang
+    return cached(f"suggestions-{lang}", lambda: derived.suggestions(collaboration(), lang))
+
+
+def suggestions_of(iri: str) -> list[dict[str, Any]]:
+    """The suggestions one actor takes part in, in rank order."""
+    by_actor = cached(f"suggestions-by-actor-{g.lang}", lambda: derived.suggestions_by_actor(suggestions()))
+    return by_actor.get(iri, [])

@@ -40,6 +40,9 @@ RELAYOUT_MAX = 500
 #: by force; the others are placed around their neighbours (see :func:`_core_layout`).
 CORE_MAX = 3000
 MAX_HOPS = 3
+#: The focus and path pickers list at most this many actors (the best connected, and say so);
+#: any other actor is reached from its profile.
+PICKER_MAX = 500
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,9 @@ def relation_choices(store: pyoxigraph.Store, *, lang: str, labels: dict | None 
 
 
 def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteria: NetworkFilter,
-                 store: pyoxigraph.Store, *, lang: str = "de", labels: dict | None = None) -> dict[str, object]:
+                 store: pyoxigraph.Store, *, lang: str = "de", labels: dict | None = None,
+                 projects: dict[str, str] | None = None, rank: list[str] | None = None,
+                 max_nodes: int = MAX_NODES) -> dict[str, object]:
     """The nodes and edges one view of the network shows, with what it highlights.
 
     Node filters keep the actors matching every facet (any of the values per facet); a
@@ -213,6 +218,9 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
     store : for the names of concepts and projects.
     lang : "de" or "en".
     labels : :func:`graph.actors.concept_labels` in ``lang``, when the caller keeps them.
+    projects : :func:`project_names` of ``store``, when the caller keeps them.
+    rank : :func:`degree_rank` of ``G``, when the caller keeps it.
+    max_nodes : above this many actors the view keeps the best-connected and notes ``capped``.
 
     Returns
     -------
@@ -230,24 +238,31 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
     """
     labels = labels if labels is not None else concept_labels(store, lang=lang)
     relation_labels = relation_choices(store, lang=lang, labels=labels)
-    project_names = {row["project"]: row["name"] for row in run_named(store, "project_labels").rows}
+    names_of_projects = projects if projects is not None else project_names(store)
     notes: list[str] = []
     node_filter = {f: v for f, v in criteria.selected.items() if f in NODE_FACETS and v}
-    keep = {n for n, attrs in G.nodes(data=True) if _node_matches(attrs, node_filter)}
+    # No copy of the whole graph per view: the kept part is a filtered view of G, so a view of
+    # 100,000 actors costs one pass over the nodes (and one over the edges for a tie filter).
+    keep = {n for n, attrs in G.nodes(data=True) if _node_matches(attrs, node_filter)} if node_filter else None
     wanted_ties = set(criteria.selected.get("relation", ()))
-    H = nx.Graph()
-    H.add_nodes_from(keep)
-    H.add_edges_from((a, b) for a, b, attrs in G.edges(data=True)
-                     if a in keep and b in keep and (not wanted_ties or wanted_ties & set(attrs["relations"])))
+
+    def kept(n: str) -> bool:
+        return keep is None or n in keep
+
+    def tie_ok(a: str, b: str) -> bool:
+        return not wanted_ties or bool(wanted_ties & set(G.edges[a, b]["relations"]))
+
+    H = nx.subgraph_view(G, filter_node=kept, filter_edge=tie_ok)
     path = None
     if criteria.path:
         ends = [actor_iri(end) for end in criteria.path]
         if all(end in G for end in ends):
-            P = G.edge_subgraph(H.edges()).copy() if H.number_of_edges() else nx.Graph()
-            P.add_nodes_from(ends)
-            for end in ends:
-                P.add_edges_from((end, other) for other in G[end] if other in keep
-                                 and (not wanted_ties or wanted_ties & set(G.edges[end, other]["relations"])))
+            # The kept ties, and from each end its kept ties to kept actors (the ends are shown
+            # even when the filters leave them out).
+            P = nx.subgraph_view(G, filter_node=lambda n: kept(n) or n in ends,
+                                 filter_edge=lambda a, b: tie_ok(a, b) and (kept(a) and kept(b) or
+                                                                            (a in ends and kept(b)) or
+                                                                            (b in ends and kept(a))))
             try:
                 path = nx.shortest_path(P, ends[0], ends[1])
             except nx.NetworkXNoPath:
@@ -255,23 +270,32 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
         else:
             notes.append("path_unknown")
     # With a relation filter, actors that have no tie of those types say nothing: leave them out.
-    visible = {n for n in H if H.degree(n)} if wanted_ties else set(H)
+    if wanted_ties:
+        visible = {n for a, b in H.edges() for n in (a, b)}
+    else:
+        visible = set(G) if keep is None else set(keep)
     focus = actor_iri(criteria.focus) if criteria.focus else None
     if focus:
         if focus in G:
-            F = H.copy()
-            F.add_node(focus)
-            F.add_edges_from((focus, other) for other in G[focus] if other in keep)
-            visible = set(nx.ego_graph(F, focus, radius=max(1, min(criteria.hops, MAX_HOPS))))
+            F = nx.subgraph_view(G, filter_node=lambda n: kept(n) or n == focus,
+                                 filter_edge=lambda a, b: (kept(a) and kept(b) and tie_ok(a, b)) or
+                                 (a == focus and kept(b)) or (b == focus and kept(a)))
+            radius = max(1, min(criteria.hops, MAX_HOPS))
+            visible = set(nx.single_source_shortest_path_length(F, focus, cutoff=radius))
         else:
             notes.append("focus_unknown")
             focus = None
     if path:
         visible |= set(path)
-    if len(visible) > MAX_NODES:
+    if len(visible) > max_nodes:
         pinned = set(path or []) | ({focus} if focus else set())
-        ranked = sorted(visible - pinned, key=lambda n: (-G.degree(n), n))
-        visible = pinned | set(ranked[: MAX_NODES - len(pinned)])
+        ranked = []
+        for n in (rank if rank is not None else degree_rank(G)):
+            if len(ranked) >= max_nodes - len(pinned):
+                break
+            if n in visible and n not in pinned:
+                ranked.append(n)
+        visible = pinned | set(ranked)
         notes.append("capped")
     if focus or ((node_filter or wanted_ties) and len(visible) <= RELAYOUT_MAX):
         # A neighbourhood or a filtered part is scattered thinly over the whole picture:
@@ -289,7 +313,7 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
             "id": f"{actor_id(a)}|{actor_id(b)}", "from": actor_id(a), "to": actor_id(b),
             "relations": relations, "relation_labels": [relation_labels.get(r, r) for r in relations],
             "primary": relations[0], "sources": list(attrs["sources"]),
-            "via": [project_names.get(v) or G.nodes[v]["label"] if v in G else project_names.get(v, v)
+            "via": [names_of_projects.get(v) or G.nodes[v]["label"] if v in G else names_of_projects.get(v, v)
                     for v in attrs["via"]],
             "years": list(attrs["years"]), "confidence": attrs["confidence"],
             "confidence_label": EVIDENCE[attrs["confidence"]][lang], "weight": attrs["weight"], "on_path": on_path,
@@ -356,7 +380,28 @@ def facet_counts(G: nx.Graph) -> dict[str, list[tuple[str, int]]]:
             for facet, c in counts.items()}
 
 
-def actor_names(G: nx.Graph) -> list[tuple[str, str]]:
-    """``(name, id)`` of every actor, by name (case- and accent-insensitive), for pickers."""
-    return sorted(((attrs["label"], actor_id(n)) for n, attrs in G.nodes(data=True)),
-                  key=lambda pair: (fold(pair[0]), pair[1]))
+def project_names(store: pyoxigraph.Store) -> dict[str, str]:
+    """Project IRI → name (edges name the projects two actors share)."""
+    return {row["project"]: row["name"] for row in run_named(store, "project_labels").rows}
+
+
+def degree_rank(G: nx.Graph) -> list[str]:
+    """Every node, best connected first (ties by IRI): what a capped view keeps.
+
+    >>> degree_rank(nx.Graph([("b", "a"), ("b", "c")]))
+    ['b', 'a', 'c']
+    """
+    return sorted(G, key=lambda n: (-G.degree(n), n))
+
+
+def actor_names(G: nx.Graph, *, limit: int | None = None) -> list[tuple[str, str]]:
+    """``(name, id)`` of every actor — or of the ``limit`` best-connected —, by name (case-
+    and accent-insensitive), for pickers.
+
+    >>> G = nx.Graph([("b", "a"), ("b", "c")])
+    >>> nx.set_node_attributes(G, {"a": "Z", "b": "Y", "c": "X"}, "label")
+    >>> actor_names(G, limit=2)
+    [('Y', 'b'), ('Z', 'a')]
+    """
+    nodes = degree_rank(G)[:limit] if limit is not None else list(G)
+    return sorted(((G.nodes[n]["label"], actor_id(n)) for n in nodes), key=lambda pair: (fold(pair[0]), pair[1]))

@@ -1,0 +1,153 @@
+"""What the pages read, computed once per store version by the build (issue 15).
+
+At 100,000 actors the collaboration graph, its layout, the partner suggestions, the actor
+index with its facet values, the start page's counts and the network's default view take
+minutes to compute; a viewer that computed them per process (or per request) answered its
+first page after minutes. The build computes them once, right after the checks, and writes
+them into the new version's folder (``<version>/harzgraph-derived/<key>.pickle``). The folder
+is swapped in with the data by the same ``rename`` of ``current``, so a viewer never reads
+derived values of another version, and every viewer process reads the same files.
+
+The viewer (``webapp/state.py``) asks :func:`load` first and computes only a value the build
+did not write (a store built by an older version, or a value no build precomputes), then
+keeps it for that version. Both sides compute a value with the same function of this
+module, so the file and a fresh computation cannot differ.
+
+The files are pickles written by the build itself into the store folder: whoever can write
+them can write the store too, so they are trusted as much as the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.network import collaboration_graph
+from graph.views import actors as actor_views
+from graph.views import gaps as gap_views
+from graph.views import network as network_views
+from graph.views.region import overview
+
+log = logging.getLogger(__name__)
+
+FOLDER = "harzgraph-derived"
+LANGS = ("de", "en")
+
+
+def path(version: Path, key: str) -> Path:
+    return Path(version) / FOLDER / f"{key}.pickle"
+
+
+def load(version: Path | None, key: str) -> tuple[bool, Any]:
+    """``(True, value)`` when the build wrote ``key`` for ``version``, else ``(False, None)``."""
+    if version is None:
+        return False, None
+    try:
+        with path(version, key).open("rb") as handle:
+            return True, pickle.load(handle)
+    except FileNotFoundError:
+        return False, None
+
+
+def save(version: Path, key: str, value: Any) -> Path:
+    """Write one value (to a temporary name first, so a reader never sees half a file)."""
+    target = path(version, key)
+    target.parent.mkdir(exist_ok=True)
+    tmp = target.with_suffix(f".tmp-{os.getpid()}")
+    with tmp.open("wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, target)
+    return target
+
+
+# -- the values, one function each; keys are what webapp/state.py caches them under ---------
+
+def graph(store) -> nx.Graph:
+    return collaboration_graph(store)
+
+
+def layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
+    return network_views.layout(G)
+
+
+def actor_index(store, lang: str) -> actor_views.ActorIndex:
+    return actor_views.actor_index(store, lang=lang)
+
+
+def suggestions(G: nx.Graph, lang: str) -> list[dict[str, Any]]:
+    return gap_views.partner_suggestions(G, lang=lang)
+
+
+def suggestions_by_actor(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The suggestions each actor takes part in, in rank order (for the profiles)."""
+    mine: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        for side in ("iri_a", "iri_b"):
+            mine.setdefault(row[side], []).append(row)
+    return mine
+
+
+def facet_counts(G: nx.Graph) -> dict[str, list[tuple[str, int]]]:
+    return network_views.facet_counts(G)
+
+
+def actor_names(G: nx.Graph) -> tuple[list[tuple[str, str]], int]:
+    return network_views.actor_names(G, limit=network_views.PICKER_MAX), G.number_of_nodes()
+
+
+def default_view(G: nx.Graph, positions: dict, store, lang: str, labels: dict) -> dict[str, object]:
+    """The network page without filters: the view most visitors open first."""
+    return network_views.network_view(G, positions, network_views.NetworkFilter(), store, lang=lang, labels=labels)
+
+
+def pair_options(G: nx.Graph, rows: list[dict[str, Any]], choices: dict[str, dict[str, str]]
+                 ) -> dict[str, list[tuple[str, str]]]:
+    """``(notation, label)`` each filter of /gaps offers: the values of actors in some suggestion."""
+    found = gap_views.pair_options(G, rows)
+    options = {facet: [(v, choices[facet][v]) for v in values if v in choices[facet]]
+               for facet, values in found.items()}
+    for facet in ("state", "district", "kind", "material"):  # stages keep the chain's order
+        if facet in options:
+            options[facet].sort(key=lambda item: (item[0] == "none", item[1].casefold()))
+    return options
+
+
+def write_all(store, version: Path, *, langs: Iterable[str] = LANGS,
+              progress: Callable[[str, float], None] | None = None) -> dict[str, float]:
+    """Compute every value the pages read and write it into ``version``; seconds per key."""
+    seconds: dict[str, float] = {}
+
+    def put(key: str, compute: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        value = compute()
+        save(version, key, value)
+        seconds[key] = time.perf_counter() - start
+        log.debug("derived %s in %.2f s", key, seconds[key])
+        if progress:
+            progress(key, seconds[key])
+        return value
+
+    G = put("collaboration-graph", lambda: graph(store))
+    positions = put("network-layout", lambda: layout(G))
+    put("network-facets", lambda: facet_counts(G))
+    put("network-names", lambda: actor_names(G))
+    put("network-rank", lambda: network_views.degree_rank(G))
+    put("project-names", lambda: network_views.project_names(store))
+    for lang in langs:
+        index = put(f"actor-index-{lang}", lambda lang=lang: actor_index(store, lang))
+        put(f"concept-labels-{lang}", lambda index=index: index.labels)
+        put(f"facet-choices-{lang}", lambda index=index: index.choices)
+        put(f"overview-{lang}", lambda lang=lang: overview(store, lang=lang))
+        rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang))
+        put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
+        put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
+        put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
+                                                                                  index.labels))
+    return seconds
