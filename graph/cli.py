@@ -25,8 +25,8 @@ format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv
                              default="table", show_default=True)
 
 
-def _settings(data_dir: Path | None = None, store_dir: Path | None = None) -> Settings:
-    return Settings.from_env(data_dir=data_dir, store_dir=store_dir)
+def _settings(data_dir: Path | None = None, store_dir: Path | None = None, sparql_url: str | None = None) -> Settings:
+    return Settings.from_env(data_dir=data_dir, store_dir=store_dir, sparql_url=sparql_url)
 
 
 @click.group()
@@ -60,9 +60,13 @@ def _report_failure(exc: ImportFailed) -> None:
 @main.command()
 @data_option
 @store_option
-def build(data_dir: Path | None, store_dir: Path | None) -> None:
+@click.option("--publish", "publish_url", metavar="URL",
+              help="Also write the new version to this SPARQL 1.1 Graph Store Protocol endpoint "
+                   "(a new named graph, then the pointer switched), e.g. http://localhost:7878/store.")
+def build(data_dir: Path | None, store_dir: Path | None, publish_url: str | None) -> None:
     """Read, check and load the data into a new store version, then swap it in."""
     from graph import derived
+    from graph.sparql import remote
 
     settings = _settings(data_dir, store_dir)
     bar, step = _progress(len(_STEPS))
@@ -78,6 +82,11 @@ def build(data_dir: Path | None, store_dir: Path | None) -> None:
     counts = ", ".join(f"{n} {name}" for name, n in report.records.items())
     timing = ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
     click.echo(f"Built {report.triples} triples from {counts}.\nStore: {report.version}\nTime: {timing}")
+    if publish_url:
+        if not remote.is_remote(publish_url):
+            raise click.BadParameter("an http:// or https:// URL", param_hint="--publish")
+        graph = remote.publish(store_mod.open_read_only(settings.store_dir), publish_url, report.version.name)
+        click.echo(f"Published as <{graph}> at {publish_url}")
 
 
 @main.command()
@@ -216,12 +225,22 @@ def report(store_dir: Path | None, lang: str, out: Path | None) -> None:
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, type=int, show_default=True)
-def serve(store_dir: Path | None, host: str, port: int) -> None:
+@click.option("--sparql", "sparql_url", metavar="URL",
+              help="Read the graph from this SPARQL 1.1 query endpoint (published with 'build --publish') "
+                   "instead of the store folder [$HARZGRAPH_SPARQL].")
+def serve(store_dir: Path | None, host: str, port: int, sparql_url: str | None) -> None:
     """Start the viewer (waitress) on the built graph: http://HOST:PORT/."""
+    from graph.sparql.remote import RemoteStore, is_remote
     from webapp.serve import serve as run_server
 
-    settings = _settings(store_dir=store_dir)
-    store_mod.current_path(settings.store_dir)  # a clear error before listening if nothing is built
+    settings = _settings(store_dir=store_dir, sparql_url=sparql_url)
+    # A clear error before listening if nothing is built (or published) yet.
+    if settings.sparql_url:
+        if not is_remote(settings.sparql_url):
+            raise click.BadParameter("an http:// or https:// URL", param_hint="--sparql")
+        RemoteStore(settings.sparql_url).current_graph()
+    else:
+        store_mod.current_path(settings.store_dir)
     click.echo(f"harzgraph viewer: http://{host}:{port}/  (Ctrl+C stops it)", err=True)
     run_server(settings, host, port)
 

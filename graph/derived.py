@@ -45,9 +45,9 @@ def path(version: Path, key: str) -> Path:
     return Path(version) / FOLDER / f"{key}.pickle"
 
 
-def load(version: Path | None, key: str) -> tuple[bool, Any]:
+def load(version: Path | str | None, key: str) -> tuple[bool, Any]:
     """``(True, value)`` when the build wrote ``key`` for ``version``, else ``(False, None)``."""
-    if version is None:
+    if not isinstance(version, Path):  # no version folder (a SPARQL server): compute instead
         return False, None
     try:
         with path(version, key).open("rb") as handle:

@@ -36,6 +36,8 @@ class Settings:
     query_max_bytes: int = 20_000_000
     query_max_length: int = 200_000
     keep_versions: int = 2
+    #: A SPARQL 1.1 query endpoint to read instead of ``store_dir`` (``harzgraph serve --sparql``).
+    sparql_url: str | None = None
 
     @classmethod
     def from_env(cls, environ: dict | None = None, **overrides) -> Settings:
@@ -46,5 +48,7 @@ class Settings:
             settings = replace(settings, data_dir=Path(env["HARZGRAPH_DATA"]))
         if env.get("HARZGRAPH_STORE"):
             settings = replace(settings, store_dir=Path(env["HARZGRAPH_STORE"]))
+        if env.get("HARZGRAPH_SPARQL"):
+            settings = replace(settings, sparql_url=env["HARZGRAPH_SPARQL"])
         given = {k: Path(v) if k.endswith("_dir") else v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)

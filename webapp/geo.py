@@ -8,7 +8,7 @@ from graph.views import map as geo
 
 from . import params, represent
 from .i18n import translate
-from .state import GEO, cached, current_store
+from .state import GEO, actor_index, cached, current_store
 
 bp = Blueprint("geo", __name__)
 
@@ -24,11 +24,12 @@ def index(fmt: str) -> Response:
     measure = params.measure(request.args)
     districts, states = cached("boundaries", _boundaries)
     lang = g.lang
-    drawing = dict(cached(f"map-{lang}-{measure}", lambda: geo.region_map(current_store(), districts, states,
-                                                                          measure=measure, lang=lang)))
+    drawing = dict(cached(f"map-{lang}-{measure}", lambda: geo.region_map(
+        current_store(), districts, states, measure=measure, lang=lang, records=actor_index().records)))
     table = drawing.pop("table")
     extra = {"measure": measure, "actor_places": drawing["actor_places"], "sites": drawing["sites"],
-             "unplaced_actors": drawing["unplaced_actors"], "unplaced_sites": drawing["unplaced_sites"],
+             "unplaced_actors": drawing["unplaced_actors"], "unplaced_actors_total": drawing["unplaced_actors_total"],
+             "unplaced_sites": drawing["unplaced_sites"],
              "licence": "© GeoBasis-DE / BKG 2021 (Daten verändert)"}
     return represent.table(table, fmt, template="geo/map.html", title=translate("map.title", g.lang),
                            description=translate(f"measure.{measure}", g.lang), filename="districts-map",

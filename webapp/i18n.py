@@ -274,6 +274,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.unplaced.sites": ("{n} Sammelstellen ohne Koordinaten", "{n} collection points without coordinates"),
     "map.unplaced.note": ("Sie fehlen nicht: Die Quellen nennen für sie keinen genauen Ort.",
                           "They are not missing: their sources give no exact location."),
+    "map.more": ("… und {n} weitere", "… and {n} more"),
     "map.places": ("{m} Akteure an {n} Orten auf der Karte", "{m} actors at {n} places on the map"),
     "map.licence": ("Verwaltungsgrenzen:", "Administrative boundaries:"),
     "map.districts": ("Landkreise", "Districts"),

@@ -25,6 +25,7 @@ from flask import Flask, current_app, g
 
 from graph import derived
 from graph.settings import Settings
+from graph.sparql.remote import RemoteStore
 from graph.sparql.runner import QueryRunner
 from graph.store import current_path, open_read_only
 from graph.views import actors as actor_views
@@ -40,8 +41,8 @@ GEO = Path(__file__).parent / "static" / "geo"
 class Snapshot:
     """One store version, opened read-only, with the values computed from it."""
 
-    version: Path
-    store: pyoxigraph.Store
+    version: Path | str  # the version folder, or the data graph's IRI on a SPARQL server
+    store: pyoxigraph.Store  # or a graph.sparql.remote.RemoteStore pinned to that graph
     cache: dict[str, Any] = field(default_factory=dict)
     locks: dict[str, threading.RLock] = field(default_factory=dict)
     guard: threading.Lock = field(default_factory=threading.Lock)
@@ -56,7 +57,9 @@ class AppState:
 
     def __init__(self, settings: Settings, *, runner_workers: int = 4) -> None:
         self.settings = settings
-        self.snapshot = Snapshot(current_path(settings.store_dir), open_read_only(settings.store_dir))
+        # harzgraph serve --sparql URL: every read goes to that server (graph/sparql/remote.py).
+        self.remote = RemoteStore(settings.sparql_url) if settings.sparql_url else None
+        self.snapshot = self._open(self._version())
         self.swap_lock = threading.Lock()
         self.runner: QueryRunner | None = None
         self.runner_lock = threading.Lock()
@@ -65,21 +68,30 @@ class AppState:
     def newest(self) -> Snapshot:
         """The snapshot of the version ``current`` points at now (a readlink; a new version
         is opened once, by whichever request sees it first)."""
-        version = current_path(self.settings.store_dir)
+        version = self._version()
         snapshot = self.snapshot
         if version != snapshot.version:
             with self.swap_lock:  # held only to open a store: nothing inside takes another lock
                 if version != self.snapshot.version:
-                    self.snapshot = Snapshot(version, open_read_only(self.settings.store_dir))
+                    self.snapshot = self._open(version)
                 snapshot = self.snapshot
         return snapshot
+
+    def _version(self) -> Path | str:
+        return self.remote.current_graph() if self.remote else current_path(self.settings.store_dir)
+
+    def _open(self, version: Path | str) -> Snapshot:
+        if self.remote:
+            return Snapshot(version, RemoteStore(self.remote.endpoint, graph=str(version)))
+        return Snapshot(version, open_read_only(self.settings.store_dir))
 
     def query_runner(self) -> QueryRunner:
         if self.runner is None:
             with self.runner_lock:
                 if self.runner is None:
-                    self.runner = QueryRunner(self.settings.store_dir, settings=self.settings,
-                                              workers=self.runner_workers)
+                    source = self.settings.sparql_url or self.settings.store_dir
+                    self.runner = QueryRunner(source, settings=self.settings, workers=self.runner_workers,
+                                              sandbox=not self.settings.sparql_url)
         return self.runner
 
     def close_runner(self) -> None:

@@ -39,6 +39,7 @@ from pathlib import Path
 from graph.errors import QueryError, QuerySyntaxError, QueryTimeout, QueryTooBusy, StoreError
 from graph.namespaces import PREFIXES
 from graph.sparql.guard import MAX_NESTING, ParsedQuery, check_query
+from graph.sparql.remote import is_remote
 from graph.tables import Table
 
 __all__ = [
@@ -159,7 +160,10 @@ class QueryRunner:
 
     Parameters
     ----------
-    store_dir : the store folder (see :mod:`graph.store`); workers follow its ``current``.
+    store_dir : the store folder (see :mod:`graph.store`); workers follow its ``current``. Or
+        the URL of a SPARQL query endpoint (:mod:`graph.sparql.remote`): workers then ask that
+        server, with the same guard and limits (start them with ``sandbox=False``: the
+        sandbox cuts them off the network).
     settings : time limit, row, byte and length caps.
     workers : how many queries may run at once.
     wait_s : how long a query waits for a free worker before QueryTooBusy.
@@ -182,7 +186,7 @@ class QueryRunner:
     ):
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
-        self.store_dir = Path(store_dir)
+        self.store_dir = store_dir if is_remote(store_dir) else Path(store_dir)
         self.settings = settings
         self.workers = workers
         self.wait_s = wait_s

@@ -33,6 +33,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
+from graph.sparql.remote import RemoteStore, is_remote
 from graph.store import current_path
 
 #: Stack of the query thread. Untouched pages cost nothing; 190,000 nested ``!`` need 200 MiB.
@@ -93,7 +94,8 @@ def serve(conn, store_dir: str, sandbox: bool, memory_limit: int | None) -> None
         limit = memory_limit if hard == resource.RLIM_INFINITY else min(memory_limit, hard)
         resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
     threading.stack_size(STACK_BYTES)
-    thread = threading.Thread(target=_loop, args=(conn, Path(store_dir), sandboxed), name="harzgraph-sparql")
+    source = store_dir if is_remote(store_dir) else Path(store_dir)
+    thread = threading.Thread(target=_loop, args=(conn, source, sandboxed), name="harzgraph-sparql")
     parent = os.getppid()
     thread.start()
     while thread.is_alive():
@@ -149,12 +151,17 @@ def install_network_sandbox() -> bool:
 class _Session:
     """The store version a worker has open, re-opened when ``current`` moves."""
 
-    def __init__(self, store_dir: Path):
+    def __init__(self, store_dir: Path | str):
         self.store_dir = store_dir
         self.path: Path | None = None
         self.store: ox.Store | None = None
+        # A SPARQL endpoint URL instead of a folder (harzgraph serve --sparql): the same
+        # guard, limits and serialisation, the query answered by that server.
+        self.remote = RemoteStore(store_dir) if is_remote(store_dir) else None
 
     def current(self) -> ox.Store:
+        if self.remote is not None:
+            return self.remote.pinned()
         path = current_path(self.store_dir)
         if path != self.path:
             self.store = None

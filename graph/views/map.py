@@ -20,6 +20,12 @@ from graph.views.actors import actor_id, actor_records, concept_labels, fold
 from graph.views.region import districts
 
 #: Measures a district can be shaded by (each a column of :func:`graph.region.districts`).
+#: Most places the map draws; more are gathered on a coarser grid (SYNTHETIC 100,000 actors).
+MAX_PLACES = 1000
+#: Most actors one place names (its ``count`` has them all).
+PLACE_LISTED = 10
+#: Most actors without coordinates the page lists by name (``unplaced_actors_total`` counts all).
+UNPLACED_LISTED = 200
 MEASURES = ("actors", "actors_per_100k", "collection_points", "collection_points_per_100k")
 #: Number of shades (classes of equal width from 0 to the largest value).
 SHADES = 5
@@ -139,7 +145,8 @@ def shade(value: float | None, top: float) -> int | None:
 
 
 def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_features: list[Feature], *,
-               measure: str = "actors", lang: str = "de", width: float = 800) -> dict[str, object]:
+               measure: str = "actors", lang: str = "de", width: float = 800,
+               records: list[dict] | None = None) -> dict[str, object]:
     """The map of the region, ready to draw.
 
     Parameters
@@ -150,6 +157,7 @@ def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_
     measure : one of :data:`MEASURES`; the region's districts are shaded by it.
     lang : "de" or "en" for labels.
     width : width of the drawing in pixels; the height follows from the extent.
+    records : :func:`graph.views.actors.actor_records` in ``lang``, when the caller keeps them.
 
     Returns
     -------
@@ -157,9 +165,11 @@ def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_
         ``width, height``; ``districts`` (every boundary with ``key, name, path, label_x,
         label_y, in_region, region_status, value, shade``); ``states`` (outlines);
         ``legend`` (one row per shade with its ``low``/``high`` bounds); ``actor_places``
-        (actors grouped by identical coordinates: ``x, y, actors``; by place name); ``sites`` (placed
-        collection points); ``unplaced_actors`` and ``unplaced_sites`` (without coordinates,
-        or outside the drawing); ``table`` (the districts' measures, see
+        (actors grouped by identical coordinates, or on a grid beyond :data:`MAX_PLACES`:
+        ``x, y, count, actors`` (at most :data:`PLACE_LISTED`); by place name); ``sites`` (placed
+        collection points); ``unplaced_actors`` (at most :data:`UNPLACED_LISTED`, all counted in
+        ``unplaced_actors_total``) and ``unplaced_sites`` (without coordinates, or outside the
+        drawing); ``table`` (the districts' measures, see
         :func:`graph.region.districts`).
 
     Raises
@@ -185,14 +195,15 @@ def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_
                       "value": value, "shade": shade(value, top) if row else None})
     states = [{"key": f.key, "name": f.name, "path": svg_path(f, projection)} for f in state_features]
     labels = concept_labels(store, lang=lang)
-    records = actor_records(store, lang=lang, labels=labels)
+    records = records if records is not None else actor_records(store, lang=lang, labels=labels)
     places, unplaced_actors = _place_actors(records, projection)
     names = {record["iri"]: record["name"] for record in records}
     district_names = {row["key"]: row["name"] for row in table.rows}
     sites, unplaced_sites = _place_sites(store, projection, names, district_names)
     return {"width": projection.width, "height": projection.height, "measure": measure,
             "districts": drawn, "states": states, "legend": _legend(top, measure),
-            "actor_places": places, "unplaced_actors": unplaced_actors,
+            "actor_places": places, "unplaced_actors": unplaced_actors[:UNPLACED_LISTED],
+            "unplaced_actors_total": len(unplaced_actors),
             "sites": sites, "unplaced_sites": unplaced_sites, "table": table}
 
 
@@ -210,6 +221,9 @@ def _legend(top: float, measure: str) -> list[dict[str, object]]:
 
 
 def _place_actors(records: list[dict], projection: Projection) -> tuple[list[dict], list[dict]]:
+    """Actors grouped by identical coordinates; beyond :data:`MAX_PLACES` places, gathered on
+    a grid whose cells double until that many suffice. A place names at most
+    :data:`PLACE_LISTED` actors and counts all (``count``), so the map stays light at any size."""
     groups: dict[tuple[float, float], list[dict]] = defaultdict(list)
     unplaced = []
     for record in sorted(records, key=lambda r: (fold(r["name"]), r["id"])):
@@ -221,7 +235,15 @@ def _place_actors(records: list[dict], projection: Projection) -> tuple[list[dic
             unplaced.append({**actor, "reason": "none" if lat is None else "outside"})
             continue
         groups[projection.point(lon, lat)].append(actor)
-    places = [{"x": x, "y": y, "actors": actors} for (x, y), actors in groups.items()]
+    cell = 2.0
+    while len(groups) > MAX_PLACES:
+        cell *= 2
+        gathered: dict[tuple[float, float], list[dict]] = defaultdict(list)
+        for (x, y), actors in groups.items():
+            gathered[(round((x // cell + 0.5) * cell, 1), round((y // cell + 0.5) * cell, 1))].extend(actors)
+        groups = gathered
+    places = [{"x": x, "y": y, "count": len(actors), "actors": actors[:PLACE_LISTED]}
+              for (x, y), actors in groups.items()]
     places.sort(key=lambda p: (fold(p["actors"][0]["city"] or p["actors"][0]["district_label"]), p["x"], p["y"]))
     return places, unplaced
 
