@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 import networkx as nx
 import pyoxigraph
@@ -27,7 +28,7 @@ from graph import derived
 from graph.settings import Settings
 from graph.sparql.remote import RemoteStore
 from graph.sparql.runner import QueryRunner
-from graph.store import current_path, open_read_only
+from graph.store import VERSIONS, current_path, open_read_only
 from graph.views import actors as actor_views
 from graph.views import network as network_views
 
@@ -43,6 +44,8 @@ class Snapshot:
 
     version: Path | str  # the version folder, or the data graph's IRI on a SPARQL server
     store: pyoxigraph.Store  # or a graph.sparql.remote.RemoteStore pinned to that graph
+    #: Where the build wrote this version's precomputed page data (graph/derived.py), if here.
+    derived: Path | None = None
     cache: dict[str, Any] = field(default_factory=dict)
     locks: dict[str, threading.RLock] = field(default_factory=dict)
     guard: threading.Lock = field(default_factory=threading.Lock)
@@ -82,8 +85,13 @@ class AppState:
 
     def _open(self, version: Path | str) -> Snapshot:
         if self.remote:
-            return Snapshot(version, RemoteStore(self.remote.endpoint, graph=str(version)))
-        return Snapshot(version, open_read_only(self.settings.store_dir))
+            # The build that published this graph wrote its page data into its own version
+            # folder; a viewer that can see that folder (same machine, or a shared/copied
+            # store folder) reads it instead of computing it from the server.
+            local = Path(self.settings.store_dir) / VERSIONS / unquote(str(version).rsplit("/", 1)[-1])
+            return Snapshot(version, RemoteStore(self.remote.endpoint, graph=str(version)),
+                            derived=local if local.is_dir() else None)
+        return Snapshot(version, open_read_only(self.settings.store_dir), derived=version)
 
     def query_runner(self) -> QueryRunner:
         if self.runner is None:
@@ -149,7 +157,7 @@ def cached(key: str, compute: Callable[[], T]) -> T:
         return snap.cache[key]
     with snap.lock_for(key):
         if key not in snap.cache:
-            found, value = derived.load(snap.version, key)
+            found, value = derived.load(snap.derived, key)
             snap.cache[key] = value if found else compute()
         return snap.cache[key]
 
