@@ -98,7 +98,7 @@ def viewer(store: Path, sparql: str | None = None) -> tuple[Process, int]:
     args = [sys.executable, "-m", "graph.cli", "serve", "--store", str(store), "--port", str(port)]
     if sparql:
         args += ["--sparql", sparql]
-    return Process(args, f"http://127.0.0.1:{port}/static/style.css"), port
+    return Process(args, f"http://127.0.0.1:{port}/static/favicon.svg"), port
 
 
 def measure(port: int, path: str, requests: int) -> dict:

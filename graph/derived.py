@@ -119,10 +119,39 @@ def pair_options(G: nx.Graph, rows: list[dict[str, Any]], choices: dict[str, dic
     return options
 
 
+class _Results(list):
+    """Solutions kept in a list, with the ``variables`` of the query that gave them."""
+
+    variables: list = []
+
+
+class _SameQueryOnce:
+    """A store whose ``query(text)`` answers the same text only once (the German and the
+    English values read the same language-free queries over every actor)."""
+
+    def __init__(self, store):
+        self.store = store
+        self.seen: dict[str, _Results] = {}
+
+    def query(self, text: str, **options):
+        if options:
+            return self.store.query(text, **options)
+        if text not in self.seen:
+            results = self.store.query(text)
+            kept = _Results(results)
+            kept.variables = list(results.variables)
+            self.seen[text] = kept
+        return self.seen[text]
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+
 def write_all(store, version: Path, *, langs: Iterable[str] = LANGS,
               progress: Callable[[str, float], None] | None = None) -> dict[str, float]:
     """Compute every value the pages read and write it into ``version``; seconds per key."""
     seconds: dict[str, float] = {}
+    store = _SameQueryOnce(store)
 
     def put(key: str, compute: Callable[[], Any]) -> Any:
         start = time.perf_counter()

@@ -105,16 +105,20 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
 
 
 def _add_nodes(G: nx.Graph, table: Table) -> None:
+    """Actors from ``network_actors``: one row of facts per actor (``facet`` unbound) and one
+    row per facet value (in any order)."""
     facets = ("stages", "materials", "categories", "competencies")
+    values: dict[str, dict[str, set]] = defaultdict(lambda: {f: set() for f in facets})
     for row in table.rows:
         actor = row["actor"]
-        if actor not in G:
+        if row["facet"]:
+            values[actor][row["facet"]].add(row["value"])
+        elif actor not in G:
             G.add_node(actor, label=row["label"], kind=row["kind"], district=row["district"],
                        state=row["state"], region_status=row["region_status"],
-                       confidence=row["confidence"], lat=row["lat"], lon=row["lon"],
-                       **{f: set() for f in facets})
-        if row["facet"]:
-            G.nodes[actor][row["facet"]].add(row["value"])
+                       confidence=row["confidence"], lat=row["lat"], lon=row["lon"])
+    for actor, attrs in G.nodes(data=True):
+        attrs.update(values[actor] if actor in values else {f: set() for f in facets})
     for _node, attrs in G.nodes(data=True):
         for facet in facets:
             attrs[facet] = sorted(attrs[facet])

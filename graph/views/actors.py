@@ -106,10 +106,11 @@ def actor_records(store: pyoxigraph.Store, *, lang: str, labels: dict | None = N
     labels = labels if labels is not None else concept_labels(store, lang=lang)
     counts = {row["actor"]: row for row in run_named(store, "actor_counts").rows}
     values: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in run_named(store, "actor_facets").rows:
+    # Sorted here, not in the store: ORDER BY over every actor costs seconds at 100k actors.
+    for row in sorted(run_named(store, "actor_facets").rows, key=lambda r: (r["actor"], r["facet"], r["value"])):
         values[row["actor"]][row["facet"]].append(row["value"])
     records = []
-    for row in run_named(store, "actor_list").rows:
+    for row in sorted(run_named(store, "actor_list").rows, key=lambda r: r["actor"]):
         iri = row["actor"]
         record = {
             "id": actor_id(iri), "iri": iri, "name": row["name"], "city": row["city"],
@@ -213,7 +214,7 @@ def actor_profile(store: pyoxigraph.Store, slug: str, *, lang: str = "de",
     labels = labels if labels is not None else concept_labels(store, lang=lang)
     sources = [r["source"] for r in run_named(store, "actor_sources", actor=iri).rows]
     values: dict[str, list[str]] = defaultdict(list)
-    for r in run_named(store, "actor_facets", actor=iri).rows:
+    for r in sorted(run_named(store, "actor_facets", actor=iri).rows, key=lambda r: (r["facet"], r["value"])):
         values[r["facet"]].append(r["value"])
     other_lang = "en" if lang == "de" else "de"
     description = row[f"description_{lang}"] or row[f"description_{other_lang}"]

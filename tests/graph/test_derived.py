@@ -1,0 +1,63 @@
+"""graph.derived: the build precomputes what the pages read, in the version's folder, and the
+viewer reads it from there instead of computing it. SYNTHETIC test data only."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import derived
+from graph.build import ingest
+from graph.store import current_path, open_read_only
+from graph.views import network as netview
+from graph.views.region import overview
+from webapp import create_app
+
+
+@pytest.fixture
+def built(settings):
+    ingest.build(settings, derive=derived.write_all)
+    return settings
+
+
+def test_build_writes_the_page_data_into_the_version(built):
+    version = current_path(built.store_dir)
+    written = {p.stem for p in (version / derived.FOLDER).iterdir()}
+    for key in ("collaboration-graph", "network-layout", "network-rank", "actor-index-de", "actor-index-en",
+                "suggestions-de", "overview-en", "network-default-de", "pair-options-en", "project-names"):
+        assert key in written
+    found, G = derived.load(version, "collaboration-graph")
+    assert found and G.number_of_nodes() == 4
+    # The file holds what computing it afresh gives.
+    store = open_read_only(built.store_dir)
+    assert derived.load(version, "overview-en")[1]["totals"] == overview(store, lang="en")["totals"]
+    assert derived.load(version, "network-rank")[1] == netview.degree_rank(G)
+
+
+def test_a_store_without_page_data_is_computed_as_before(settings):
+    ingest.build(settings)
+    assert not (current_path(settings.store_dir) / derived.FOLDER).exists()
+    client = create_app(settings).test_client()
+    assert client.get("/network.json").status_code == 200
+
+
+def test_the_viewer_reads_the_files_and_computes_nothing(built, monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a page computed a value the build had precomputed")
+
+    for name in ("graph", "layout", "actor_index", "suggestions", "suggestions_by_actor", "pair_options"):
+        monkeypatch.setattr(derived, name, refuse)
+    monkeypatch.setattr("graph.views.region.overview", refuse)
+    monkeypatch.setattr("webapp.home.overview", refuse)
+    client = create_app(built).test_client()
+    for url in ("/index.json", "/actors.json", "/actors/test-recycler.json", "/network.json", "/gaps.json",
+                "/index.json?lang=en", "/network.json?lang=en", "/gaps.json?lang=en"):
+        assert client.get(url).status_code == 200, url
+    # A filtered view is computed per request, from the precomputed graph and layout.
+    assert client.get("/network.json?kind=recycler").status_code == 200
+
+
+def test_loading_a_key_the_build_did_not_write(tmp_path):
+    assert derived.load(tmp_path, "nothing") == (False, None)
+    assert derived.load("https://example.org/graph/x", "overview-de") == (False, None)
+    derived.save(tmp_path, "answer", {"n": 42})
+    assert derived.load(tmp_path, "answer") == (True, {"n": 42})
