@@ -15,6 +15,8 @@ from .state import actor_index, concept_labels, current_store, suggestions_of
 bp = Blueprint("actors", __name__)
 
 PAGE_SIZE = 100
+#: Most rows the CSV download of a list holds.
+CSV_MAX = 10_000
 
 
 @bp.get("/actors", defaults={"fmt": "html"})
@@ -23,14 +25,20 @@ def index(fmt: str) -> Response:
     """The faceted actor list, ``/actors?kind=recycler&district=goslar&_sort=-relations``."""
     index = actor_index()
     criteria = params.actor_filter(request.args, index.choices)
-    found = actors.list_actors(current_store(), criteria, lang=g.lang, index=index)
-    pages = max(1, -(-len(found.table) // PAGE_SIZE))
+    # One cheap pass for the number of pages, then only the page's rows are built (at 100,000
+    # actors every payload stays bounded: the page and the JSON twin hold PAGE_SIZE rows, the
+    # CSV download at most CSV_MAX).
+    matched = actors.list_actors(current_store(), criteria, lang=g.lang, index=index, limit=0).matched
+    pages = max(1, -(-matched // PAGE_SIZE))
     page = params.integer(request.args, "_page", 1, 1, pages)
+    offset, limit = (0, CSV_MAX) if fmt == "csv" else ((page - 1) * PAGE_SIZE, PAGE_SIZE)
+    found = actors.list_actors(current_store(), criteria, lang=g.lang, index=index, offset=offset, limit=limit)
     return represent.table(found.table, fmt, template="actors/index.html", title=translate("actors.title", g.lang),
                            description=describe(criteria, found, index.choices), filename="actors",
                            links=represent.twin_links("actors.index"),
-                           extra={"facets": found.facets, "total": found.total},
-                           criteria=criteria, page=page, pages=pages, page_size=PAGE_SIZE)
+                           extra={"facets": found.facets, "total": found.total, "matched": found.matched,
+                                  "page": page, "pages": pages, "page_size": PAGE_SIZE},
+                           criteria=criteria)
 
 
 @bp.get("/actors/<slug:actor>", defaults={"fmt": "html"})
@@ -63,7 +71,7 @@ def _partner_of(row: dict, iri: str) -> dict:
 def describe(criteria: actors.ActorFilter, found: actors.ActorList, choices: dict[str, dict[str, str]]) -> str:
     """The list in words: "12 Akteure mit Art: Recyclingunternehmen; Landkreis: Goslar, sortiert nach Name"."""
     lang = g.lang
-    n = len(found.table)
+    n = found.matched
     if criteria.is_empty():
         head = translate("describe.all", lang, n=n)
     else:
