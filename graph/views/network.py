@@ -237,70 +237,99 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
         ``total_edges`` of the whole graph. Nodes are sorted by id, edges by their ends.
     """
     labels = labels if labels is not None else concept_labels(store, lang=lang)
-    relation_labels = relation_choices(store, lang=lang, labels=labels)
-    names_of_projects = projects if projects is not None else project_names(store)
     notes: list[str] = []
     node_filter = {f: v for f, v in criteria.selected.items() if f in NODE_FACETS and v}
+    wanted_ties = set(criteria.selected.get("relation", ()))
     # No copy of the whole graph per view: the kept part is a filtered view of G, so a view of
     # 100,000 actors costs one pass over the nodes (and one over the edges for a tie filter).
     keep = {n for n, attrs in G.nodes(data=True) if _node_matches(attrs, node_filter)} if node_filter else None
-    wanted_ties = set(criteria.selected.get("relation", ()))
+    H = nx.subgraph_view(G, filter_node=lambda n: _kept(keep, n),
+                         filter_edge=lambda a, b: _wanted(G.edges[a, b], wanted_ties))
+    path = _shortest_path(G, keep, wanted_ties, criteria.path, notes) if criteria.path else None
+    visible, focus = _visible(G, H, keep, criteria, wanted_ties, path, notes, rank=rank, max_nodes=max_nodes)
+    if focus or ((node_filter or wanted_ties) and len(visible) <= RELAYOUT_MAX):
+        # A neighbourhood or a filtered part is scattered thinly over the whole picture:
+        # lay it out on its own so it reads at a glance (positions differ from the full view).
+        positions = layout(G.subgraph(visible), unit=90.0)
+    edges = _edge_rows(G, H, visible, path, store, lang=lang, labels=labels,
+                       projects=projects if projects is not None else project_names(store))
+    nodes = _node_rows(G, visible, positions, criteria.q, path, focus, lang=lang, labels=labels)
+    return {"nodes": nodes, "edges": edges, "path": [actor_id(n) for n in path] if path else None,
+            "matches": [node["id"] for node in nodes if node["match"]], "notes": notes,
+            "total_nodes": G.number_of_nodes(), "total_edges": G.number_of_edges()}
 
-    def kept(n: str) -> bool:
-        return keep is None or n in keep
 
-    def tie_ok(a: str, b: str) -> bool:
-        return not wanted_ties or bool(wanted_ties & set(G.edges[a, b]["relations"]))
+def _kept(keep: set[str] | None, node: str) -> bool:
+    """A node passes the facet filters (None: there are none)."""
+    return keep is None or node in keep
 
-    H = nx.subgraph_view(G, filter_node=kept, filter_edge=tie_ok)
-    path = None
-    if criteria.path:
-        ends = [actor_iri(end) for end in criteria.path]
-        if all(end in G for end in ends):
-            # The kept ties, and from each end its kept ties to kept actors (the ends are shown
-            # even when the filters leave them out).
-            P = nx.subgraph_view(G, filter_node=lambda n: kept(n) or n in ends,
-                                 filter_edge=lambda a, b: tie_ok(a, b) and (kept(a) and kept(b) or
-                                                                            (a in ends and kept(b)) or
-                                                                            (b in ends and kept(a))))
-            try:
-                path = nx.shortest_path(P, ends[0], ends[1])
-            except nx.NetworkXNoPath:
-                notes.append("path_none")
-        else:
-            notes.append("path_unknown")
+
+def _wanted(attrs: dict, wanted_ties: set[str]) -> bool:
+    """A tie passes the relation filter: no filter, or one of its relation types is wanted."""
+    return not wanted_ties or bool(wanted_ties & set(attrs["relations"]))
+
+
+def _shortest_path(G: nx.Graph, keep: set[str] | None, wanted_ties: set[str], ends: tuple[str, str],
+                   notes: list[str]) -> list[str] | None:
+    """The shortest chain of kept ties between two actors, whose own ties count even when the
+    filters leave the two out; None (with a note) when there is none or an end is unknown."""
+    ends = [actor_iri(end) for end in ends]
+    if not all(end in G for end in ends):
+        notes.append("path_unknown")
+        return None
+
+    def tie(a: str, b: str) -> bool:
+        both = _kept(keep, a) and _kept(keep, b)
+        from_end = (a in ends and _kept(keep, b)) or (b in ends and _kept(keep, a))
+        return (both or from_end) and _wanted(G.edges[a, b], wanted_ties)
+
+    P = nx.subgraph_view(G, filter_node=lambda n: _kept(keep, n) or n in ends, filter_edge=tie)
+    try:
+        return nx.shortest_path(P, ends[0], ends[1])
+    except nx.NetworkXNoPath:
+        notes.append("path_none")
+        return None
+
+
+def _visible(G: nx.Graph, H: nx.Graph, keep: set[str] | None, criteria: NetworkFilter, wanted_ties: set[str],
+             path: list[str] | None, notes: list[str], *, rank: list[str] | None,
+             max_nodes: int) -> tuple[set[str], str | None]:
+    """The actors shown (at most ``max_nodes``, the best-connected first) and the focused one."""
     # With a relation filter, actors that have no tie of those types say nothing: leave them out.
     if wanted_ties:
         visible = {n for a, b in H.edges() for n in (a, b)}
     else:
         visible = set(G) if keep is None else set(keep)
     focus = actor_iri(criteria.focus) if criteria.focus else None
-    if focus:
-        if focus in G:
-            F = nx.subgraph_view(G, filter_node=lambda n: kept(n) or n == focus,
-                                 filter_edge=lambda a, b: (kept(a) and kept(b) and tie_ok(a, b)) or
-                                 (a == focus and kept(b)) or (b == focus and kept(a)))
-            radius = max(1, min(criteria.hops, MAX_HOPS))
-            visible = set(nx.single_source_shortest_path_length(F, focus, cutoff=radius))
-        else:
-            notes.append("focus_unknown")
-            focus = None
+    if focus and focus in G:
+        def tie(a: str, b: str) -> bool:
+            return H.has_edge(a, b) or (a == focus and _kept(keep, b)) or (b == focus and _kept(keep, a))
+
+        F = nx.subgraph_view(G, filter_node=lambda n: _kept(keep, n) or n == focus, filter_edge=tie)
+        radius = max(1, min(criteria.hops, MAX_HOPS))
+        visible = set(nx.single_source_shortest_path_length(F, focus, cutoff=radius))
+    elif focus:
+        notes.append("focus_unknown")
+        focus = None
     if path:
         visible |= set(path)
     if len(visible) > max_nodes:
         pinned = set(path or []) | ({focus} if focus else set())
-        ranked = []
-        for n in (rank if rank is not None else degree_rank(G)):
+        ranked: list[str] = []
+        for n in rank if rank is not None else degree_rank(G):
             if len(ranked) >= max_nodes - len(pinned):
                 break
             if n in visible and n not in pinned:
                 ranked.append(n)
         visible = pinned | set(ranked)
         notes.append("capped")
-    if focus or ((node_filter or wanted_ties) and len(visible) <= RELAYOUT_MAX):
-        # A neighbourhood or a filtered part is scattered thinly over the whole picture:
-        # lay it out on its own so it reads at a glance (positions differ from the full view).
-        positions = layout(G.subgraph(visible), unit=90.0)
+    return visible, focus
+
+
+def _edge_rows(G: nx.Graph, H: nx.Graph, visible: set[str], path: list[str] | None, store: pyoxigraph.Store,
+               *, lang: str, labels: dict, projects: dict[str, str]) -> list[dict]:
+    """The shown ties, sorted by their ends, with relation names, sources and projects."""
+    relation_labels = relation_choices(store, lang=lang, labels=labels)
     on_path_edges = {frozenset(pair) for pair in zip(path, path[1:], strict=False)} if path else set()
     edges = []
     for a, b in sorted(tuple(sorted(pair, key=actor_id)) for pair in G.subgraph(visible).edges()):
@@ -313,12 +342,18 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
             "id": f"{actor_id(a)}|{actor_id(b)}", "from": actor_id(a), "to": actor_id(b),
             "relations": relations, "relation_labels": [relation_labels.get(r, r) for r in relations],
             "primary": relations[0], "sources": list(attrs["sources"]),
-            "via": [names_of_projects.get(v) or G.nodes[v]["label"] if v in G else names_of_projects.get(v, v)
+            "via": [projects.get(v) or G.nodes[v]["label"] if v in G else projects.get(v, v)
                     for v in attrs["via"]],
             "years": list(attrs["years"]), "confidence": attrs["confidence"],
             "confidence_label": EVIDENCE[attrs["confidence"]][lang], "weight": attrs["weight"], "on_path": on_path,
         })
-    needle = fold(criteria.q.strip()) if criteria.q.strip() else None
+    return edges
+
+
+def _node_rows(G: nx.Graph, visible: set[str], positions: dict, q: str, path: list[str] | None,
+               focus: str | None, *, lang: str, labels: dict) -> list[dict]:
+    """The shown actors, sorted by id, with labels, degree, position and highlights."""
+    needle = fold(q.strip()) if q.strip() else None
     on_path_nodes = set(path or [])
     nodes = []
     for n in sorted(visible, key=actor_id):
@@ -337,9 +372,7 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
             "match": bool(needle and needle in fold(attrs["label"])),
             "on_path": n in on_path_nodes, "focus": n == focus,
         })
-    return {"nodes": nodes, "edges": edges, "path": [actor_id(n) for n in path] if path else None,
-            "matches": [node["id"] for node in nodes if node["match"]], "notes": notes,
-            "total_nodes": G.number_of_nodes(), "total_edges": G.number_of_edges()}
+    return nodes
 
 
 def _node_matches(attrs: dict, selected: dict[str, tuple[str, ...]]) -> bool:
