@@ -32,6 +32,7 @@ import networkx as nx
 from graph.network import collaboration_graph
 from graph.views import actors as actor_views
 from graph.views import gaps as gap_views
+from graph.views import map as region_map
 from graph.views import network as network_views
 from graph.views.region import overview
 
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 
 FOLDER = "harzgraph-derived"
 LANGS = ("de", "en")
+#: The BKG boundaries the viewer's map draws (shipped with the viewer; data, not code).
+BOUNDARIES = Path(__file__).resolve().parents[1] / "webapp" / "static" / "geo"
 
 
 def path(version: Path, key: str) -> Path:
@@ -147,9 +150,12 @@ class _SameQueryOnce:
         return getattr(self.store, name)
 
 
-def write_all(store, version: Path, *, langs: Iterable[str] = LANGS,
+def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries: Path = BOUNDARIES,
               progress: Callable[[str, float], None] | None = None) -> dict[str, float]:
-    """Compute every value the pages read and write it into ``version``; seconds per key."""
+    """Compute every value the pages read and write it into ``version``; seconds per key.
+
+    ``boundaries``: the folder with the district and state GeoJSON the map draws (the maps
+    are skipped when it does not exist)."""
     seconds: dict[str, float] = {}
     store = _SameQueryOnce(store)
 
@@ -163,6 +169,8 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS,
             progress(key, seconds[key])
         return value
 
+    features = ((region_map.read_features(boundaries / "districts.geojson"),
+                 region_map.read_features(boundaries / "states.geojson")) if boundaries.is_dir() else None)
     G = put("collaboration-graph", lambda: graph(store))
     positions = put("network-layout", lambda: layout(G))
     put("network-facets", lambda: facet_counts(G))
@@ -179,4 +187,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS,
         put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
         put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
                                                                                   index.labels))
+        for measure in region_map.MEASURES if features else ():
+            put(f"map-{lang}-{measure}", lambda lang=lang, index=index, measure=measure: region_map.region_map(
+                store, *features, measure=measure, lang=lang, records=index.records))
     return seconds

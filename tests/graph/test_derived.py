@@ -23,7 +23,8 @@ def test_build_writes_the_page_data_into_the_version(built):
     version = current_path(built.store_dir)
     written = {p.stem for p in (version / derived.FOLDER).iterdir()}
     for key in ("collaboration-graph", "network-layout", "network-rank", "actor-index-de", "actor-index-en",
-                "suggestions-de", "overview-en", "network-default-de", "pair-options-en", "project-names"):
+                "suggestions-de", "overview-en", "network-default-de", "pair-options-en", "project-names",
+                "map-de-actors", "map-en-collection_points_per_100k"):
         assert key in written
     found, G = derived.load(version, "collaboration-graph")
     assert found and G.number_of_nodes() == 4
@@ -48,9 +49,11 @@ def test_the_viewer_reads_the_files_and_computes_nothing(built, monkeypatch):
         monkeypatch.setattr(derived, name, refuse)
     monkeypatch.setattr("graph.views.region.overview", refuse)
     monkeypatch.setattr("webapp.home.overview", refuse)
+    monkeypatch.setattr("graph.views.map.region_map", refuse)
     client = create_app(built).test_client()
     for url in ("/index.json", "/actors.json", "/actors/test-recycler.json", "/network.json", "/gaps.json",
-                "/index.json?lang=en", "/network.json?lang=en", "/gaps.json?lang=en"):
+                "/index.json?lang=en", "/network.json?lang=en", "/gaps.json?lang=en", "/map.json",
+                "/map.json?_measure=actors_per_100k&lang=en"):
         assert client.get(url).status_code == 200, url
     # A filtered view is computed per request, from the precomputed graph and layout.
     assert client.get("/network.json?kind=recycler").status_code == 200
