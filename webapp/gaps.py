@@ -41,12 +41,14 @@ def partners(fmt: str) -> Response:
     rows = gapviews.filter_suggestions(collaboration() if criteria.selected else nx.Graph(), suggestions(), criteria)
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     page = params.integer(request.args, "_page", 1, 1, pages)
-    return represent.table(Table(list(gapviews.SUGGESTION_COLUMNS), rows), fmt, template="gaps/partners.html",
+    # The page and its JSON twin hold one page of rows (bounded at any size); the CSV all kept rows.
+    shown = rows if fmt == "csv" else rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    return represent.table(Table(list(gapviews.SUGGESTION_COLUMNS), shown), fmt, template="gaps/partners.html",
                            title=translate("gaps.title", g.lang), description=_describe_pairs(criteria, rows, choices),
                            filename="partner-suggestions", links=represent.twin_links("gaps.partners"),
-                           extra={"weights": gapviews.score_weights(), "total": len(suggestions())},
-                           criteria=criteria, options=_pair_options(choices), page=page, pages=pages,
-                           page_size=PAGE_SIZE, score_steps=SCORE_STEPS,
+                           extra={"weights": gapviews.score_weights(), "total": len(suggestions()),
+                                  "matched": len(rows), "page": page, "pages": pages, "page_size": PAGE_SIZE},
+                           criteria=criteria, options=_pair_options(choices), score_steps=SCORE_STEPS,
                            actor_name=collaboration().nodes[criteria.actor]["label"] if criteria.actor else None)
 
 
