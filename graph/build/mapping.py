@@ -34,6 +34,22 @@ from graph.build.readers import Record
 from graph.build.records import CheckedData
 from graph.build.vocabulary import Vocabulary
 
+class _Terms:
+    """A namespace whose terms are resolved to plain strings once, on first use: an rdflib
+    namespace look-up costs tens of microseconds, and a build at 100,000 actors makes
+    millions of them (bench/scale.py)."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = str(getattr(self._namespace, name))  # an unknown term of a closed namespace raises here
+        setattr(self, name, value)
+        return value
+
+
+HG, ORG, SCHEMA, WGS, GEO = (_Terms(namespace) for namespace in (HG, ORG, SCHEMA, WGS, GEO))
+
 RDF = PREFIXES["rdf"]
 RDFS = PREFIXES["rdfs"]
 XSD = PREFIXES["xsd"]
