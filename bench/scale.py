@@ -152,31 +152,17 @@ def fmt_page(result: dict) -> str:
 
 
 def run(label: str, folder: Path, work: Path, args) -> None:
+    """One data set: the build, the pages (embedded, then from an Oxigraph server), then the
+    baselines; each printed as soon as it is measured (a long run still shows what it has)."""
     store = work / f"store-{folder.name}"
     build = child("build-derived", str(folder), str(store))
-    nt = work / f"{folder.name}.nt"
-    base = {"seconds": float("nan"), "rss_mb": float("nan")}
-    if not args.no_rdflib:
-        base = child("rdflib-parse", str(folder), str(nt))
-    else:
-        from graph.build import ingest
-        from graph.settings import Settings
-
-        mapped = ingest.prepare(Settings(data_dir=folder), ingest.BuildReport())
-        mapped.save(nt)
-        mapped.close()
-    load = child("oxigraph-load", str(nt), str(work))
     steps = build["steps"]
     core = build["seconds"] - steps.get("derive", 0.0)
     print(f"\n## {label}: {build['triples']:,} triples", flush=True)
     print(f"{'':<24} {'seconds':>8} {'peak RSS MB':>12}")
     print(f"{'harzgraph build':<24} {build['seconds']:>8.1f} {build['rss_mb']:>12.0f}   "
           + " ".join(f"{k} {v:.1f}" for k, v in steps.items()))
-    print(f"{'  of it without derive':<24} {core:>8.1f}")
-    print(f"{'rdflib parse':<24} {base['seconds']:>8.1f} {base['rss_mb']:>12.0f}   "
-          f"ratio rdflib/build {base['seconds'] / build['seconds']:.1f}× (without derive "
-          f"{base['seconds'] / core:.1f}×)")
-    print(f"{'oxigraph bare load':<24} {load['seconds']:>8.1f} {load['rss_mb']:>12.0f}", flush=True)
+    print(f"{'  of it without derive':<24} {core:>8.1f}", flush=True)
     actor = args.actor or ("synthetic-actor-0" if folder.name.startswith("synthetic") else "tu-clausthal")
     results: dict[str, dict[str, dict]] = {}
     embedded, port = viewer(store)
@@ -184,6 +170,7 @@ def run(label: str, folder: Path, work: Path, args) -> None:
         results["embedded"] = pages(port, actor, args.requests)
     finally:
         embedded.close()
+    print_pages(results)
     server, url = oxigraph_server(work)
     try:
         published = publish(store, url)
@@ -195,12 +182,32 @@ def run(label: str, folder: Path, work: Path, args) -> None:
             shared.close()
     finally:
         server.close()
+    print_pages(results)
+    nt = work / f"{folder.name}.nt"
+    if not args.no_rdflib:
+        base = child("rdflib-parse", str(folder), str(nt))
+        print(f"{'rdflib parse':<24} {base['seconds']:>8.1f} {base['rss_mb']:>12.0f}   "
+              f"ratio rdflib/build {base['seconds'] / build['seconds']:.1f}× (without derive "
+              f"{base['seconds'] / core:.1f}×)", flush=True)
+    else:
+        from graph.build import ingest
+        from graph.settings import Settings
+
+        mapped = ingest.prepare(Settings(data_dir=folder), ingest.BuildReport())
+        mapped.save(nt)
+        mapped.close()
+    load = child("oxigraph-load", str(nt), str(work))
+    print(f"{'oxigraph bare load':<24} {load['seconds']:>8.1f} {load['rss_mb']:>12.0f}   "
+          f"build/ox load {core / load['seconds']:.1f}× (without derive)", flush=True)
+
+
+def print_pages(results: dict[str, dict[str, dict]]) -> None:
     head = f"{'first s':>7} {'p95 ms':>7} {'MB':>8}"
-    print(f"\n{'page':<22} {'embedded store':^24} | {'Oxigraph server':^24}")
-    print(f"{'':<22} {head} | {head}")
+    sides = list(results)
+    print(f"\n{'page':<22} " + " | ".join(f"{side:^24}" for side in sides))
+    print(f"{'':<22} " + " | ".join(head for _ in sides))
     for page in PAGES:
-        print(f"{page:<22} {fmt_page(results['embedded'][page])} | {fmt_page(results['oxigraph server'][page])}",
-              flush=True)
+        print(f"{page:<22} " + " | ".join(fmt_page(results[side][page]) for side in sides), flush=True)
 
 
 def main() -> None:
