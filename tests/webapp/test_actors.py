@@ -161,3 +161,18 @@ def test_profile_lists_the_actors_partner_suggestions(client):
         row["id_b"] if row["id_a"] == "test-refiner" else row["id_a"] for row in everything][:5]
     page = client.get("/actors/test-refiner").get_data(as_text=True)
     assert "Mögliche Partner" in page and "/gaps?actor=test-refiner" in page
+
+
+def test_the_list_and_its_json_twin_hold_one_page(client, monkeypatch):
+    monkeypatch.setattr("webapp.actors.PAGE_SIZE", 2)
+    everyone = client.get("/actors.json?_page=1").get_json()
+    assert everyone["count"] == 2 and everyone["page"] == 1
+    # 6 actors (4 synthetic + 2 hostile) in pages of 2: 3 pages; the last page holds the last two by name.
+    assert (everyone["matched"], everyone["pages"], everyone["total"]) == (6, 3, 6)
+    last = client.get("/actors.json?_page=3").get_json()
+    names = [row["name"] for row in everyone["rows"] + client.get("/actors.json?_page=2").get_json()["rows"]
+             + last["rows"]]
+    assert len(set(names)) == 6
+    assert client.get("/actors.json?_page=4").status_code == 400
+    # The CSV download is the whole list (up to CSV_MAX rows), not the page.
+    assert len(csv_rows(client.get("/actors.csv").get_data(as_text=True))) == 1 + 6

@@ -65,3 +65,20 @@ def test_hostile_name_in_the_map_is_text(client):
     html = client.get("/map").get_data(as_text=True)
     assert IMG not in html
     assert "&lt;img src=x onerror=document.title=&#39;X&#39;&gt;" in html
+
+
+def test_many_places_are_gathered_on_a_grid_and_name_a_few_actors(monkeypatch):
+    from graph.views import map as geo
+
+    # Five actors at five spots 1° apart on a 100-px-wide map of 10°: with at most 2 places allowed,
+    # the grid cell doubles (2, 4, 8 … px) until the spots fall into at most 2 cells.
+    monkeypatch.setattr(geo, "MAX_PLACES", 2)
+    monkeypatch.setattr(geo, "PLACE_LISTED", 2)
+    projection = geo.Projection.fit((10.0, 50.0, 20.0, 51.0), width=100, padding=0)
+    records = [{"id": f"a{i}", "name": f"SYNTHETIC {i}", "kind": "recycler", "kind_label": "Recycler",
+                "city": None, "district_label": "D", "state_label": "S", "lat": 50.5, "lon": 10.5 + i}
+               for i in range(5)]
+    places, unplaced = geo._place_actors(records, projection)
+    assert unplaced == [] and len(places) <= 2
+    assert sum(p["count"] for p in places) == 5
+    assert all(len(p["actors"]) <= 2 for p in places)
