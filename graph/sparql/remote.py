@@ -70,7 +70,8 @@ def _with_params(url: str, params: list[tuple[str, str]]) -> str:
 
 # -- publishing ------------------------------------------------------------------------------
 
-def publish(store: ox.Store, graph_store_url: str, version: str, *, keep_previous: bool = True) -> str:
+def publish(store: ox.Store, graph_store_url: str, version: str, *, keep_previous: bool = True,
+            bulk: bool = True) -> str:
     """Upload ``store``'s default graph into a new named graph at a Graph Store Protocol
     endpoint, then switch the control graph to it; the new graph's IRI.
 
@@ -81,6 +82,8 @@ def publish(store: ox.Store, graph_store_url: str, version: str, *, keep_previou
     version : the version's name (its folder name); it becomes the graph's last segment.
     keep_previous : keep the graph the pointer named before (readers may still be on it);
         the one before that is deleted.
+    bulk : ask for a non-transactional bulk load of the new graph (Oxigraph's ``no_transaction``
+        parameter; a server that does not know it should ignore it — untested beyond Oxigraph).
     """
     graph = GRAPH_BASE + urllib.parse.quote(version, safe="")
     # Streamed: Oxigraph writes N-Triples into a file, which is then uploaded from disk.
@@ -90,7 +93,10 @@ def publish(store: ox.Store, graph_store_url: str, version: str, *, keep_previou
         store.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         size = dump.tell()
         dump.seek(0)
-        _request(_with_params(graph_store_url, [("graph", graph)]), method="PUT", data=dump,
+        # ``no_transaction``: Oxigraph's server then bulk-loads (about 6× faster than one big
+        # transaction). Safe here: no reader looks at the new graph before the pointer names it.
+        params = [("graph", graph)] + ([("no_transaction", "")] if bulk else [])
+        _request(_with_params(graph_store_url, params), method="PUT", data=dump,
                  headers={"Content-Type": "application/n-triples", "Content-Length": str(size)}, timeout=3600)
     old, older = pointer_from_store_endpoint(graph_store_url)
     pointer = f"<{CONTROL}> <{CURRENT}> <{graph}> .\n"
