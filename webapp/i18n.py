@@ -226,6 +226,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.note.path_unknown": ("Einer der beiden Akteure des Weges ist unbekannt.",
                                   "One of the two actors of the path is unknown."),
     "network.note.focus_unknown": ("Der Akteur im Mittelpunkt ist unbekannt.", "The focused actor is unknown."),
+    "network.note.edges_capped": ("Die Ansicht zeigt nur die stärksten Verbindungen zwischen diesen Akteuren; "
+                                  "filtern Sie, um alle zu sehen.",
+                                  "The view shows only the strongest ties between these actors; filter to see all."),
     "network.note.capped": ("Die Ansicht zeigt nur die am besten vernetzten Akteure; filtern Sie, um alle zu sehen.",
                             "The view shows only the best connected actors; filter to see all of them."),
     "network.color": ("Farbe nach", "Colour by"),

@@ -32,8 +32,11 @@ DERIVED_TIES: dict[str, dict[str, str]] = {
 #: Which tie type names an edge when it has several: the most specific first.
 TIE_PRIORITY = ("supplies", "cooperates_with", "subsidiary_of", "hosted_by", "coordinates", "partner_in",
                 "founding_member_of", "member_of", "joint_project", "funds", "shared_network", "related_to")
-#: Above this many nodes a view keeps the best connected and says so (browsers stay fluid).
-MAX_NODES = 2500
+#: Above this many nodes a view keeps the best connected and says so (browsers stay fluid,
+#: and the page stays under 2 MB at 100,000 actors: bench/scale.py).
+MAX_NODES = 1000
+#: Above this many ties among the shown actors a view keeps the strongest and says so.
+MAX_EDGES = 2000
 #: A filtered view with at most this many actors gets a layout of its own.
 RELAYOUT_MAX = 500
 #: A connected component with more nodes than this has only its best-connected nodes laid out
@@ -202,7 +205,7 @@ def relation_choices(store: pyoxigraph.Store, *, lang: str, labels: dict | None 
 def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteria: NetworkFilter,
                  store: pyoxigraph.Store, *, lang: str = "de", labels: dict | None = None,
                  projects: dict[str, str] | None = None, rank: list[str] | None = None,
-                 max_nodes: int = MAX_NODES) -> dict[str, object]:
+                 max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> dict[str, object]:
     """The nodes and edges one view of the network shows, with what it highlights.
 
     Node filters keep the actors matching every facet (any of the values per facet); a
@@ -221,6 +224,8 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
     projects : :func:`project_names` of ``store``, when the caller keeps them.
     rank : :func:`degree_rank` of ``G``, when the caller keeps it.
     max_nodes : above this many actors the view keeps the best-connected and notes ``capped``.
+    max_edges : above this many ties the view keeps the strongest (and the path's) and notes
+        ``edges_capped``.
 
     Returns
     -------
@@ -233,7 +238,7 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
         from, to, relations, relation_labels, primary, sources, via, years, confidence,
         weight, on_path``; ``from`` sorts before ``to``), ``path`` (actor ids along the shortest path, or None),
         ``matches`` (ids of nodes whose name contains ``q``), ``notes`` (what the view left
-        out, as keys: ``path_none``, ``focus_unknown``, ``capped``), ``total_nodes`` and
+        out, as keys: ``path_none``, ``focus_unknown``, ``capped``, ``edges_capped``), ``total_nodes`` and
         ``total_edges`` of the whole graph. Nodes are sorted by id, edges by their ends.
     """
     labels = labels if labels is not None else concept_labels(store, lang=lang)
@@ -253,6 +258,10 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
         positions = layout(G.subgraph(visible), unit=90.0)
     edges = _edge_rows(G, H, visible, path, store, lang=lang, labels=labels,
                        projects=projects if projects is not None else project_names(store))
+    if len(edges) > max_edges:
+        strongest = sorted(edges, key=lambda e: (not e["on_path"], -e["weight"], e["id"]))[:max_edges]
+        edges = sorted(strongest, key=lambda e: (e["from"], e["to"]))
+        notes.append("edges_capped")
     nodes = _node_rows(G, visible, positions, criteria.q, path, focus, lang=lang, labels=labels)
     return {"nodes": nodes, "edges": edges, "path": [actor_id(n) for n in path] if path else None,
             "matches": [node["id"] for node in nodes if node["match"]], "notes": notes,

@@ -80,3 +80,12 @@ def test_facet_counts_and_names(graph_and_store):
     assert dict(counts["relation"]) == {"member_of": 1, "cooperates_with": 1, "joint_project": 1}
     assert [pair[1] for pair in netview.actor_names(G)] == ["test-cluster", "test-recycler", "test-refiner",
                                                             "test-authority"]
+
+
+def test_too_many_ties_keep_the_strongest_and_say_so(graph_and_store):
+    G, pos, store = graph_and_store
+    # recycler–refiner weighs 2 (cooperates_with 1 + joint_project 1), recycler–cluster 1 (member_of).
+    view = netview.network_view(G, pos, netview.NetworkFilter(), store, lang="en", max_edges=1)
+    assert [(e["from"], e["to"]) for e in view["edges"]] == [("test-recycler", "test-refiner")]
+    assert view["notes"] == ["edges_capped"]
+    assert len(view["nodes"]) == 4, "the actors stay; only ties are left out"

@@ -10,7 +10,8 @@ from webapp.i18n import LANGS, STRINGS, translate
 
 COMPOSED = ([f"facet.{f}" for f in (*FACETS, "relation")] + [f"sort.{s}" for s in SORTS] + ["sort.-relations"]
             + [f"measure.{m}" for m in MEASURES] + [f"evidence.{e}" for e in ("high", "medium", "low")]
-            + [f"network.note.{n}" for n in ("path_none", "path_unknown", "focus_unknown", "capped")]
+            + [f"network.note.{n}" for n in ("path_none", "path_unknown", "focus_unknown", "capped",
+                                                           "edges_capped")]
             + [f"fact.{f}" for f in ("name", "kind", "city", "postcode", "district", "state", "coordinates", "website",
                                      "description", "capacity", "stage", "material", "category", "competency",
                                      "checked")]
