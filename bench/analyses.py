@@ -104,8 +104,8 @@ def _shipped_graph() -> tuple[Path, Path]:
     import pickle
     import tempfile
 
-    from graph import ingest
     from graph import store as store_mod
+    from graph.build import ingest
     from graph.network import collaboration_graph, collection_points
     from graph.settings import Settings
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 _CHILD_BUILD = """
 import json, resource, sys, time
 from pathlib import Path
-from graph import ingest
+from graph.build import ingest
 from graph.settings import Settings
 start = time.perf_counter()
 report = ingest.build(Settings(data_dir=Path(sys.argv[1]), store_dir=Path(sys.argv[2])))
@@ -48,7 +48,7 @@ _CHILD_RDFLIB = """
 import json, resource, sys, time
 from pathlib import Path
 import rdflib
-from graph import ingest
+from graph.build import ingest
 from graph.settings import Settings
 settings = Settings(data_dir=Path(sys.argv[1]))
 mapped = ingest.prepare(settings, ingest.BuildReport())

@@ -47,8 +47,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from graph.examples import examples  # noqa: E402
 from graph.settings import Settings  # noqa: E402
+from graph.sparql.examples import examples  # noqa: E402
 
 ACCEPT = "application/sparql-results+json"
 TARGET_MS = 50.0
@@ -240,7 +240,7 @@ def bench_lookups(url: str, ids: list[str], runs: int, out: list[str]) -> None:
 
 def shipped_store(tmp: Path) -> Path:
     """The default store when it has been built, else the shipped data built into ``tmp``."""
-    from graph.ingest import build
+    from graph.build.ingest import build
     from graph.store import exists
 
     settings = Settings.from_env()
@@ -271,7 +271,7 @@ def main(argv: list[str] | None = None) -> None:
         ids: list[str] = []
         if args.synthetic:
             from bench.synthetic_data import write
-            from graph.ingest import build
+            from graph.build.ingest import build
 
             started = time.monotonic()
             data = write(args.synthetic, tmp / "data")

@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from graph.tablespec import ACTORS, COLLECTION_POINTS, PROJECTS, RELATIONS
+from graph.build.tablespec import ACTORS, COLLECTION_POINTS, PROJECTS, RELATIONS
 
 REPO = Path(__file__).resolve().parent.parent
 KINDS = ["recycler", "dismantler", "refiner_smelter", "repair_reuse", "social_enterprise", "manufacturer",

@@ -80,7 +80,7 @@ FRAME_RATE = """
 
 def build_store(data: Path, store: Path) -> float:
     """Build the store of ``data`` into ``store``; the seconds it took."""
-    from graph.ingest import build
+    from graph.build.ingest import build
     from graph.settings import Settings
 
     start = time.perf_counter()

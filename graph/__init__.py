@@ -4,7 +4,7 @@ The public surface is small on purpose; modules are imported lazily so that
 ``import graph`` does no work (no store opened, no file read).
 """
 
-from .errors import (
+from graph.errors import (
     HarzgraphError,
     ImportFailed,
     NotFound,
@@ -15,8 +15,8 @@ from .errors import (
     QueryTooBusy,
     StoreError,
 )
-from .settings import Settings
-from .tables import Table
+from graph.settings import Settings
+from graph.tables import Table
 
 __all__ = [
     "HarzgraphError",

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from . import ingest
-from . import store as store_mod
-from .errors import HarzgraphError, ImportFailed
-from .settings import Settings
-from .tables import Table
+from graph import store as store_mod
+from graph.build import ingest
+from graph.errors import HarzgraphError, ImportFailed
+from graph.settings import Settings
+from graph.tables import Table
 
 _STEPS = ("read", "check", "map", "load", "shacl", "write", "swap")
 
@@ -100,7 +100,7 @@ def validate(data_dir: Path | None) -> None:
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
 def stats(store_dir: Path | None, fmt: str, lang: str) -> None:
     """Counts: actors by kind, district and state; relations by type; sources."""
-    from .stats import stats as compute
+    from graph.stats import stats as compute
 
     tables = compute(store_mod.open_read_only(_settings(store_dir=store_dir).store_dir), lang=lang)
     if fmt == "json":
@@ -119,8 +119,8 @@ def query(store_dir: Path | None, fmt: str, sparql_or_file: str) -> None:
 
     The prefixes of docs/DATA-MODEL.md (hg:, actor:, org:, schema:, skos: …) are predeclared.
     """
-    from .namespaces import PREFIXES
-    from .sparql import run_query_table
+    from graph.namespaces import PREFIXES
+    from graph.sparql.runner import run_query_table
 
     text = sparql_or_file
     if not text.lstrip().upper().startswith(("SELECT", "PREFIX", "ASK", "BASE", "#", "CONSTRUCT", "DESCRIBE")) \
@@ -150,7 +150,7 @@ def _print_table(table, fmt: str) -> None:
               help="Output file (a folder for csv); standard output for text formats when omitted.")
 def export(store_dir: Path | None, fmt: str, out: Path | None) -> None:
     """Export the graph as RDF, as the editable tables (xlsx/csv) or as a network file."""
-    from . import export as exporter
+    from graph import export as exporter
 
     store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
     if fmt in exporter.RDF_FORMATS:
@@ -169,7 +169,7 @@ def export(store_dir: Path | None, fmt: str, out: Path | None) -> None:
             written = exporter.write_csv_folder(tables, out or Path("harzgraph-export"))
             click.echo(f"Wrote {len(written)} files to {written[0].parent}", err=True)
         return
-    from .network import collaboration_graph, write_network
+    from graph.network import collaboration_graph, write_network
 
     target = write_network(collaboration_graph(store), fmt, out or Path(f"harzgraph.{fmt}"))
     click.echo(f"Wrote {target}", err=True)
@@ -186,7 +186,7 @@ def export(store_dir: Path | None, fmt: str, out: Path | None) -> None:
 def gaps(store_dir: Path | None, state: str | None, district: str | None, material: str | None, fmt: str,
          analysis: str) -> None:
     """Collaboration-gap analyses: ranked, explained findings (hypotheses, with reasons)."""
-    from .gaps import gap_table
+    from graph.views.findings import gap_table
 
     store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
     table = gap_table(store, analysis, state=state, district=district, material=material)
@@ -204,7 +204,7 @@ def gaps(store_dir: Path | None, state: str | None, district: str | None, materi
               help="Output file [default: harzgraph-bericht.html, or harzgraph-report.html with --lang en].")
 def report(store_dir: Path | None, lang: str, out: Path | None) -> None:
     """Write the printable briefing for decision makers: one self-contained HTML file."""
-    from .report import build_report
+    from graph.report.briefing import build_report
 
     store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
     target = out or Path("harzgraph-bericht.html" if lang == "de" else "harzgraph-report.html")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pyoxigraph
 
-from .mapping import RELATION_BASE
-from .namespaces import HG, ID, ORG, PREFIXES, SCHEMA, WGS
-from .tablespec import TABLES
-from .vocabulary import vocabulary_from_store
+from graph.build.mapping import RELATION_BASE
+from graph.build.tablespec import TABLES
+from graph.build.vocabulary import vocabulary_from_store
+from graph.namespaces import HG, ID, ORG, PREFIXES, SCHEMA, WGS
 
 RDF_FORMATS = {
     "ttl": pyoxigraph.RdfFormat.TURTLE,

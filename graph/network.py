@@ -15,8 +15,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 
-from .catalog import run_named
-from .tables import Table
+from graph.sparql.catalog import run_named
+from graph.tables import Table
 
 #: Weight each kind of tie adds to an edge. Direct, specific relations count fully; a
 #: shared project almost as much; common membership of a network and loose or funding

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph
 
-from .catalog import run_named
-from .tables import Table
+from graph.sparql.catalog import run_named
+from graph.tables import Table
 
 
 def stats(store: pyoxigraph.Store, *, lang: str = "de") -> dict[str, Table]:

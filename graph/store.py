@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from .errors import StoreError
+from graph.errors import StoreError
 
 CURRENT = "current"
 PREVIOUS = "previous"

@@ -3,37 +3,14 @@ blueprints, the error handlers and the security headers."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from pathlib import Path
-from typing import TypeVar
 from urllib.parse import urlsplit
 
-import pyoxigraph
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, g, request, url_for
 
 from graph.settings import Settings
-from graph.store import current_path, open_read_only
 
-from . import errors, i18n, params
-
-T = TypeVar("T")
-
-GEO = Path(__file__).parent / "static" / "geo"
-
-#: No script, style, image, font or connection from anywhere but this server; no inline
-#: scripts; no framing. Data for scripts comes in ``<script type="application/json">``.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Resource-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-}
+from . import errors, i18n, params, state
+from .security import SECURITY_HEADERS
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -44,20 +21,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings.from_env()
     app = Flask(__name__)
     app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000)
-    app.extensions["harzgraph"] = {"settings": settings, "store": open_read_only(settings.store_dir),
-                                   "version": current_path(settings.store_dir), "cache": {},
-                                   "lock": threading.Lock()}
+    state.install(app, settings)  # the store, the query runner and the caches (webapp/state.py)
     app.url_map.converters["slug"] = params.SlugConverter
-    from . import actors, geo, home, network, resources, sparql
+    from . import actors, gaps, geo, home, network, resources, sparql
 
-    for blueprint in (home.bp, actors.bp, network.bp, geo.bp):
+    for blueprint in (home.bp, actors.bp, network.bp, geo.bp, sparql.bp, resources.bp, gaps.bp):
         app.register_blueprint(blueprint)
-    app.register_blueprint(sparql.bp)
-    app.register_blueprint(resources.bp)
-    from . import gaps
-
-    app.register_blueprint(gaps.bp)  # /gaps, /chains, /borders, /brokers, /report
-    sparql.manage_runner(app)  # one QueryRunner per app, started by the first query, closed with the app
     errors.register(app)
     app.before_request(_language)
     app.after_request(_security_headers)
@@ -65,36 +34,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.jinja_env.globals.update(t=_t, url_here=_url_here, url_toggle=_url_toggle, switch_lang=_switch_lang)
     app.jinja_env.filters.update(num=_num, isodate=_date, host=_host, runs=_runs)
     return app
-
-
-def current_store() -> pyoxigraph.Store:
-    """The read-only store of the running app, reopened when a build has swapped in a new
-    version (a readlink per request; the old version may be pruned by the next build)."""
-    state = current_app.extensions["harzgraph"]
-    version = current_path(state["settings"].store_dir)
-    if version != state["version"]:
-        with state["lock"]:
-            if version != state["version"]:
-                state["store"] = open_read_only(state["settings"].store_dir)
-                state["cache"] = {}
-                state["version"] = version
-    return state["store"]
-
-
-def current_settings() -> Settings:
-    return current_app.extensions["harzgraph"]["settings"]
-
-
-def cached(key: str, compute: Callable[[], T]) -> T:
-    """A value computed once per store version and kept: a version never changes once
-    built, so results that depend only on it stay true until a build swaps in a new one."""
-    current_store()  # drops the cache when the version has changed
-    state = current_app.extensions["harzgraph"]
-    if key not in state["cache"]:
-        with state["lock"]:
-            if key not in state["cache"]:
-                state["cache"][key] = compute()
-    return state["cache"][key]
 
 
 def _language() -> None:

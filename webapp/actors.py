@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, request
 
-from graph import actors
 from graph.namespaces import actor_iri
 from graph.tables import Table
+from graph.views import actors
 
-from . import cached, current_store, params, represent
+from . import params, represent
 from .i18n import translate
+from .state import actor_index, current_store, suggestions
 
 bp = Blueprint("actors", __name__)
 
@@ -36,7 +37,6 @@ def index(fmt: str) -> Response:
 @bp.get("/actors/<slug:actor>.<any(json, csv):fmt>")
 def profile(actor: str, fmt: str) -> Response:
     """One actor's profile, ``/actors/<id>``; its table is the actor's facts with their sources."""
-    from .gaps import suggestions  # imported here: webapp.gaps imports this module
 
     found = actors.actor_profile(current_store(), actor, lang=g.lang, labels=actor_index().labels)
     facts = Table(list(actors.FACT_COLUMNS), found["facts"])
@@ -58,12 +58,6 @@ def _partner_of(row: dict, iri: str) -> dict:
     side = "b" if row["iri_a"] == iri else "a"
     return {"rank": row["rank"], "score": row["score"], "partner_id": row[f"id_{side}"],
             "partner": row[f"name_{side}"], "reasons": [part["text"] for part in row["parts"]]}
-
-
-def actor_index() -> actors.ActorIndex:
-    """The actors, labels and facet values in the page's language, read once per app."""
-    lang = g.lang
-    return cached(f"actor-index-{lang}", lambda: actors.actor_index(current_store(), lang=lang))
 
 
 def describe(criteria: actors.ActorFilter, found: actors.ActorList, choices: dict[str, dict[str, str]]) -> str:

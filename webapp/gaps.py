@@ -6,17 +6,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import networkx as nx
 from flask import Blueprint, Response, abort, g, render_template, request, url_for
 
-from graph import analyse, gapviews
+from graph import analyse
 from graph.namespaces import actor_iri
-from graph.network import collaboration_graph
 from graph.tables import Table
+from graph.views import gaps as gapviews
 
-from . import CSP, cached, current_store, params, represent
-from .actors import actor_index
+from . import params, represent
 from .i18n import number, translate
+from .security import CSP
+from .state import actor_index, cached, collaboration, current_store, suggestions
 
 bp = Blueprint("gaps", __name__)
 
@@ -28,18 +28,6 @@ CHAIN_GROUPS = ("category", "crm", "material")
 #: It may be framed by our own page and nothing else; the sandbox keeps it from running anything.
 REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; "
               "form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox")
-
-
-def collaboration() -> nx.Graph:
-    """The collaboration graph, built once per app."""
-    store = current_store()
-    return cached("collaboration-graph", lambda: collaboration_graph(store))
-
-
-def suggestions() -> list[dict[str, Any]]:
-    """All ranked partner suggestions in the page's language, computed once per app."""
-    lang, G = g.lang, collaboration()  # outside the lambda: the cache's lock is not re-entrant
-    return cached(f"suggestions-{lang}", lambda: gapviews.partner_suggestions(G, lang=lang))
 
 
 @bp.get("/gaps", defaults={"fmt": "html"})
@@ -144,7 +132,7 @@ def report_document() -> Response:
 def _briefing(lang: str) -> str:
     """The report's HTML in ``lang``, built once per app; 404 where graph.report is not installed."""
     try:
-        from graph.report import build_report  # written beside this module; imported when asked for
+        from graph.report.briefing import build_report  # written beside this module; imported when asked for
     except ImportError:
         abort(404)
     store = current_store()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, request
 
-from graph import geo
+from graph.views import map as geo
 
-from . import GEO, cached, current_store, params, represent
+from . import params, represent
 from .i18n import translate
+from .state import GEO, cached, current_store
 
 bp = Blueprint("geo", __name__)
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g
 
-from graph.region import overview
+from graph.views.region import overview
 
-from . import cached, current_store, represent
+from . import represent
 from .i18n import translate
+from .state import cached, current_store
 
 bp = Blueprint("home", __name__)
 

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, request, url_for
 
-from graph import gapviews, netview
-from graph.network import collaboration_graph
 from graph.tables import Table
+from graph.views import gaps as gapviews
+from graph.views import network as netview
 
-from . import cached, current_store, palette, params, represent
-from .actors import actor_index
-from .gaps import suggestions
+from . import palette, params, represent
 from .i18n import translate
+from .state import actor_index, cached, collaboration, current_store, network_layout, suggestions
 
 bp = Blueprint("network", __name__)
 
 NODE_COLUMNS = ["id", "label", "kind", "kind_label", "state", "state_label", "district", "district_label",
                 "confidence", "degree", "x", "y", "match", "on_path", "focus"]
-
-
-def _graph():
-    """The collaboration graph and its layout, computed once per app."""
-    G = collaboration_graph(current_store())
-    return G, netview.layout(G)
 
 
 @bp.get("/network", defaults={"fmt": "html"})
@@ -35,7 +28,7 @@ def index(fmt: str) -> Response:
     relations = netview.relation_choices(store, lang=g.lang, labels=index.labels)
     criteria = params.network_filter(request.args, choices, relations)
     colour = params.colour(request.args)
-    G, positions = cached("network", _graph)
+    G, positions = collaboration(), network_layout()
     view = netview.network_view(G, positions, criteria, store, lang=g.lang, labels=index.labels)
     legend = palette.legend(view, colour, g.lang)
     nodes = Table(list(NODE_COLUMNS), [{c: node[c] for c in NODE_COLUMNS} for node in view["nodes"]])

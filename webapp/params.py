@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from werkzeug.datastructures import MultiDict
 from werkzeug.routing import BaseConverter
 
-from graph.actors import FACETS, SORTS, ActorFilter, fold
-from graph.geo import MEASURES
-from graph.netview import MAX_HOPS, NODE_FACETS, NetworkFilter
+from graph.views.actors import FACETS, SORTS, ActorFilter, fold
+from graph.views.map import MEASURES
+from graph.views.network import MAX_HOPS, NODE_FACETS, NetworkFilter
 
 from .i18n import LANGS
 

@@ -18,13 +18,14 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
 from werkzeug.exceptions import NotAcceptable
 
-from graph.catalog import named_query
 from graph.errors import NotFound
 from graph.namespaces import ID, PREFIXES
-from graph.sparql import FORMATS
+from graph.sparql.catalog import named_query
+from graph.sparql.runner import FORMATS
 
 from . import params
-from .sparql import GRAPH_TYPES, current_runner, result_response, wants_html
+from .results import GRAPH_TYPES, result_response, wants_html
+from .state import current_runner
 from .workbench import compact
 
 bp = Blueprint("resources", __name__)

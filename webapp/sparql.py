@@ -5,7 +5,7 @@ The protocol part reads one query operation from GET ``?query=``, a form-encoded
 POST of ``application/sparql-query``; it refuses the update operation (``update=``,
 ``application/sparql-update``) before anything runs, picks the result format from the
 ``format`` parameter or the ``Accept`` header, and hands the query to the app's one
-:class:`graph.sparql.QueryRunner` (workers that are killed at the time limit). Parameters
+:class:`graph.sparql.runner.QueryRunner` (workers that are killed at the time limit). Parameters
 are decoded here, strictly as UTF-8, instead of by werkzeug, which would quietly replace
 invalid bytes and run a different query than the one sent.
 
@@ -16,44 +16,24 @@ for every other SPARQL client. Status codes come from :func:`webapp.errors.statu
 
 from __future__ import annotations
 
-import threading
-import weakref
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
-from flask import Blueprint, Flask, Response, current_app, g, render_template, request, url_for
-from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, NotAcceptable, UnsupportedMediaType
+from flask import Blueprint, Response, g, render_template, request, url_for
+from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, UnsupportedMediaType
 
 from graph.errors import HarzgraphError, QuerySyntaxError, QueryTooBusy
-from graph.examples import examples
 from graph.namespaces import PREFIXES
-from graph.sparql import FORMATS, QueryResult, QueryRunner, ResultFormat, check_query
+from graph.sparql.examples import examples
+from graph.sparql.runner import FORMATS, check_query
 
-from . import cached, current_settings, errors, params, represent, workbench
+from . import errors, params, represent, workbench
 from .i18n import translate
+from .results import negotiate, result_response, wants_html
+from .state import cached, current_runner, current_settings
 
 bp = Blueprint("sparql", __name__)
 
-#: Media types a client may ask for, per kind of result, with the format each gives; the
-#: first of each list is the default for ``*/*`` or no Accept header.
-TABULAR_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "application/json": "json",
-    "application/xml": "xml",
-    "text/xml": "xml",
-}
-GRAPH_TYPES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "application/ld+json": "jsonld",
-    "application/x-turtle": "turtle",
-    "application/turtle": "turtle",
-    "text/plain": "ntriples",
-}
-DATA_TYPES = set(TABULAR_TYPES) | set(GRAPH_TYPES)
 FORM = "application/x-www-form-urlencoded"
 MAX_FIELDS = 200
 #: Response headers a script on another origin may read (the endpoint answers CORS requests).
@@ -178,68 +158,6 @@ def _timeout(value: str) -> float:
     return min(seconds, current_settings().query_timeout_s)
 
 
-def negotiate(form: str, name: str | None) -> ResultFormat:
-    """The result format: from the ``format`` parameter, else the client's ``Accept`` header,
-    else SPARQL JSON (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE); 406 when nothing fits.
-
-    ``format`` may list several names or media types separated by commas, as SPARQLWrapper
-    sends them (``format=application/ld+json,application/x-json+ld``); the first that fits
-    the query wins, names no format knows are ignored.
-    """
-    graph = form in ("CONSTRUCT", "DESCRIBE")
-    offered = GRAPH_TYPES if graph else TABULAR_TYPES
-    fitting = [f.name for f in FORMATS.values() if f.graph == graph]
-    if name:
-        known = [f for f in (_format_named(item) for item in name.split(",")) if f is not None]
-        for fmt in known:
-            if fmt.graph == graph:
-                return fmt
-        if known:
-            raise NotAcceptable(f"format={name}: a {form} query can be answered as {', '.join(fitting)}")
-    if not request.headers.get("Accept"):
-        return FORMATS[next(iter(offered.values()))]
-    best = request.accept_mimetypes.best_match(list(offered))
-    if best is None:
-        raise NotAcceptable(f"a {form} query can be answered as {', '.join(offered)}; the Accept header "
-                            "asks for none of them")
-    return FORMATS[offered[best]]
-
-
-#: Other names clients use for our formats.
-ALIASES = {"n3": "turtle", "ttl": "turtle", "nt": "ntriples", "json-ld": "jsonld", "application/x-json+ld": "jsonld",
-           "srj": "json", "srx": "xml", "sparql-results+json": "json", "sparql-results+xml": "xml"}
-
-
-def _format_named(item: str) -> ResultFormat | None:
-    key = item.split(";")[0].strip().lower()
-    key = ALIASES.get(key) or TABULAR_TYPES.get(key) or GRAPH_TYPES.get(key) or key
-    return FORMATS.get(key)
-
-
-def result_response(result: QueryResult) -> Response:
-    """The serialised result with what the client must know: count, time, whether it was cut."""
-    media_type = result.media_type
-    if media_type.startswith("text/"):
-        media_type += "; charset=utf-8"
-    response = Response(result.body, content_type=media_type)
-    response.headers["X-Harzgraph-Count"] = str(result.count)
-    response.headers["X-Harzgraph-Elapsed-Ms"] = f"{result.elapsed_s * 1000:.1f}"
-    if result.truncated_by:
-        response.headers["X-Harzgraph-Truncated"] = result.truncated_by
-    return response
-
-
-def wants_html() -> bool:
-    """A browser: ``text/html`` named in Accept, at least as welcome as any result format."""
-    html = data = 0.0
-    for media_type, quality in request.accept_mimetypes:
-        if media_type in ("text/html", "application/xhtml+xml"):
-            html = max(html, quality)
-        elif media_type in DATA_TYPES:
-            data = max(data, quality)
-    return html > 0 and html >= data
-
-
 @bp.after_request
 def _protocol_headers(response: Response) -> Response:
     """Any origin may query (the data is public, the endpoint read-only): CORS for scripts
@@ -281,35 +199,3 @@ def _protocol_error(exc: Exception) -> Response:
                             content_type="text/plain; charset=utf-8")
     response.headers.update(headers)
     return response
-
-
-def current_runner() -> QueryRunner:
-    """The app's one query runner, started with the first query (so a page that never asks
-    SPARQL starts no workers) and closed with the app (:func:`manage_runner`)."""
-    state = current_app.extensions["harzgraph"]
-    runner = state.get("runner")
-    if runner is None:
-        with state["runner_lock"]:
-            runner = state.get("runner")
-            if runner is None:
-                settings = state["settings"]
-                runner = QueryRunner(settings.store_dir, settings=settings, workers=state["runner_workers"])
-                state["runner"] = runner
-    return runner
-
-
-def manage_runner(app: Flask, *, workers: int = 4) -> None:
-    """Give ``app`` a place for its query runner, and close the runner when the app object is
-    collected or the interpreter exits, whichever comes first."""
-    state = app.extensions["harzgraph"]
-    state.update(runner=None, runner_lock=threading.Lock(), runner_workers=workers)
-    weakref.finalize(app, close_runner, state)
-
-
-def close_runner(state_or_app: dict | Flask) -> None:
-    """Stop the runner's workers (a new one starts with the next query)."""
-    state = state_or_app.extensions["harzgraph"] if isinstance(state_or_app, Flask) else state_or_app
-    with state["runner_lock"]:
-        runner, state["runner"] = state.get("runner"), None
-    if runner is not None:
-        runner.close()

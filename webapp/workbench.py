@@ -7,14 +7,14 @@ import re
 
 from flask import url_for
 
-from graph import geo
-from graph.catalog import run_named
-from graph.examples import CHARTS, Example
 from graph.namespaces import ID, PREFIXES
 from graph.settings import Settings
+from graph.sparql.catalog import run_named
+from graph.sparql.examples import CHARTS, Example
+from graph.views import map as geo
 
-from . import GEO, current_store
 from .i18n import translate
+from .state import GEO, current_store
 
 #: Interface words the workbench script shows, by key of :mod:`webapp.i18n`.
 SCRIPT_WORDS = (

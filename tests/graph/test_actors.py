@@ -1,13 +1,13 @@
-"""graph.actors and graph.region on the synthetic test data (tests/data/valid: 4 actors)."""
+"""graph.views.actors and graph.region on the synthetic test data (tests/data/valid: 4 actors)."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph import actors, region
+from graph.build.ingest import build
 from graph.errors import NotFound
-from graph.ingest import build
 from graph.store import open_read_only
+from graph.views import actors, region
 
 
 @pytest.fixture

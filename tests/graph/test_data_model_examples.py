@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph import ingest
 from graph import store as store_mod
+from graph.build import ingest
 from graph.namespaces import sparql_prologue
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "DATA-MODEL.md"

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from graph import ingest
 from graph import store as store_mod
+from graph.build import ingest
 from graph.errors import NotFound
-from graph.examples import CHARTS, EXAMPLES, example, examples, parse_example
 from graph.namespaces import PREFIXES
 from graph.settings import Settings
-from graph.sparql import QueryRunner, run_query_table
+from graph.sparql.examples import CHARTS, EXAMPLES, example, examples, parse_example
+from graph.sparql.runner import QueryRunner, run_query_table
 from graph.stats import stats
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ import pyoxigraph
 import pytest
 from click.testing import CliRunner
 
-from graph import ingest
 from graph import store as store_mod
+from graph.build import ingest
 from graph.cli import main
 from graph.export import export_rdf, tables_from_store, write_csv_folder, write_workbook
 from graph.settings import Settings

@@ -1,4 +1,4 @@
-"""graph.geo: reading the BKG boundaries, projecting, shading."""
+"""graph.views.map: reading the BKG boundaries, projecting, shading."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import geo
+from graph.views import map as geo
 
 GEO = Path(__file__).parents[2] / "webapp" / "static" / "geo"
 

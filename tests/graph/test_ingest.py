@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import ingest
+from graph.build import ingest
 from graph.errors import ImportFailed
 from graph.settings import Settings
 from tests.helpers import dump, rows, set_cell, write_rows

@@ -1,14 +1,14 @@
-"""graph.netview: the layout and one view's nodes and edges."""
+"""graph.views.network: the layout and one view's nodes and edges."""
 
 from __future__ import annotations
 
 import networkx as nx
 import pytest
 
-from graph import netview
-from graph.ingest import build
+from graph.build.ingest import build
 from graph.network import collaboration_graph
 from graph.store import open_read_only
+from graph.views import network as netview
 
 
 def test_layout_of_empty_graph_is_empty():

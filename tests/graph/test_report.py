@@ -39,8 +39,8 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from graph.ingest import build
-from graph.report import build_report
+from graph.build.ingest import build
+from graph.report.briefing import build_report
 from graph.settings import Settings
 from graph.stats import stats
 from graph.store import open_read_only

@@ -27,7 +27,8 @@ import pytest
 from graph import store as store_mod
 from graph.errors import QueryError, QuerySyntaxError, QueryTimeout, QueryTooBusy, StoreError
 from graph.settings import Settings
-from graph.sparql import (
+from graph.sparql.guard import MAX_NESTING, ParsedQuery
+from graph.sparql.runner import (
     FORMATS,
     QueryRunner,
     check_query,
@@ -35,7 +36,6 @@ from graph.sparql import (
     run_query,
     run_query_table,
 )
-from graph.sparql_guard import MAX_NESTING, ParsedQuery
 
 EX = "https://example.org/"
 PREFIX = f"PREFIX ex: <{EX}>\n"
@@ -603,7 +603,7 @@ def test_workers_stop_when_their_parent_dies(store_dir):
 _ORPHAN = """
 import sys, threading
 from graph.settings import Settings
-from graph.sparql import QueryRunner
+from graph.sparql.runner import QueryRunner
 runner = QueryRunner(sys.argv[1], settings=Settings(store_dir=sys.argv[1]), workers=1)
 runner.run("ASK {}")
 print(runner._idle[0].process.pid, flush=True)

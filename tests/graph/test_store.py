@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph import ingest
 from graph import store as store_mod
+from graph.build import ingest
 from graph.errors import ImportFailed, StoreError
 from graph.settings import Settings
 from tests.helpers import dump, set_cell
@@ -54,7 +54,7 @@ def test_shacl_failure_after_loading_removes_the_new_version(settings, monkeypat
     ingest.build(settings)
     before = dump(settings.store_dir)
     listing = sorted(os.listdir(settings.store_dir))
-    from graph import mapping
+    from graph.build import mapping
 
     original = mapping.Mapped.add
 
@@ -73,7 +73,7 @@ def test_shacl_failure_after_loading_removes_the_new_version(settings, monkeypat
 _BUILD = """
 import sys
 from pathlib import Path
-from graph import ingest
+from graph.build import ingest
 from graph.settings import Settings
 ingest.build(Settings(data_dir=Path(sys.argv[1]), store_dir=Path(sys.argv[2])))
 """

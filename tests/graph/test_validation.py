@@ -7,9 +7,9 @@ import pyoxigraph
 import pytest
 import rdflib
 
-from graph.ingest import vocabulary_quads
+from graph.build.ingest import vocabulary_quads
+from graph.build.shacl import compile_shapes, run_checks
 from graph.settings import Settings
-from graph.validation import compile_shapes, run_checks
 
 PREFIXES = """
 @prefix hg: <https://w3id.org/harzgraph/ns#> .

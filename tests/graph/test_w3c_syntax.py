@@ -37,7 +37,7 @@ from rdflib.collection import Collection
 from graph import store as store_mod
 from graph.errors import QueryError, QuerySyntaxError
 from graph.settings import Settings
-from graph.sparql import QueryRunner, check_query
+from graph.sparql.runner import QueryRunner, check_query
 from tests.helpers import dump
 
 SUITES = Path(__file__).resolve().parents[1] / "w3c" / "sparql" / "sparql11"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest import build
+from graph.build.ingest import build
 from graph.settings import Settings
 from tests.conftest import VALID
 from tests.helpers import rows, write_rows

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from webapp import CSP
+from webapp.security import CSP
 
 PAGES = ["/", "/actors", "/actors/test-recycler", "/network", "/map", "/actors?kind=recycler&lang=en"]
 
@@ -166,7 +166,7 @@ def test_app_follows_a_new_build_without_restart(tmp_path):
     import shutil
     from pathlib import Path
 
-    from graph import ingest
+    from graph.build import ingest
     from graph.settings import Settings
     from tests.helpers import set_cell
     from webapp import create_app

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.actors import FACETS, SORTS
-from graph.geo import MEASURES
+from graph.views.actors import FACETS, SORTS
+from graph.views.map import MEASURES
 from webapp.i18n import LANGS, STRINGS, translate
 
 COMPOSED = ([f"facet.{f}" for f in (*FACETS, "relation")] + [f"sort.{s}" for s in SORTS] + ["sort.-relations"]

@@ -10,8 +10,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from graph.catalog import named_query
 from graph.namespaces import ID, PREFIXES
+from graph.sparql.catalog import named_query
 from graph.store import open_read_only
 from tests.webapp.conftest import IMG
 

@@ -26,7 +26,7 @@ import pytest
 from tests.helpers import dump, requires_browser
 from tests.webapp.conftest import IMG
 from tests.webapp.test_app import refs
-from webapp import CSP
+from webapp.security import CSP
 
 LIMIT_S = 2.0
 MAX_ROWS = 50
@@ -46,11 +46,10 @@ HEAVY = {
 @pytest.fixture(scope="module")
 def sparql_app(web_settings):
     from webapp import create_app
-    from webapp.sparql import close_runner
-
+    
     app = create_app(replace(web_settings, query_timeout_s=LIMIT_S, query_max_rows=MAX_ROWS))
     yield app
-    close_runner(app)
+    app.extensions['harzgraph'].close_runner()
 
 
 @pytest.fixture
@@ -359,10 +358,9 @@ def test_a_client_may_lower_the_time_limit_but_not_raise_it(server):
 
 def test_too_many_heavy_queries_get_429_with_retry_after(web_settings):
     from webapp import create_app
-    from webapp.sparql import close_runner
-
+    
     app = create_app(replace(web_settings, query_timeout_s=LIMIT_S))
-    app.extensions["harzgraph"]["runner_workers"] = 1
+    app.extensions["harzgraph"].runner_workers = 1
     client = app.test_client()
     try:
         thread = threading.Thread(target=lambda: app.test_client().get(q(HEAVY["cartesian"])))
@@ -376,7 +374,7 @@ def test_too_many_heavy_queries_get_429_with_retry_after(web_settings):
         assert "busy" in response.get_json()["error"]
         assert client.get(q(COUNT_ACTORS)).status_code == 200, "answered again once the worker is free"
     finally:
-        close_runner(app)
+        app.extensions['harzgraph'].close_runner()
 
 
 # ---- one runner per app -------------------------------------------------------------------
@@ -386,12 +384,12 @@ def test_one_runner_per_app_started_lazily_and_closed_with_the_app(web_settings)
 
     app = create_app(web_settings)
     state = app.extensions["harzgraph"]
-    assert state["runner"] is None, "no worker starts before the first query"
+    assert state.runner is None, "no worker starts before the first query"
     client = app.test_client()
     client.get(q(COUNT_ACTORS))
-    runner = state["runner"]
+    runner = state.runner
     client.get(q(COUNT_ACTORS))
-    assert state["runner"] is runner
+    assert state.runner is runner
     processes = [w.process for w in runner._idle if w is not None]
     assert processes and all(p.poll() is None for p in processes)
     del app, client, state
@@ -454,7 +452,7 @@ def test_workbench_holds_the_query_of_the_address_escaped(sc):
 
 
 def test_an_example_text_marks_its_example(sc):
-    from graph.examples import example
+    from graph.sparql.examples import example
 
     text = example("actors_by_district").text
     html = sc.get(q(text), headers=BROWSER).get_data(as_text=True)

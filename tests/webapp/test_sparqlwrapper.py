@@ -27,8 +27,7 @@ RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 
 @pytest.fixture(scope="module")
 def endpoint(app):
-    from webapp.sparql import close_runner
-
+    
     waitress = pytest.importorskip("waitress")
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -36,7 +35,7 @@ def endpoint(app):
     yield f"http://127.0.0.1:{server.effective_port}/sparql"
     server.close()
     thread.join(timeout=5)
-    close_runner(app)
+    app.extensions['harzgraph'].close_runner()
 
 
 def wrapper(endpoint: str, query: str, fmt: str, method: str = GET):

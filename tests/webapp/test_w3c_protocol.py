@@ -89,8 +89,7 @@ BAD = [t for t in PROTOCOL_TESTS if t[0].startswith("bad_")]
 def w3c_app(tmp_path_factory):
     """An app on a store holding the suite's graphs (see the module docstring)."""
     from webapp import create_app
-    from webapp.sparql import close_runner
-
+    
     root = tmp_path_factory.mktemp("w3c-protocol")
     store_dir = root / "store"
     with store_mod.new_version(store_dir) as folder:
@@ -108,7 +107,7 @@ def w3c_app(tmp_path_factory):
     store_mod.publish(store_dir, folder)
     app = create_app(Settings(data_dir=root, store_dir=store_dir, query_timeout_s=5.0))
     yield app
-    close_runner(app)
+    app.extensions['harzgraph'].close_runner()
 
 
 def _send(client, request: dict):
@@ -153,7 +152,7 @@ def test_query(w3c_app, name, requests):
 @pytest.mark.parametrize(("name", "requests"), [pytest.param(*t, id=t[0]) for t in UPDATE])
 def test_update_is_refused_by_policy(w3c_app, name, requests):
     """The update of each test is refused before anything runs; the store is unchanged."""
-    settings = w3c_app.extensions["harzgraph"]["settings"]
+    settings = w3c_app.extensions["harzgraph"].settings
     before = dump(settings.store_dir)
     client = w3c_app.test_client()
     update, *checks = requests
@@ -169,7 +168,7 @@ def test_update_is_refused_by_policy(w3c_app, name, requests):
 
 @pytest.mark.parametrize(("name", "requests"), [pytest.param(*t, id=t[0]) for t in BAD])
 def test_bad_request(w3c_app, name, requests):
-    settings = w3c_app.extensions["harzgraph"]["settings"]
+    settings = w3c_app.extensions["harzgraph"].settings
     before = dump(settings.store_dir)
     client = w3c_app.test_client()
     for request in requests:
@@ -231,7 +230,7 @@ def test_syntax_query_negative_refused_with_position(w3c_app):
 
 
 def test_syntax_update_refused_store_unchanged(w3c_app):
-    settings = w3c_app.extensions["harzgraph"]["settings"]
+    settings = w3c_app.extensions["harzgraph"].settings
     before = dump(settings.store_dir)
     client = w3c_app.test_client()
     statuses = {}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pyoxigraph
 
-from .analyse import get_analysis
-from .errors import QueryError
-from .network import collaboration_graph, collection_points
-from .tables import Table
-from .vocabulary import vocabulary_from_store
+from graph.analyse import get_analysis
+from graph.build.vocabulary import vocabulary_from_store
+from graph.errors import QueryError
+from graph.network import collaboration_graph, collection_points
+from graph.tables import Table
 
 #: Columns that name a state, a district or a material in the rows of some analysis.
 STATE_COLUMNS = ("state", "state_a", "state_b", "states_a", "states_b", "a", "b", "area")

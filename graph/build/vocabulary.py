@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from .namespaces import ID, PREFIXES, concept_iri, sparql_prologue
+from graph.namespaces import ID, PREFIXES, concept_iri, sparql_prologue
 
 _CONCEPTS = sparql_prologue() + """
 SELECT ?concept ?scheme ?notation ?label WHERE {

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import NotFound
+from graph.errors import NotFound
 
 #: Where the example queries live.
 EXAMPLES = Path(__file__).parent / "queries" / "examples"

@@ -16,9 +16,9 @@ import igraph
 import networkx as nx
 import pyoxigraph
 
-from .actors import EVIDENCE, NONE, actor_id, concept_labels, fold, label_of
-from .catalog import run_named
-from .namespaces import actor_iri
+from graph.namespaces import actor_iri
+from graph.sparql.catalog import run_named
+from graph.views.actors import EVIDENCE, NONE, actor_id, concept_labels, fold, label_of
 
 #: Node facets a view can be filtered by (values are notations, as in :mod:`graph.actors`).
 NODE_FACETS = ("state", "district", "kind", "stage", "material", "category", "competency", "confidence")

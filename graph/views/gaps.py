@@ -16,11 +16,11 @@ from typing import Any
 
 import networkx as nx
 
-from .actors import NONE, actor_id
-from .analyse import border_cohesion, missing_partnerships, value_chain_matrix
-from .analyse._common import actor_state, chain, join, label, stage_positions
-from .analyse.chains import OFF_PATH, coverage_parts
-from .netview import DERIVED_TIES
+from graph.analyse import border_cohesion, missing_partnerships, value_chain_matrix
+from graph.analyse._common import actor_state, chain, join, label, stage_positions
+from graph.analyse.chains import OFF_PATH, coverage_parts
+from graph.views.actors import NONE, actor_id
+from graph.views.network import DERIVED_TIES
 
 #: Actor facets a list of suggestions or brokers can be narrowed by (values are notations).
 PAIR_FACETS = ("state", "district", "kind", "stage", "material")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urljoin
 
-from .errors import QueryError, QuerySyntaxError
+from graph.errors import QueryError, QuerySyntaxError
 
 #: Deepest bracket nesting accepted; pyoxigraph's parse time grows with the cube of the
 #: depth of nested ``[ ]`` / ``( )``: 32 levels of ``[ ?p (`` take 0.4 s, 50 take 1.4 s.

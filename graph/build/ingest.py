@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pyoxigraph
 
-from . import store as store_mod
-from .errors import ImportFailed, Problem, StoreError
-from .mapping import Mapped, map_all
-from .readers import read_data
-from .records import check_tables
-from .settings import Settings
-from .validation import compile_shapes, run_checks, violations_to_problems
-from .vocabulary import load_vocabulary, vocabulary_files
+from graph import store as store_mod
+from graph.errors import ImportFailed, Problem, StoreError
+from graph.build.mapping import Mapped, map_all
+from graph.build.readers import read_data
+from graph.build.records import check_tables
+from graph.settings import Settings
+from graph.build.shacl import compile_shapes, run_checks, violations_to_problems
+from graph.build.vocabulary import load_vocabulary, vocabulary_files
 
 log = logging.getLogger(__name__)
 
@@ -62,25 +62,13 @@ def load_into(target: pyoxigraph.Store, ntriples: Path, settings: Settings) -> N
     target.bulk_load(path=str(ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES)
 
 
-_WRITER = """
-import sys
-from pathlib import Path
-import pyoxigraph
-from graph.ingest import load_into
-from graph.settings import Settings
-target = pyoxigraph.Store(sys.argv[1])
-load_into(target, Path(sys.argv[2]), Settings(ontology_dir=Path(sys.argv[3])))
-target.flush()
-"""
-
-
 def _start_writer(folder: Path, ntriples: Path, settings: Settings) -> subprocess.Popen:
     """A child process that writes the on-disk database of a new version and closes it.
 
     A fresh interpreter, not a fork: forking a process that has used Oxigraph can leave
     the child waiting forever on a lock held by one of the parent's threads.
     """
-    return subprocess.Popen([sys.executable, "-c", _WRITER, str(folder), str(ntriples),
+    return subprocess.Popen([sys.executable, "-m", "graph.build.writer", str(folder), str(ntriples),
                              str(settings.ontology_dir)], preexec_fn=_die_with_parent)
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pyoxigraph
 
-from .actors import actor_id, actor_records, concept_labels, fold
-from .network import collection_points
-from .region import districts
+from graph.network import collection_points
+from graph.views.actors import actor_id, actor_records, concept_labels, fold
+from graph.views.region import districts
 
 #: Measures a district can be shaded by (each a column of :func:`graph.region.districts`).
 MEASURES = ("actors", "actors_per_100k", "collection_points", "collection_points_per_100k")

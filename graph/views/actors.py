@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph
 
-from .catalog import run_named
-from .errors import NotFound
-from .namespaces import ID, actor_iri
-from .tables import Table
+from graph.errors import NotFound
+from graph.namespaces import ID, actor_iri
+from graph.sparql.catalog import run_named
+from graph.tables import Table
 
 ACTOR_BASE = ID + "actor/"
 PROJECT_BASE = ID + "project/"

@@ -6,11 +6,11 @@ from collections import Counter
 
 import pyoxigraph
 
-from .actors import concept_labels
-from .catalog import run_named
-from .network import collection_points
-from .stats import stats
-from .tables import Table
+from graph.network import collection_points
+from graph.sparql.catalog import run_named
+from graph.stats import stats
+from graph.tables import Table
+from graph.views.actors import concept_labels
 
 DISTRICT_COLUMNS = ["key", "name", "state", "state_label", "region_status", "region_status_label", "status_note",
                     "population", "population_date", "area_km2", "actors", "collection_points",

@@ -26,8 +26,7 @@ import networkx as nx
 import pyoxigraph
 from markupsafe import Markup
 
-from . import figures
-from .analyse import (
+from graph.analyse import (
     border_cohesion,
     brokers,
     collection_coverage,
@@ -38,12 +37,13 @@ from .analyse import (
     periphery,
     value_chain_matrix,
 )
-from .analyse._common import actor_state, is_regional
-from .analyse.chains import OFF_PATH
-from .catalog import run_named
-from .network import TIE_WEIGHTS, collaboration_graph, collection_points
-from .report_text import TEXT, date, integer, join, number, percent
-from .stats import stats
+from graph.analyse._common import actor_state, is_regional
+from graph.analyse.chains import OFF_PATH
+from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
+from graph.report import figures
+from graph.report.text import TEXT, date, integer, join, number, percent
+from graph.sparql.catalog import run_named
+from graph.stats import stats
 
 LANGS = ("de", "en")
 TEMPLATES = Path(__file__).parent / "templates"

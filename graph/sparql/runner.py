@@ -25,6 +25,7 @@ import collections
 import logging
 import math
 import multiprocessing.connection
+import os
 import re
 import socket
 import subprocess
@@ -35,10 +36,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import QueryError, QuerySyntaxError, QueryTimeout, QueryTooBusy, StoreError
-from .namespaces import PREFIXES
-from .sparql_guard import MAX_NESTING, ParsedQuery, check_query
-from .tables import Table
+from graph.errors import QueryError, QuerySyntaxError, QueryTimeout, QueryTooBusy, StoreError
+from graph.namespaces import PREFIXES
+from graph.sparql.guard import MAX_NESTING, ParsedQuery, check_query
+from graph.tables import Table
 
 __all__ = [
     "FORMATS",
@@ -59,8 +60,7 @@ logger = logging.getLogger(__name__)
 STARTUP_S = 60.0
 
 # The worker imports this package from where the parent found it.
-_ROOT = str(Path(__file__).resolve().parent.parent)
-_BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from graph.sparql_worker import main; main(sys.argv[2:])"
+_ROOT = str(Path(__file__).resolve().parents[2])
 
 
 @dataclass(frozen=True)
@@ -397,9 +397,8 @@ class QueryRunner:
             process = subprocess.Popen(
                 [
                     sys.executable,
-                    "-c",
-                    _BOOT,
-                    _ROOT,
+                    "-m",
+                    "graph.sparql.worker",
                     str(theirs.fileno()),
                     str(self.store_dir),
                     "1" if self._sandbox else "0",
@@ -407,6 +406,7 @@ class QueryRunner:
                 ],
                 pass_fds=(theirs.fileno(),),
                 stdin=subprocess.DEVNULL,
+                env=_worker_environment(),
             )
         except BaseException:
             ours.close()
@@ -442,6 +442,12 @@ class QueryRunner:
         exc = QueryTooBusy(f"all {self.workers} query workers are busy; try again in {retry_after} s")
         exc.retry_after = retry_after
         return exc
+
+
+def _worker_environment() -> dict[str, str]:
+    """Our environment with this package first on the path, wherever it was imported from."""
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": _ROOT + (os.pathsep + path if path else "")}
 
 
 def _stop(worker: _Worker) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pyoxigraph
 
-from .errors import NotFound
-from .namespaces import sparql_prologue
-from .tables import Table
+from graph.errors import NotFound
+from graph.namespaces import sparql_prologue
+from graph.tables import Table
 
 QUERIES = Path(__file__).parent / "queries"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from .namespaces import (
+from graph.namespaces import (
     GEO,
     HG,
     ID,
@@ -29,9 +29,9 @@ from .namespaces import (
     scheme_iri,
     site_iri,
 )
-from .readers import Record
-from .records import CheckedData
-from .vocabulary import Vocabulary
+from graph.build.readers import Record
+from graph.build.records import CheckedData
+from graph.build.vocabulary import Vocabulary
 
 RDF = PREFIXES["rdf"]
 RDFS = PREFIXES["rdfs"]

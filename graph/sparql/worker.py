@@ -32,8 +32,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import QueryError, StoreError
-from .store import current_path
+from graph.errors import QueryError, StoreError
+from graph.store import current_path
 
 #: Stack of the query thread. Untouched pages cost nothing; 190,000 nested ``!`` need 200 MiB.
 STACK_BYTES = 512 << 20
@@ -346,3 +346,7 @@ def _used_prefixes(triples: list[ox.Triple], prefixes: dict[str, str]) -> dict[s
                 iri = term.value
                 spaces.add(iri[: max(iri.rfind("/"), iri.rfind("#")) + 1])
     return {p: ns for p, ns in prefixes.items() if ns in spaces}
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,164 @@
+"""The one owner of the app's shared state: the settings, the store version a request reads,
+the SPARQL query runner, the collaboration graph and everything derived from one version.
+
+Blueprints import from here and from ``graph/``, never from each other.
+
+Why a *snapshot*: a build may swap ``current`` at any moment. Each request pins the version it
+saw first (in ``flask.g``) and reads only that one from start to end; derived values are cached
+per version, so a new version starts with an empty cache and the old one is dropped with its
+snapshot. Computing a value holds only that value's own (re-entrant) lock, never a lock that the
+computation could need again, so a swap during a computation can never deadlock.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import networkx as nx
+import pyoxigraph
+from flask import Flask, current_app, g
+
+from graph.network import collaboration_graph
+from graph.settings import Settings
+from graph.sparql.runner import QueryRunner
+from graph.store import current_path, open_read_only
+from graph.views import actors as actor_views
+from graph.views import gaps as gap_views
+from graph.views import network as network_views
+
+T = TypeVar("T")
+
+#: The district and state boundaries (BKG GeoJSON) shipped with the viewer.
+GEO = Path(__file__).parent / "static" / "geo"
+
+
+@dataclass
+class Snapshot:
+    """One store version, opened read-only, with the values computed from it."""
+
+    version: Path
+    store: pyoxigraph.Store
+    cache: dict[str, Any] = field(default_factory=dict)
+    locks: dict[str, threading.RLock] = field(default_factory=dict)
+    guard: threading.Lock = field(default_factory=threading.Lock)
+
+    def lock_for(self, key: str) -> threading.RLock:
+        with self.guard:
+            return self.locks.setdefault(key, threading.RLock())
+
+
+class AppState:
+    """What one app holds: settings, the newest snapshot, the query runner."""
+
+    def __init__(self, settings: Settings, *, runner_workers: int = 4) -> None:
+        self.settings = settings
+        self.snapshot = Snapshot(current_path(settings.store_dir), open_read_only(settings.store_dir))
+        self.swap_lock = threading.Lock()
+        self.runner: QueryRunner | None = None
+        self.runner_lock = threading.Lock()
+        self.runner_workers = runner_workers
+
+    def newest(self) -> Snapshot:
+        """The snapshot of the version ``current`` points at now (a readlink; a new version
+        is opened once, by whichever request sees it first)."""
+        version = current_path(self.settings.store_dir)
+        snapshot = self.snapshot
+        if version != snapshot.version:
+            with self.swap_lock:  # held only to open a store: nothing inside takes another lock
+                if version != self.snapshot.version:
+                    self.snapshot = Snapshot(version, open_read_only(self.settings.store_dir))
+                snapshot = self.snapshot
+        return snapshot
+
+    def query_runner(self) -> QueryRunner:
+        if self.runner is None:
+            with self.runner_lock:
+                if self.runner is None:
+                    self.runner = QueryRunner(self.settings.store_dir, settings=self.settings,
+                                              workers=self.runner_workers)
+        return self.runner
+
+    def close_runner(self) -> None:
+        """Stop the runner's workers (a new one starts with the next query)."""
+        with self.runner_lock:
+            runner, self.runner = self.runner, None
+        if runner is not None:
+            runner.close()
+
+
+def install(app: Flask, settings: Settings, *, runner_workers: int = 4) -> AppState:
+    """Give ``app`` its state; the runner is closed when the app is collected or at exit."""
+    state = AppState(settings, runner_workers=runner_workers)
+    app.extensions["harzgraph"] = state
+    weakref.finalize(app, state.close_runner)
+    return state
+
+
+def app_state(app: Flask | None = None) -> AppState:
+    return (app or current_app).extensions["harzgraph"]
+
+
+def snapshot() -> Snapshot:
+    """The version this request reads, pinned at its first use."""
+    pinned = g.get("_harzgraph_snapshot")
+    if pinned is None:
+        pinned = g._harzgraph_snapshot = app_state().newest()
+    return pinned
+
+
+def current_store() -> pyoxigraph.Store:
+    """The read-only store of the version this request reads."""
+    return snapshot().store
+
+
+def current_settings() -> Settings:
+    return app_state().settings
+
+
+def current_runner() -> QueryRunner:
+    """The app's one query runner, started with the first query (so a page that never asks
+    SPARQL starts no workers)."""
+    return app_state().query_runner()
+
+
+def cached(key: str, compute: Callable[[], T]) -> T:
+    """A value computed once per store version: a version never changes once built, so
+    results that depend only on it stay true until a build swaps in a new one."""
+    snap = snapshot()
+    if key in snap.cache:
+        return snap.cache[key]
+    with snap.lock_for(key):
+        if key not in snap.cache:
+            snap.cache[key] = compute()
+        return snap.cache[key]
+
+
+# -- values derived from one version, shared by the pages --------------------------------
+
+def collaboration() -> nx.Graph:
+    """The collaboration graph of this version, built once."""
+    store = current_store()
+    return cached("collaboration-graph", lambda: collaboration_graph(store))
+
+
+def network_layout() -> dict[str, tuple[float, float]]:
+    """The positions of the network view's nodes, computed once per version."""
+    G = collaboration()
+    return cached("network-layout", lambda: network_views.layout(G))
+
+
+def actor_index() -> actor_views.ActorIndex:
+    """The actors, labels and facet values in the page's language, read once per version."""
+    lang, store = g.lang, current_store()
+    return cached(f"actor-index-{lang}", lambda: actor_views.actor_index(store, lang=lang))
+
+
+def suggestions() -> list[dict[str, Any]]:
+    """All ranked partner suggestions in the page's language, computed once per version."""
+    lang, G = g.lang, collaboration()
+    return cached(f"suggestions-{lang}", lambda: gap_views.partner_suggestions(G, lang=lang))
