@@ -81,6 +81,7 @@ def tables_from_store(store: pyoxigraph.Store) -> dict[str, list[dict[str, str]]
             "street": g.one(address, SCHEMA.streetAddress), "postcode": g.one(address, SCHEMA.postalCode),
             "city": g.one(address, SCHEMA.addressLocality), "district": code(subject, HG.district),
             "state": code(subject, HG.state), "lat": g.one(subject, WGS.lat), "lon": g.one(subject, WGS.long),
+            "geo_precision": code(subject, HG.geoPrecision),
         }
 
     relation_nodes = g.subjects(RDF + "type", HG.Relationship)
@@ -103,7 +104,7 @@ def tables_from_store(store: pyoxigraph.Store) -> dict[str, list[dict[str, str]]
             "id": slug(a), "name": g.one(a, SCHEMA.name), "kind": code(a, HG.kind),
             "city": where["city"], "postcode": where["postcode"], "district": where["district"],
             "state": where["state"], "lat": where["lat"], "lon": where["lon"],
-            "website": g.one(a, SCHEMA.url),
+            "geo_precision": where["geo_precision"], "website": g.one(a, SCHEMA.url),
             "competencies": note(g.objects(a, SCHEMA.knowsAbout)),
             "materials": note(g.objects(a, HG.handlesMaterial)),
             "weee_categories": note(g.objects(a, HG.handlesCategory)),
