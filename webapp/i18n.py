@@ -269,7 +269,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.legend.precision": ("Ohne genaue Adresse stehen Akteure und Sammelstellen in der Ortsmitte, mobile "
                              "Sammlungen in der Kreismitte; die Akteure eines Ortes teilen sich einen Punkt.",
                              "Without an exact address, actors and collection points are drawn at the town "
-                             "centre, mobile collections at the district centre; the actors of one town share one point."),
+                             "centre, mobile collections at the district centre; the actors of one town share "
+                             "one point."),
     "map.legend.state": ("Landesgrenze", "state border"),
     "map.unplaced": ("Ohne Koordinaten", "Without coordinates"),
     "map.unplaced.actors": ("{n} Akteure ohne Koordinaten", "{n} actors without coordinates"),
