@@ -21,9 +21,9 @@ from graph.views.region import districts
 
 #: Measures a district can be shaded by (each a column of :func:`graph.region.districts`).
 #: Most places the map draws; more are gathered on a coarser grid (SYNTHETIC 100,000 actors).
-MAX_PLACES = 1000
+MAX_PLACES = 400
 #: Most actors one place names (its ``count`` has them all).
-PLACE_LISTED = 10
+PLACE_LISTED = 3
 #: Most actors without coordinates the page lists by name (``unplaced_actors_total`` counts all).
 UNPLACED_LISTED = 200
 MEASURES = ("actors", "actors_per_100k", "collection_points", "collection_points_per_100k")
