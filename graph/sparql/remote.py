@@ -42,7 +42,7 @@ GRAPH_BASE = "https://w3id.org/harzgraph/graph/"
 CURRENT = "https://w3id.org/harzgraph/def#currentGraph"
 PREVIOUS = "https://w3id.org/harzgraph/def#previousGraph"
 #: How long a reader trusts the pointer before asking again (a request pins what it saw).
-POINTER_TTL_S = 1.0
+POINTER_TTL_S = 5.0
 USER_AGENT = "harzgraph"
 
 
