@@ -6,6 +6,8 @@ graph; this table holds only the interface's words.
 
 from __future__ import annotations
 
+from graph.words import format as fmt
+
 LANGS = ("de", "en")
 
 #: key → (German, English). Placeholders use str.format names.
@@ -620,38 +622,10 @@ def translate(key: str, lang: str, **values: object) -> str:
 
 
 def number(value: object, lang: str, digits: int | None = None) -> str:
-    """A number written the way readers of ``lang`` expect; "–" for None.
-
-    >>> number(134672, "de"), number(134672, "en"), number(2.25, "de", 1), number(None, "de")
-    ('134.672', '134,672', '2,2', '–')
-    """
-    if value is None:
-        return "–"
-    if digits is not None:
-        text = f"{float(value):,.{digits}f}"
-    elif isinstance(value, float) and not value.is_integer():
-        text = f"{value:,}"
-    else:
-        text = f"{int(value):,}"
-    if lang == "de":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    """A number written the way readers of ``lang`` expect (:func:`graph.words.format.number`)."""
+    return fmt.number(value, lang, digits)
 
 
 def date(value: object, lang: str) -> str:
-    """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) in the reader's format.
-
-    >>> date("2026-11-25", "de"), date("2026-11", "de"), date("2026-11-25", "en"), date(None, "de")
-    ('25.11.2026', '11/2026', '2026-11-25', '')
-    """
-    if not value:
-        return ""
-    text = str(value)
-    if lang != "de":
-        return text
-    parts = text.split("-")
-    if len(parts) == 3:
-        return f"{parts[2]}.{parts[1]}.{parts[0]}"
-    if len(parts) == 2:
-        return f"{parts[1]}/{parts[0]}"
-    return text
+    """An ISO date in the reader's format (:func:`graph.words.format.date`); "" when none."""
+    return fmt.date(value, lang, missing="")

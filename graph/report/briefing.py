@@ -331,7 +331,7 @@ class _Report:
                     "actors": actors_by_district.get(row["key"], 0),
                     "points": points.get(row["key"], 0),
                     "population": integer(row["population"], lang) if row["population"] else "–",
-                    "population_date": date(row["population_date"], lang, short=True),
+                    "population_date": date(row["population_date"], lang),
                 }
             )
         districts.sort(key=lambda d: (d["candidate"], d["name"]))
@@ -618,7 +618,7 @@ class _Report:
                     "candidate": row["region_status"] == "candidate",
                     "points": row["points"],
                     "population": integer(row["population"], lang) if row["population"] else "–",
-                    "population_date": date(row["population_date"], lang, short=True),
+                    "population_date": date(row["population_date"], lang),
                     "population_source": self.cite.refs([row["population_source"]]),
                     "per_100k": number(row["per_100k"], lang) if row["per_100k"] is not None else "–",
                     "per_100_km2": number(row["per_100_km2"], lang, 2) if row["per_100_km2"] is not None else "–",

@@ -8,85 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from graph.words import format as fmt
 
 
 def number(value: float, lang: str, digits: int = 1) -> str:
-    """A decimal number with a German comma or an English point.
-
-    >>> number(0.3387, "de", 2), number(35.4301, "en")
-    ('0,34', '35.4')
-    """
-    text = f"{value:,.{digits}f}"
-    if lang == "de":
-        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return text
+    """A decimal number with ``digits`` decimals (:func:`graph.words.format.number`)."""
+    return fmt.number(value, lang, digits)
 
 
 def integer(value: int, lang: str) -> str:
-    """A whole number with the thousands separator of the language.
-
-    >>> integer(134672, "de"), integer(134672, "en")
-    ('134.672', '134,672')
-    """
-    return number(int(value), lang, 0)
+    """A whole number with the thousands separator of the language."""
+    return fmt.integer(value, lang)
 
 
 def percent(share: float, lang: str) -> str:
-    """A share in [0, 1] as a percentage with one decimal.
-
-    >>> percent(0.2568, "de"), percent(0.2568, "en")
-    ('25,7 %', '25.7%')
-    """
-    return f"{number(100 * share, lang)} %" if lang == "de" else f"{number(100 * share, lang)}%"
+    """A share in [0, 1] as a percentage with one decimal."""
+    return fmt.percent(share, lang)
 
 
-def date(iso: str | None, lang: str, *, short: bool = False) -> str:
-    """An ISO date (YYYY-MM-DD) as people write it, ``short`` for tables; "–" when unknown.
-
-    >>> date("2022-12-31", "de"), date("2022-12-31", "en"), date("2022-12-31", "en", short=True)
-    ('31.12.2022', '31 December 2022', '31 Dec 2022')
-    >>> date(None, "de")
-    '–'
-    """
-    if not iso:
-        return "–"
-    parts = str(iso)[:10].split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return str(iso)
-    y, m, d = (int(p) for p in parts)
-    if lang == "de":
-        return f"{d:02d}.{m:02d}.{y}"
-    month = _MONTHS_EN[m - 1]
-    return f"{d} {month[:3] if short else month} {y}"
+def date(iso: str | None, lang: str) -> str:
+    """An ISO date in the one date format of ``lang``; "–" when unknown."""
+    return fmt.date(iso, lang)
 
 
 def join(items: Iterable[str], lang: str, *, limit: int | None = None) -> str:
-    """ "A, B and C"; past ``limit`` items "A, B and 3 more".
-
-    >>> join(["A", "B", "C"], "de"), join(["A", "B", "C"], "en", limit=1)
-    ('A, B und C', 'A and 2 more')
-    """
-    words = list(items)
-    if limit is not None and len(words) > limit:
-        more = len(words) - limit
-        words = [*words[:limit], f"{more} weitere" if lang == "de" else f"{more} more"]
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {'und' if lang == 'de' else 'and'} {words[-1]}"
+    """ "A, B and C"; past ``limit`` items "A, B and 3 more"."""
+    return fmt.join(items, lang, limit=limit)
 
 
 # Keys ending in "_0" or "_1" are the wording for none or one of the count ``{n}``

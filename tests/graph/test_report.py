@@ -188,7 +188,7 @@ def test_synthetic_numbers_in_german(synthetic):
 
 def test_synthetic_numbers_in_english(synthetic):
     text = text_of(synthetic["en"])
-    assert "Data as of: 25 November 2026" in text
+    assert "Data as of: 25 Nov 2026" in text
     assert "4 actors, 3 sourced relations, 1 project and 1 collection point" in text
     assert "The weakest state border runs between Saxony-Anhalt and Thuringia." in text
     assert "0.25 would be expected if partners were chosen regardless of place" in text
