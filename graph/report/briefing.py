@@ -11,7 +11,7 @@ list of sources. Wherever a finding rests on thin data, a note says why.
 The document needs nothing from outside: CSS sits in a ``<style>`` element, figures are
 inline SVG (:mod:`graph.figures`), there is no JavaScript, and the only external links
 are plain ``<a href>`` links to the sources. The template (``templates/report.html.j2``)
-escapes every string from the data. The wording is in :mod:`graph.report_text`.
+escapes every string from the data. The wording is in :mod:`graph.words.briefing`.
 """
 
 from __future__ import annotations
@@ -41,9 +41,11 @@ from graph.analyse._common import actor_state, is_regional
 from graph.analyse.chains import OFF_PATH
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
-from graph.report.text import TEXT, date, integer, join, number, percent
 from graph.sparql.catalog import run_named
 from graph.stats import stats
+from graph.words import format as fmt
+from graph.words.briefing import TEXT
+from graph.words.format import date, integer, join, number, percent
 
 LANGS = ("de", "en")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -250,12 +252,12 @@ class _Report:
 
     # --- words ---------------------------------------------------------------------------
 
-    def tn(self, key: str, n: int, **values: object) -> str:
-        """The text ``key`` for the count ``n``, using the ``key_0`` / ``key_1`` variant
-        where the wording for none or one differs."""
-        variant = {0: "_0", 1: "_1"}.get(n, "")
-        text = self.t.get(key + variant) if variant else None
-        return (text or self.t[key]).format(n=n, **values)
+    def tn(self, key: str, n: int, *, by: int | None = None, **values: object) -> str:
+        """The text ``key`` for the count ``n`` (or for the count ``by`` when another number
+        decides the wording): ``key_1`` for CLDR's "one", ``key_0`` for none, else ``key``."""
+        forms = {"=0": self.t.get(key + "_0"), "one": self.t.get(key + "_1"), "other": self.t[key]}
+        text = fmt.pick({k: v for k, v in forms.items() if v is not None}, n if by is None else by, self.lang)
+        return text.format(n=fmt.number(n, self.lang), **values)
 
     def name(self, iri: str) -> str:
         return self.G.nodes[iri].get("label") or iri if iri in self.G else iri
@@ -275,7 +277,8 @@ class _Report:
 
     def count(self, n: int, noun: str) -> str:
         """ "1 actor", "4 actors": a number with its noun in the right number."""
-        return f"{integer(n, self.lang)} {self.t['nouns'][noun][0 if n == 1 else 1]}"
+        one, other = self.t["nouns"][noun]
+        return fmt.count(n, {"one": one, "other": other}, self.lang)
 
     def district(self, key: str | None) -> str:
         return ((self.G.graph.get("districts") or {}).get(key or "") or {}).get("name") or key or "–"
@@ -620,7 +623,7 @@ class _Report:
                     "population": integer(row["population"], lang) if row["population"] else "–",
                     "population_date": date(row["population_date"], lang),
                     "population_source": self.cite.refs([row["population_source"]]),
-                    "per_100k": number(row["per_100k"], lang) if row["per_100k"] is not None else "–",
+                    "per_100k": number(row["per_100k"], lang, 1) if row["per_100k"] is not None else "–",
                     "per_100_km2": number(row["per_100_km2"], lang, 2) if row["per_100_km2"] is not None else "–",
                     "groups_not_known": row["groups_not_known"],
                     "unlinked": len(unlinked),
@@ -784,7 +787,7 @@ class _Report:
         operators = list(dict.fromkeys(o for r in rows for o in r["unlinked_operators"]))
         n = sum(r["unlinked"] for r in rows)
         return self._finding(
-            self.t["f_outlet_lead"].format(n=n, total=section["total"]),
+            self.tn("f_outlet_lead", n, by=section["total"], total=fmt.number(section["total"], self.lang)),
             self.tn("f_outlet", len(operators), names=join(operators, self.lang, limit=3)),
             "collection",
             [u for r in rows for u in r["_unlinked_sources"]],

@@ -301,7 +301,8 @@ def _projects(store: pyoxigraph.Store, iri: str, lang: str, labels: dict,
         project = projects.setdefault(r["project"], {
             "iri": r["project"], "id": r["project"].removeprefix(PROJECT_BASE), "name": r["name"],
             "programme": r["programme"], "start": r["start"], "end": r["end"],
-            "summary": r[f"summary_{lang}"] or r[f"summary_{other_lang}"], "confidence": r["confidence"],
+            "summary": r[f"summary_{lang}"] or r[f"summary_{other_lang}"],
+            "summary_lang": lang if r[f"summary_{lang}"] else other_lang, "confidence": r["confidence"],
             "roles": [], "sources": [], "relations": links.get(r["project"], [])})
         role = {"value": r["role"], "label": label_of(labels, "relation-type", r["role"])}
         if role not in project["roles"]:

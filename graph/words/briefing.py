@@ -1,43 +1,16 @@
-"""The report's wording in German and English, and how it writes numbers and dates.
+"""The briefing's wording in German and English (numbers, dates and lists are written by
+:mod:`graph.words.format`).
 
-Placeholders in braces are filled by :mod:`graph.report`; the template escapes the
-result, so no text here may contain markup.
+Placeholders in braces are filled by :mod:`graph.report.briefing`; the template escapes
+the result, so no text here may contain markup. A label is never declined inside a
+sentence: it follows a colon or stands in brackets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from graph.words import format as fmt
-
-
-def number(value: float, lang: str, digits: int = 1) -> str:
-    """A decimal number with ``digits`` decimals (:func:`graph.words.format.number`)."""
-    return fmt.number(value, lang, digits)
-
-
-def integer(value: int, lang: str) -> str:
-    """A whole number with the thousands separator of the language."""
-    return fmt.integer(value, lang)
-
-
-def percent(share: float, lang: str) -> str:
-    """A share in [0, 1] as a percentage with one decimal."""
-    return fmt.percent(share, lang)
-
-
-def date(iso: str | None, lang: str) -> str:
-    """An ISO date in the one date format of ``lang``; "–" when unknown."""
-    return fmt.date(iso, lang)
-
-
-def join(items: Iterable[str], lang: str, *, limit: int | None = None) -> str:
-    """ "A, B and C"; past ``limit`` items "A, B and 3 more"."""
-    return fmt.join(items, lang, limit=limit)
-
-
-# Keys ending in "_0" or "_1" are the wording for none or one of the count ``{n}``
-# (graph.report picks them); the plain key is the wording for more.
+# Keys ending in "_1" are the wording for the CLDR plural category "one" of the count
+# ``{n}``, keys ending in "_0" a wording for none (graph.report.briefing picks them); the
+# plain key is the wording for the category "other".
 TEXT: dict[str, dict] = {
     "de": {
         "html_lang": "de",
@@ -96,7 +69,7 @@ TEXT: dict[str, dict] = {
         "col_observed": "bekannt",
         "col_expected": "erwartet",
         "col_ratio": "Verhältnis",
-        "within": "innerhalb {a}",
+        "within": "innerhalb: {a}",
         "h_chain": "Wertschöpfungskette: Wer arbeitet an welcher Stufe?",
         "chain_intro": "Jede Zelle zählt die Akteure der Region, die mit dem Stoff oder der Gerätekategorie an "
         "der Stufe arbeiten; die Stufen folgen dem Stoffstrom von links nach rechts. Eine leere Zelle heißt: "
@@ -109,11 +82,11 @@ TEXT: dict[str, dict] = {
         "chain_omitted": "Nicht gezeigt: {rest} weitere Stoffe mit bekannten Akteuren und {none} Stoffe ohne "
         "bekannten Akteur; die vollständige Tabelle gibt „harzgraph gaps chains“.",
         "stage_skipped": "Keinem Akteur der Region sind die Stufen {stages} zugeordnet, obwohl Akteure an späteren "
-        "Stufen arbeiten ({actors} bei {next}). Vermutlich fehlt hier die Angabe in den Daten, nicht die Stufe "
-        "selbst: zu prüfen ist, welche Betriebe diese Stufen tatsächlich abdecken.",
+        "Stufen arbeiten (nächste besetzte Stufe: {next}; {actors}). Vermutlich fehlt hier die Angabe in den "
+        "Daten, nicht die Stufe selbst: zu prüfen ist, welche Betriebe diese Stufen tatsächlich abdecken.",
         "stage_skipped_1": "Keinem Akteur der Region ist die Stufe {stages} zugeordnet, obwohl Akteure an späteren "
-        "Stufen arbeiten ({actors} bei {next}). Vermutlich fehlt hier die Angabe in den Daten, nicht die Stufe "
-        "selbst: zu prüfen ist, welche Betriebe diese Stufe tatsächlich abdecken.",
+        "Stufen arbeiten (nächste besetzte Stufe: {next}; {actors}). Vermutlich fehlt hier die Angabe in den "
+        "Daten, nicht die Stufe selbst: zu prüfen ist, welche Betriebe diese Stufe tatsächlich abdecken.",
         "stage_leaves": "Keinem Akteur der Region sind die Stufen {stages} zugeordnet: Dort verlässt der "
         "Stoffstrom vermutlich die Region.",
         "stage_leaves_1": "Keinem Akteur der Region ist die Stufe {stages} zugeordnet: Dort verlässt der "
@@ -319,6 +292,7 @@ TEXT: dict[str, dict] = {
         "f_collection_zero": "Entweder fehlen dort Stellen, oder die Quellen nennen sie nicht. Das Ziel, deutlich "
         "mehr zu sammeln, könnte hier zuerst ansetzen.",
         "f_outlet_lead": "{n} von {total} bekannten Sammelstellen fehlt eine bekannte Verbindung zur Behandlung.",
+        "f_outlet_lead_1": "Der einzigen bekannten Sammelstelle fehlt eine bekannte Verbindung zur Behandlung.",
         "f_outlet": "Ihre Betreiber ({names}) haben keine erfasste Verbindung zu einem Akteur, der sortiert, "
         "behandelt, zerlegt oder verhüttet – gesammelte Geräte verlassen die Region vermutlich über Dritte.",
         "f_outlet_1": "Ihr Betreiber ({names}) hat keine erfasste Verbindung zu einem Akteur, der sortiert, "
@@ -392,7 +366,7 @@ TEXT: dict[str, dict] = {
         "col_observed": "known",
         "col_expected": "expected",
         "col_ratio": "ratio",
-        "within": "within {a}",
+        "within": "within: {a}",
         "h_chain": "Value chain: who works at which stage?",
         "chain_intro": "Each cell counts the region's actors that handle the material or device category at "
         "that stage; stages follow the material flow from left to right. An empty cell means no actor is known "
@@ -405,11 +379,11 @@ TEXT: dict[str, dict] = {
         "chain_omitted": "Not shown: {rest} further materials with known actors and {none} materials with no "
         "known actor; “harzgraph gaps chains” gives the full table.",
         "stage_skipped": "No actor of the region is assigned the stages {stages}, although actors work at later "
-        "stages ({actors} at {next}). The record is presumably missing in the data, not the stages themselves: "
-        "check which plants actually cover them.",
+        "stages (next stage held: {next}; {actors}). The record is presumably missing in the data, not the "
+        "stages themselves: check which plants actually cover them.",
         "stage_skipped_1": "No actor of the region is assigned the stage {stages}, although actors work at later "
-        "stages ({actors} at {next}). The record is presumably missing in the data, not the stage itself: check "
-        "which plants actually cover it.",
+        "stages (next stage held: {next}; {actors}). The record is presumably missing in the data, not the "
+        "stage itself: check which plants actually cover it.",
         "stage_leaves": "No actor of the region is assigned the stages {stages}: the flow presumably leaves the "
         "region there.",
         "stage_leaves_1": "No actor of the region is assigned the stage {stages}: the flow presumably leaves the "
@@ -608,6 +582,7 @@ TEXT: dict[str, dict] = {
         "f_collection_zero": "Either there are no points, or the sources do not name them. The goal of collecting "
         "far more could start here.",
         "f_outlet_lead": "{n} of {total} known collection points lack a known tie to treatment.",
+        "f_outlet_lead_1": "The only known collection point lacks a known tie to treatment.",
         "f_outlet": "Their operators ({names}) have no recorded tie to an actor that sorts, treats, dismantles or "
         "refines – collected devices presumably leave the region through third parties.",
         "f_outlet_1": "Their operator ({names}) has no recorded tie to an actor that sorts, treats, dismantles or "
