@@ -117,9 +117,10 @@ def count(n: object, forms: Mapping[str, str], lang: str) -> str:
 
 def join(items: Iterable[object], lang: str, *, limit: int | None = None, more: str | None = None) -> str:
     """The items as a list a reader writes ("A, B und C"); past ``limit`` items the rest is
-    counted ("A, B und 3 weitere"), or named by ``more`` (a text with ``{n}``)."""
+    counted ("A, B und 3 weitere"), or named by ``more`` (a text with ``{n}``). A single
+    item past the limit is named rather than counted."""
     words = [str(item) for item in items]
-    if limit is not None and len(words) > limit:
+    if limit is not None and len(words) > limit + 1:
         rest = len(words) - limit
         tail = (more or _MORE[lang if lang in _MORE else "de"]).format(n=number(rest, lang))
         words = [*words[:limit], tail]

@@ -96,3 +96,4 @@ def test_join():
     assert fmt.join([], "en") == ""
     assert fmt.join(["A", "B", "C", "D"], "de", limit=2) == "A, B und 2 weitere"
     assert fmt.join(["A", "B", "C"], "en", limit=1) == "A and 2 more"
+    assert fmt.join(["A", "B", "C"], "de", limit=2) == "A, B und C", "one more is named, not counted"
