@@ -43,6 +43,7 @@ from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
 from graph.sparql.catalog import run_named
 from graph.stats import stats
+from graph.words import findings
 from graph.words import format as fmt
 from graph.words.briefing import TEXT
 from graph.words.format import date, integer, join, number, percent
@@ -556,7 +557,7 @@ class _Report:
             out.append(
                 {
                     "links": gap["links"],
-                    "reasons": gap[f"reasons_{lang}"],
+                    "reasons": findings.reasons("communities", self.G, gap, lang),
                     **self.cite.refs(self.actor_urls(a + b) + self.edge_urls(pairs)),
                     "thin": [self.t["thin_groups"], *self.thin_actors(a + b)],
                     "_values": {
