@@ -600,3 +600,33 @@ TEXT: dict[str, dict] = {
         "f_periphery_how_1": "One introduction to a central actor would connect it.",
     },
 }
+
+#: The words inside the briefing's figures (graph.report.figures).
+FIGURES = {
+    "de": {
+        "none": "kein Akteur",
+        "one": "1 Akteur (Abhängigkeit)",
+        "few": "2–3 Akteure",
+        "many": "4 und mehr",
+        "off_path": "grau: Stufen neben dem Recyclingpfad",
+        "observed": "bekannt",
+        "expected": "erwartet",
+        "ratio": "Farbe: Verhältnis bekannt / erwartet (1 = wie erwartet)",
+        "per_100k": "Sammelstellen je 100.000 Einwohner",
+        "candidate": "Kandidat (unbestätigter Landkreis)",
+        "no_population": "keine Einwohnerzahl",
+    },
+    "en": {
+        "none": "no actor",
+        "one": "1 actor (a dependency)",
+        "few": "2–3 actors",
+        "many": "4 or more",
+        "off_path": "grey: stages beside the recycling path",
+        "observed": "known",
+        "expected": "expected",
+        "ratio": "colour: ratio known / expected (1 = as expected)",
+        "per_100k": "collection points per 100,000 inhabitants",
+        "candidate": "candidate (unconfirmed district)",
+        "no_population": "no population figure",
+    },
+}
