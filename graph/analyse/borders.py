@@ -149,9 +149,17 @@ def border_cohesion(
     return rows
 
 
+#: Below this ratio of observed to expected ties a border clearly separates (briefing, pages).
+WEAK_RATIO = 0.5
+
+
+def is_weak_border(row: dict[str, Any]) -> bool:
+    """A border between two areas with clearly fewer ties than expected (ratio < WEAK_RATIO)."""
+    return row["scope"] == "between" and row["ratio"] is not None and row["ratio"] < WEAK_RATIO
+
+
 def _codes(row: dict[str, Any]) -> list[str]:
     """What to say about a pair of areas (worded by :mod:`graph.words.findings`)."""
     if row["ratio"] is None:
         return ["none"]
-    weak = row["scope"] == "between" and row["ratio"] < 0.5
-    return [row["scope"], "ratio", *(["weak"] if weak else [])]
+    return [row["scope"], "ratio", *(["weak"] if is_weak_border(row) else [])]
