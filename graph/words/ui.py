@@ -413,6 +413,8 @@ STRINGS: dict[str, tuple[Text, Text]] = {
                       "other": "For {n} more materials and categories no actor is known (area: {area})"}),
     "chains.crm.strategic": ("strategischer Rohstoff (CRMA)", "strategic raw material (CRMA)"),
     "chains.crm.critical": ("kritischer Rohstoff (CRMA)", "critical raw material (CRMA)"),
+    "crm.abbr.strategic": ("S", "S"),  # the one-letter marks of the CRM Act's two lists
+    "crm.abbr.critical": ("K", "C"),
     "chains.none": ("Kein Material ist hier bekannt.", "No material is known here."),
     "borders.title": ("Zusammenarbeit über Grenzen", "Cooperation across borders"),
     "borders.intro": (
@@ -668,6 +670,18 @@ STRINGS: dict[str, tuple[Text, Text]] = {
 }
 
 
+
+#: Evidence levels from strong to weak, with their names (facet values and labels).
+EVIDENCE: dict[str, dict[str, str]] = {
+    "high": {"de": "hoch", "en": "high"},
+    "medium": {"de": "mittel", "en": "medium"},
+    "low": {"de": "niedrig", "en": "low"},
+}
+#: Tie types of the collaboration graph that come from no single relation row, with their names.
+DERIVED_TIES: dict[str, dict[str, str]] = {
+    "joint_project": {"de": "gemeinsames Projekt", "en": "joint project"},
+    "shared_network": {"de": "gemeinsames Netzwerk", "en": "shared network"},
+}
 
 
 def text(key: str, lang: str) -> Text | None:
