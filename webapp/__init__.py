@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.after_request(_security_headers)
     app.url_defaults(_keep_language)
     app.jinja_env.globals.update(t=_t, url_here=_url_here, url_toggle=_url_toggle, switch_lang=_switch_lang)
-    app.jinja_env.filters.update(num=_num, isodate=_date, host=_host, runs=_runs)
+    app.jinja_env.filters.update(num=_num, pct=_pct, isodate=_date, host=_host, runs=_runs)
     return app
 
 
@@ -59,6 +59,10 @@ def _t(key: str, **values: object) -> str:
 
 def _num(value: object, digits: int | None = None) -> str:
     return i18n.number(value, g.lang, digits)
+
+
+def _pct(share: object, digits: int = 0) -> str:
+    return i18n.percent(share, g.lang, digits)
 
 
 def _date(value: object) -> str:

@@ -7,12 +7,17 @@ from __future__ import annotations
 from graph.words import format as fmt
 from graph.words.ui import LANGS, STRINGS, for_script, translate
 
-__all__ = ["LANGS", "STRINGS", "date", "for_script", "number", "translate"]
+__all__ = ["LANGS", "STRINGS", "date", "for_script", "number", "percent", "translate"]
 
 
 def number(value: object, lang: str, digits: int | None = None) -> str:
     """A number written the way readers of ``lang`` expect (:func:`graph.words.format.number`)."""
     return fmt.number(value, lang, digits)
+
+
+def percent(share: object, lang: str, digits: int = 0) -> str:
+    """A share in [0, 1] as a percentage (:func:`graph.words.format.percent`)."""
+    return fmt.percent(share, lang, digits)
 
 
 def date(value: object, lang: str) -> str:

@@ -337,12 +337,12 @@ STRINGS: dict[str, tuple[Text, Text]] = {
         "finding: check its reasons against the sources and ask the two actors."),
     "gaps.score.explain": (
         "Die Stärke (0 bis 1) ordnet nur die Liste. Sie setzt sich zusammen aus der Wertschöpfungskette "
-        "({value_chain} %: eine Stufe folgt auf die andere, für ein gemeinsames Material), gemeinsamen Partnern "
-        "({proximity} %), sich ergänzenden Kompetenzen ({competence} %) und dem Brückenschlag über eine Landes- "
-        "oder Kreisgrenze ({border} %).",
-        "The score (0 to 1) only orders the list. It is made of the value chain ({value_chain} %: one stage "
-        "follows the other, for a shared material), common partners ({proximity} %), complementary "
-        "competencies ({competence} %) and bridging a state or district border ({border} %)."),
+        "({value_chain}: eine Stufe folgt auf die andere, für ein gemeinsames Material), gemeinsamen Partnern "
+        "({proximity}), sich ergänzenden Kompetenzen ({competence}) und dem Brückenschlag über eine Landes- "
+        "oder Kreisgrenze ({border}).",
+        "The score (0 to 1) only orders the list. It is made of the value chain ({value_chain}: one stage "
+        "follows the other, for a shared material), common partners ({proximity}), complementary "
+        "competencies ({competence}) and bridging a state or district border ({border})."),
     "gaps.describe": ({"one": "{n} Vorschlag", "other": "{n} Vorschläge"},
                       {"one": "{n} suggestion", "other": "{n} suggestions"}),
     "gaps.describe.actor": ("Akteur: {name}", "actor: {name}"),

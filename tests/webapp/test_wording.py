@@ -193,3 +193,13 @@ def test_the_lang_check_reads_nesting():
     parser.feed('<html lang="de"><p>Rolle: <span lang="en">coordinator</span><br> und mehr</p>'
                 '<script>var x = "coordinator";</script></html>')
     assert parser.texts == [("Rolle: ", "de"), ("coordinator", "en"), (" und mehr", "de")]
+
+
+def test_percentages_follow_cldr(pages):
+    """The score's parts as CLDR writes a percentage: "40 %" with a no-break space in
+    German, "40%" in English (the shares themselves come from the scoring)."""
+    from graph.views.gaps import score_weights
+
+    share = round(score_weights()["value_chain"] * 100)
+    assert f"Wertschöpfungskette ({share}\u00a0%:" in pages["/gaps", "de"]
+    assert f"value chain ({share}%:" in pages["/gaps", "en"]
