@@ -437,16 +437,17 @@ class _Report:
         chain = sorted({(c["position"], c["stage"]) for c in matrix})
         path = [s for _, s in chain if s not in OFF_PATH]
         materials = [self._material(row, cells.get(row["material"], {}), path) for row in critical_materials(G)]
+        none = [m["name"] for m in materials if not m["actors"]]
         return {
             "svg": Markup(svg),
             "omitted": t["chain_omitted"].format(
-                rest=sum(1 for i in cells if i not in shown and covered(i)),
-                none=sum(1 for i in cells if i not in shown and not covered(i)),
+                rest=self.count(sum(1 for i in cells if i not in shown and covered(i)), "more_material"),
+                none=self.count(sum(1 for i in cells if i not in shown and not covered(i)), "material"),
             ),
             "notes": self._stage_notes(chain),
             "path": " → ".join(self.short(s) for s in path),
             "materials": [m for m in materials if m["actors"]],
-            "materials_none": [m["name"] for m in materials if not m["actors"]],
+            "materials_none": self.tn("materials_none", len(none), names=", ".join(none)) if none else None,
             "_materials": materials,
         }
 

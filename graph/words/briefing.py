@@ -26,6 +26,8 @@ TEXT: dict[str, dict] = {
             "project": ("Projekt", "Projekte"),
             "point": ("Sammelstelle", "Sammelstellen"),
             "source": ("Quelle", "verschiedene Quellen"),
+            "material": ("Stoff", "Stoffe"),
+            "more_material": ("weiterer Stoff", "weitere Stoffe"),
         },
         "holds": "Der Graph verzeichnet {actors}, {relations}, {projects} und {points} für Elektroaltgeräte; er "
         "stützt sich auf {sources}.",
@@ -79,8 +81,8 @@ TEXT: dict[str, dict] = {
         "group_categories": "Gerätekategorien (ElektroG)",
         "group_crm": "Kritische Rohstoffe (CRM Act)",
         "group_other": "Weitere Stoffe (die an den meisten Stufen vorkommen)",
-        "chain_omitted": "Nicht gezeigt: {rest} weitere Stoffe mit bekannten Akteuren und {none} Stoffe ohne "
-        "bekannten Akteur; die vollständige Tabelle gibt „harzgraph gaps chains“.",
+        "chain_omitted": "Nicht gezeigt: {rest} mit bekannten Akteuren und {none} ohne bekannten Akteur; die "
+        "vollständige Tabelle gibt „harzgraph gaps chains“.",
         "stage_skipped": "Keinem Akteur der Region sind die Stufen {stages} zugeordnet, obwohl Akteure an späteren "
         "Stufen arbeiten (nächste besetzte Stufe: {next}; {actors}). Vermutlich fehlt hier die Angabe in den "
         "Daten, nicht die Stufe selbst: zu prüfen ist, welche Betriebe diese Stufen tatsächlich abdecken.",
@@ -101,6 +103,7 @@ TEXT: dict[str, dict] = {
         "path_legend": "Kästchen von links nach rechts: {path}; gefüllt = mindestens ein Akteur bekannt, leer = "
         "keiner bekannt.",
         "materials_none": "Für diese {n} Rohstoffe des CRM Act ist in der Region kein Akteur bekannt: {names}.",
+        "materials_none_1": "Für diesen Rohstoff des CRM Act ist in der Region kein Akteur bekannt: {names}.",
         "col_material": "Rohstoff",
         "col_path": "Recyclingpfad",
         "col_present": "Akteure und ihre Stufen",
@@ -323,6 +326,8 @@ TEXT: dict[str, dict] = {
             "project": ("project", "projects"),
             "point": ("collection point", "collection points"),
             "source": ("source", "distinct sources"),
+            "material": ("material", "materials"),
+            "more_material": ("further material", "further materials"),
         },
         "holds": "The graph records {actors}, {relations}, {projects} and {points} for waste electrical equipment; "
         "it rests on {sources}.",
@@ -376,8 +381,8 @@ TEXT: dict[str, dict] = {
         "group_categories": "Device categories (WEEE)",
         "group_crm": "Critical raw materials (CRM Act)",
         "group_other": "Other materials (those at most stages)",
-        "chain_omitted": "Not shown: {rest} further materials with known actors and {none} materials with no "
-        "known actor; “harzgraph gaps chains” gives the full table.",
+        "chain_omitted": "Not shown: {rest} with known actors and {none} with no known actor; “harzgraph gaps "
+        "chains” gives the full table.",
         "stage_skipped": "No actor of the region is assigned the stages {stages}, although actors work at later "
         "stages (next stage held: {next}; {actors}). The record is presumably missing in the data, not the "
         "stages themselves: check which plants actually cover them.",
@@ -395,6 +400,7 @@ TEXT: dict[str, dict] = {
         "of the region handles, with the stages of the recycling path that are held and those that are missing.",
         "path_legend": "Boxes from left to right: {path}; filled = at least one actor known, empty = none known.",
         "materials_none": "For these {n} CRM Act materials no actor is known in the region: {names}.",
+        "materials_none_1": "For this CRM Act material no actor is known in the region: {names}.",
         "col_material": "Material",
         "col_path": "Recycling path",
         "col_present": "Actors and their stages",
