@@ -109,6 +109,8 @@ def test_every_page_is_asked_for(pages):
     for path in ("/", "/actors", "/actors/test-recycler", "/network", "/map", "/gaps", "/chains", "/borders",
                  "/brokers", "/report", "/report/briefing.html", "/sparql", "/id/project/test-project"):
         assert path in urls, path
+    for (url, lang), page in pages.items():
+        assert re.search(rf'<html lang="{lang}"', page), f"{url} is not in {lang}"
 
 
 def test_no_page_says_one_with_a_plural_noun(pages):
