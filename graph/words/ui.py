@@ -656,7 +656,7 @@ STRINGS: dict[str, tuple[Text, Text]] = {
         "resources added."),
     "resource.query.run": ("Im Abfrage-Editor öffnen", "Open in the query workbench"),
     "resource.formats": ("Als RDF:", "As RDF:"),
-    "resource.more": ("… und {n} weitere", "… and {n} more"),
+    "resource.more": ({"one": "… und {n} weiterer Wert", "other": "… und {n} weitere Werte"}, "… and {n} more"),
     "resource.profile": ("Zum Profil des Akteurs", "To the actor's profile"),
     "resource.triples": ("{n} Tripel", {"one": "{n} triple", "other": "{n} triples"}),
     "col.property": ("Eigenschaft", "Property"),

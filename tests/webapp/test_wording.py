@@ -18,7 +18,7 @@ import pytest
 from flask import url_for
 
 from graph import store as graph_store
-from graph.words import ui
+from tests.graph.words.plurals import ONE_PLURAL
 
 #: Sample values for the rules' URL parameters (every one is asked for).
 SAMPLES = {"actor": ["test-recycler", "test-refiner"],
@@ -34,34 +34,6 @@ VARIANTS = {
     "actors.index": [{"kind": "recycler"}, {"q": "Refiner"}],
     "sparql.endpoint": [{"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"}],
 }
-
-
-def _plural_nouns() -> set[str]:
-    """The words that follow a count in the "other" form of every counted text of the table
-    (both languages), plus the briefing's nouns: what must never follow a "1"."""
-    nouns = set()
-    for pair in ui.STRINGS.values():
-        for entry in pair:
-            if isinstance(entry, str):
-                continue
-            after = re.compile(r"\{" + entry.get("by", "n") + r"\} ([^{}.,:;()]+)")
-            other = after.search(entry["other"])
-            if other is None:  # the count stands outside the text: the text is the noun
-                nouns.add(entry["other"])
-                continue
-            one = after.search(entry["one"])
-            words, singular = other.group(1).split(), one.group(1).split() if one else []
-            for i, word in enumerate(words):  # up to the first word that the plural changes
-                if i >= len(singular) or singular[i] != word:
-                    nouns.add(" ".join(words[: i + 1]))
-                    break
-    nouns |= {"Akteure", "Sammelstellen", "Projekte", "Verbindungen", "Beziehungen", "Vorschläge", "Quellen",
-              "ties", "actors", "projects", "sources", "suggestions", "relations", "Landkreise", "districts"}
-    return nouns
-
-
-NOUNS = _plural_nouns()
-ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 (" + "|".join(sorted(map(re.escape, NOUNS))) + r")\b")
 
 
 INLINE = r"(?:a|abbr|b|code|em|i|small|span|strong|time)"
