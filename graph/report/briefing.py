@@ -48,6 +48,7 @@ from graph.words import findings
 from graph.words import format as fmt
 from graph.words.briefing import TEXT
 from graph.words.format import date, integer, join, number, percent
+from graph.words.ui import DERIVED_TIES
 
 LANGS = ("de", "en")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -266,7 +267,8 @@ class _Report:
 
     def label(self, key: str | None) -> str:
         entry = (self.G.graph.get("labels") or {}).get(key or "")
-        return (entry or {}).get(self.lang) or self.t.get(f"label_{key}") or key or ""
+        derived = DERIVED_TIES.get(key or "", {})  # joint project, shared network: the pages' words too
+        return (entry or {}).get(self.lang) or derived.get(self.lang) or key or ""
 
     def short(self, key: str | None) -> str:
         """A stage's label without its explanation in brackets, for running text."""

@@ -166,8 +166,6 @@ TEXT: dict[str, dict] = {
         "confidence_medium": "Verlässlichkeit mittel",
         "confidence_low": "Verlässlichkeit gering",
         "h_method": "Methode und Lesehilfe",
-        "label_joint_project": "gemeinsames Projekt",
-        "label_shared_network": "gemeinsame Mitgliedschaft",
         "method_weights": "Eine Verbindung entsteht durch eine belegte direkte Beziehung, ein gemeinsames Projekt "
         "oder die gemeinsame Mitgliedschaft in einem Verband. Voll zählen: {full}; halb: {half}.",
         "method": [
@@ -461,8 +459,6 @@ TEXT: dict[str, dict] = {
         "confidence_medium": "confidence medium",
         "confidence_low": "confidence low",
         "h_method": "Method and how to read this",
-        "label_joint_project": "joint project",
-        "label_shared_network": "shared membership",
         "method_weights": "A tie arises from a sourced direct relation, a joint project or shared membership of "
         "an association. Counting fully: {full}; counting half: {half}.",
         "method": [
