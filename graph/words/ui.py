@@ -353,7 +353,7 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "gaps.filter.score": ("Stärke mindestens", "Score at least"),
     "gaps.filter.note": ("Ein Paar bleibt stehen, wenn einer der beiden Akteure alle gewählten Merkmale hat.",
                          "A pair stays when one of its two actors has every chosen feature."),
-    "gaps.filter.actor": ("Nur Vorschläge mit", "Only suggestions with"),
+    "gaps.filter.actor": ("Nur Vorschläge mit diesem Akteur:", "Only suggestions with this actor:"),
     "gaps.filter.actor.remove": ("alle Akteure", "all actors"),
     "gaps.part.value_chain": ("Wertschöpfungskette", "Value chain"),
     "gaps.part.proximity": ("Gemeinsame Partner", "Common partners"),
