@@ -793,7 +793,8 @@ class _Report:
         n = sum(r["unlinked"] for r in rows)
         return self._finding(
             self.tn("f_outlet_lead", n, by=section["total"], total=fmt.number(section["total"], self.lang)),
-            self.tn("f_outlet", len(operators), names=join(operators, self.lang, limit=3)),
+            self.tn("f_outlet_point" if n == 1 else "f_outlet", len(operators),
+                    names=join(operators, self.lang, limit=3)),
             "collection",
             [u for r in rows for u in r["_unlinked_sources"]],
             [self.t["thin_absence"]],

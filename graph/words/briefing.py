@@ -298,6 +298,8 @@ TEXT: dict[str, dict] = {
         "behandelt, zerlegt oder verhüttet – gesammelte Geräte verlassen die Region vermutlich über Dritte.",
         "f_outlet_1": "Ihr Betreiber ({names}) hat keine erfasste Verbindung zu einem Akteur, der sortiert, "
         "behandelt, zerlegt oder verhüttet – gesammelte Geräte verlassen die Region vermutlich über Dritte.",
+        "f_outlet_point": "Ihr Betreiber ({names}) hat keine erfasste Verbindung zu einem Akteur, der sortiert, "
+        "behandelt, zerlegt oder verhüttet – gesammelte Geräte verlassen die Region vermutlich über Dritte.",
         "f_partners_lead": "{n} Partnerschaften werden als Hypothesen vorgeschlagen.",
         "f_partners_lead_1": "Eine Partnerschaft wird als Hypothese vorgeschlagen.",
         "f_partners": "Am stärksten (Punktzahl {score}): {a} und {b} könnten zusammenarbeiten. Die Gründe und die "
@@ -588,6 +590,8 @@ TEXT: dict[str, dict] = {
         "f_outlet": "Their operators ({names}) have no recorded tie to an actor that sorts, treats, dismantles or "
         "refines – collected devices presumably leave the region through third parties.",
         "f_outlet_1": "Their operator ({names}) has no recorded tie to an actor that sorts, treats, dismantles or "
+        "refines – collected devices presumably leave the region through third parties.",
+        "f_outlet_point": "Its operator ({names}) has no recorded tie to an actor that sorts, treats, dismantles or "
         "refines – collected devices presumably leave the region through third parties.",
         "f_partners_lead": "{n} partnerships are suggested as hypotheses.",
         "f_partners_lead_1": "One partnership is suggested as a hypothesis.",
