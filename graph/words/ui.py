@@ -199,7 +199,8 @@ STRINGS: dict[str, tuple[Text, Text]] = {
                                  "other": "Alle {n} Vorschläge für diesen Akteur"},
                                 {"one": "The only suggestion for this actor",
                                  "other": "All {n} suggestions for this actor"}),
-    "profile.chain.none": ("Keine Behandlungsstufe angegeben.", "No treatment stage stated."),
+    "profile.chain.none": ("In den Quellen ist keine Behandlungsstufe genannt.",
+                           "No treatment stage is stated in the sources."),
     "profile.relations": ("Beziehungen", "Relations"),
     "profile.relations.none": ("Keine belegten Beziehungen zu anderen Akteuren.",
                                "No sourced relations to other actors."),
@@ -295,6 +296,12 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "map.legend.site": ("Sammelstelle", "collection point"),
     "map.legend.state": ("Landesgrenze", "state border"),
     "map.unplaced": ("Ohne Koordinaten", "Without coordinates"),
+    "place.point": ("Kartenpunkt: {label}", "Map point: {label}"),
+    "map.legend.precision": (
+        "Ohne genaue Adresse stehen Akteure und Sammelstellen in der Ortsmitte, mobile Sammlungen in der "
+        "Kreismitte; die Akteure eines Ortes teilen sich einen Punkt.",
+        "Without an exact address, actors and collection points are drawn at the town centre, mobile collections "
+        "at the district centre; the actors of one town share one point."),
     "map.unplaced.actors": ({"one": "{n} Akteur ohne Koordinaten", "other": "{n} Akteure ohne Koordinaten"},
                             {"one": "{n} actor without coordinates", "other": "{n} actors without coordinates"}),
     "map.unplaced.outside": ("außerhalb des Kartenausschnitts", "outside the map"),
