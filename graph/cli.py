@@ -212,6 +212,25 @@ def report(store_dir: Path | None, lang: str, out: Path | None) -> None:
     click.echo(f"Wrote {target}", err=True)
 
 
+@main.command("diff")
+@format_option
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+def diff_command(old: Path, new: Path, fmt: str) -> None:
+    """Records added, removed and changed, field by field, between OLD and NEW.
+
+    Each is a data folder, an .xlsx workbook, a store folder (its current version) or one
+    store version (STORE/versions/<stamp>, STORE/previous).
+    """
+    from graph.diff import diff, summary
+
+    table = diff(old, new)
+    _print_table(table, fmt)
+    if fmt == "table":
+        counts = summary(table)
+        click.echo(f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed", err=True)
+
+
 @main.command()
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
