@@ -603,6 +603,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.429": ("Zu viele Abfragen", "Too many queries"),
 }
 
+from .i18n_editing import STRINGS as _EDITING  # noqa: E402  (the editors' pages)
+
+STRINGS.update(_EDITING)
+
 
 def translate(key: str, lang: str, **values: object) -> str:
     """The text for ``key`` in ``lang`` with ``values`` filled in; the key itself when unknown.

@@ -162,3 +162,11 @@ def suggestions() -> list[dict[str, Any]]:
     """All ranked partner suggestions in the page's language, computed once per version."""
     lang, G = g.lang, collaboration()
     return cached(f"suggestions-{lang}", lambda: gap_views.partner_suggestions(G, lang=lang))
+
+
+def data_tables() -> dict[str, list[dict[str, str]]]:
+    """The editable tables as this version holds them (for the quality dashboard), read once."""
+    from graph.export import tables_from_store
+
+    store = current_store()
+    return cached("data-tables", lambda: tables_from_store(store))
