@@ -17,7 +17,7 @@ from flask import Flask, abort, g, redirect, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from graph.edit import accounts
+from graph.edit import accounts, changesets
 from graph.edit.files import EditError, edits_dir, read_json, write_atomic
 from graph.settings import Settings
 
@@ -51,7 +51,10 @@ def install(app: Flask, settings: Settings) -> None:
     app.session_interface = _SessionInterface()
     csrf.init_app(app)
     app.register_error_handler(CSRFError, lambda exc: respond(400, exc.description))
+    app.register_error_handler(EditError, lambda exc: respond(409, str(exc)))
     app.jinja_env.globals.update(account=current_account)
+    if settings.edits_path.exists():
+        changesets.recover(settings)  # an apply killed half-way: data/ and store both old or both new
 
 
 def _secret_key(settings: Settings) -> bytes:

@@ -8,8 +8,8 @@ from graph.edit import accounts as account_store
 
 from .accounts import current_account, protect
 from .errors import respond
-from .represent import json_response
 from .i18n import translate
+from .represent import json_response
 from .state import app_state
 
 bp = Blueprint("auth", __name__)

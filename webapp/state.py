@@ -209,3 +209,26 @@ def data_tables() -> dict[str, list[dict[str, str]]]:
 
     store = current_store()
     return cached("data-tables", lambda: tables_from_store(store))
+
+
+def releases() -> list[dict[str, str]]:
+    """The store versions still kept, newest first: ``{"release", "role"}`` (current/previous)."""
+    from graph.store import previous_path
+
+    settings = app_state().settings
+    found = [{"release": snapshot().version.name, "role": "current"}]
+    previous = previous_path(settings.store_dir)
+    if previous is not None and previous.name != found[0]["release"]:
+        found.append({"release": previous.name, "role": "previous"})
+    return found
+
+
+def release_diff():
+    """The previous release against the one this request reads (``graph.diff`` rows), once per version."""
+    from graph.diff import diff
+    from graph.store import previous_path
+
+    settings = app_state().settings
+    current = snapshot().version
+    previous = previous_path(settings.store_dir)
+    return cached("release-diff", lambda: diff(previous, current, ontology_dir=settings.ontology_dir))
