@@ -182,3 +182,17 @@ def test_conflict_and_round_trip(edit_app, edit_settings):
     compare = public.get("/changes/compare.json").get_json()
     assert {"table": "actors", "key": "test-recycler", "change": "changed", "field": "materials", "old": "",
             "new": "metals"} in compare["rows"]
+
+
+def test_profile_links_every_editable_record_for_signed_in_staff(edit_app):
+    client = edit_app.test_client()
+    public = client.get("/actors/test-recycler").get_data(as_text=True)
+    assert "/edit/" not in public
+    login(client, EDITOR)
+    html = client.get("/actors/test-recycler").get_data(as_text=True)
+    links = set(re.findall(r'href="(/edit/[^"]+)"', html))
+    assert "/edit/actors/record?key=test-recycler" in links
+    relation_links = [link for link in links if link.startswith("/edit/relations/record?key=")]
+    assert relation_links
+    for link in links:  # every link opens a form for an existing record
+        assert client.get(link.replace("&amp;", "&")).status_code == 200, link
