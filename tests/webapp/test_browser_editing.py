@@ -6,7 +6,6 @@ SPARQL finds the change's prov:Activity."""
 from __future__ import annotations
 
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from graph.build.ingest import build
 from graph.edit.accounts import add_user
 from graph.settings import Settings
 from tests.conftest import VALID
-from tests.helpers import requires_browser
+from tests.helpers import live_server, requires_browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -27,7 +26,6 @@ pytestmark = requires_browser
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    waitress = pytest.importorskip("waitress")
     from webapp import create_app
 
     root = tmp_path_factory.mktemp("browser-editing")
@@ -36,12 +34,8 @@ def base_url(tmp_path_factory):
     build(settings)
     add_user(settings, "ed", "editor", "editor-password-1")
     add_user(settings, "rev", "reviewer", "reviewer-password-1")
-    server = waitress.create_server(create_app(settings), host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    with live_server(create_app(settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
