@@ -174,3 +174,22 @@ def test_kill_during_apply_leaves_data_and_store_both_old_or_both_new(built, mom
     assert not list(Path(built.data_dir).glob(".*")), "no temporary file left in data/"
     status = cs_mod.load(built, cs["id"])["status"]
     assert status == ("applied" if data_new else "pending")
+
+
+@pytest.mark.parametrize("table", ["../users", "districts", "actors.csv", "/etc/passwd"])
+def test_an_edit_never_names_a_file_outside_the_editable_tables(built, table):
+    with pytest.raises(cs_mod.EditError):
+        cs_mod.new_op(built, "add", table, None, {"id": "x"})
+
+
+def test_add_a_record(built):
+    fields = {"id": "test-added", "name": "SYNTHETIC Added e.V.", "kind": "association_cluster",
+              "confidence": "medium", "checked": "2026-11-30"}
+    cs, problems = propose(built, op="add", key=None, fields=fields, source="")
+    assert cs is None and [p["field"] for p in problems] == ["source"]
+    cs, problems = propose(built, op="add", key=None, fields=fields)
+    assert problems == []
+    cs_mod.apply(built, cs["id"], role="reviewer")
+    assert cs_mod.find(built, "actors", "test-added")["sources"] == SOURCE
+    again, problems = propose(built, op="add", key=None, fields=fields)
+    assert again is None and problems[0]["field"] == "id" and "exists already" in problems[0]["message"]

@@ -196,3 +196,10 @@ def test_profile_links_every_editable_record_for_signed_in_staff(edit_app):
     assert relation_links
     for link in links:  # every link opens a form for an existing record
         assert client.get(link.replace("&amp;", "&")).status_code == 200, link
+
+
+def test_unknown_table_is_not_found(edit_app):
+    client = edit_app.test_client()
+    login(client, EDITOR)
+    for path in ("/edit/districts/new", "/edit/..%2Fusers/new", "/edit/actors/record?key=no-such-actor"):
+        assert client.get(path).status_code == 404, path
