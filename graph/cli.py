@@ -63,6 +63,10 @@ def _report_failure(exc: ImportFailed) -> None:
 def build(data_dir: Path | None, store_dir: Path | None) -> None:
     """Read, check and load the data into a new store version, then swap it in."""
     settings = _settings(data_dir, store_dir)
+    if settings.edits_path.is_dir():  # an apply from the browser cut short: finish it first
+        from graph.edit.changesets import recover
+
+        recover(settings)
     bar, step = _progress(len(_STEPS))
     try:
         report = ingest.build(settings, progress=step)

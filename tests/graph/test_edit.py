@@ -193,3 +193,23 @@ def test_add_a_record(built):
     assert cs_mod.find(built, "actors", "test-added")["sources"] == SOURCE
     again, problems = propose(built, op="add", key=None, fields=fields)
     assert again is None and problems[0]["field"] == "id" and "exists already" in problems[0]["message"]
+
+
+def test_cli_build_first_finishes_an_apply_cut_short(built):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    cs, _ = propose(built)
+    original = (Path(built.data_dir) / "actors.csv").read_bytes()
+    # the state of a kill just after the new file was renamed into data/ and before the swap
+    cs_mod.write_json(built.edits_path / "journal.json", {
+        "id": cs["id"], "entry": {}, "files": {"actors.csv": {"old": _sha(Path(built.data_dir) / "actors.csv"),
+                                                              "new": "0" * 64}}})
+    (built.edits_path / "work" / cs["id"] / "old").mkdir(parents=True)
+    (built.edits_path / "work" / cs["id"] / "old" / "actors.csv").write_bytes(original)
+    (Path(built.data_dir) / "actors.csv").write_bytes(original.replace(b"SYNTHETIC Test Recycler", b"HALF DONE"))
+    result = CliRunner().invoke(main, ["build", "--data", str(built.data_dir), "--store", str(built.store_dir)])
+    assert result.exit_code == 0, result.output
+    assert (Path(built.data_dir) / "actors.csv").read_bytes() == original, "rolled back before building"
+    assert not (built.edits_path / "journal.json").exists()
