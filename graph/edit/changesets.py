@@ -219,7 +219,7 @@ def check(settings: Settings, op: dict, *, source: str, reason: str) -> list[dic
     if problems:
         return problems
     files = changed_tables(settings, [op])
-    row = _row_of(files, op["table"], op["key"]) if op["after"] is not None else None
+    row = _row_of(files, op["table"], record_key(op["table"], op["after"])) if op["after"] is not None else None
     with tempfile.TemporaryDirectory(prefix="check-", dir=edits_dir(settings)) as tmp:
         staging = _stage(settings, files, Path(tmp))
         try:
@@ -329,7 +329,9 @@ def apply(settings: Settings, change_id: str, *, role: str, comment: str = "", b
         files = changed_tables(settings, cs["ops"])
         entry = {"id": cs["id"], "proposed": cs["proposed"], "applied": _now(), "reason": cs["reason"],
                  "source": cs["source"], "author_role": cs["author_role"], "reviewer_role": role,
-                 "comment": comment, "ops": [{k: op[k] for k in ("op", "table", "key", "fields")} for op in cs["ops"]],
+                 "comment": comment, "ops": [{**{k: op[k] for k in ("op", "table", "key", "fields")},
+                                              "new_key": record_key(op["table"], op["after"]) if op["after"] else None}
+                                             for op in cs["ops"]],
                  "diff": review_rows(cs)}
         work = edits_dir(settings) / "work" / cs["id"]
         shutil.rmtree(work, ignore_errors=True)

@@ -86,8 +86,9 @@ def map_changes(out: Mapped, logged: list[dict]) -> None:
             record = iri(record_iri(op["table"], op["key"]))
             if op["op"] in ("edit", "retire"):
                 out.add(activity, iri(PROV + "used"), record)
-            if op["op"] in ("edit", "add"):
-                out.add(activity, iri(PROV + "generated"), record)
+            if op["op"] in ("edit", "add"):  # a relation edited in subject, type or object has a new IRI
+                generated = iri(record_iri(op["table"], op.get("new_key") or op["key"]))
+                out.add(activity, iri(PROV + "generated"), generated)
             if op["op"] == "retire":
                 out.add(activity, iri(PROV + "invalidated"), record)
             if op.get("fields"):

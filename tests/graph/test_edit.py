@@ -213,3 +213,19 @@ def test_cli_build_first_finishes_an_apply_cut_short(built):
     assert result.exit_code == 0, result.output
     assert (Path(built.data_dir) / "actors.csv").read_bytes() == original, "rolled back before building"
     assert not (built.edits_path / "journal.json").exists()
+
+
+def test_a_relation_edited_in_its_type_gets_its_new_iri_and_field_problems(built):
+    key = "test-recycler cooperates_with test-refiner"
+    op = cs_mod.new_op(built, "edit", "relations", key, {"relation": "no-such-type"})
+    _cs, problems = cs_mod.propose(built, op, author="x", role="editor", reason="r", source=SOURCE)
+    assert problems and problems[0]["field"] == "relation", "the problem stands beside the changed field"
+    op = cs_mod.new_op(built, "edit", "relations", key, {"relation": "supplies"})
+    cs, problems = cs_mod.propose(built, op, author="x", role="editor", reason="r", source=SOURCE)
+    assert problems == []
+    cs_mod.apply(built, cs["id"], role="reviewer")
+    quads = "\n".join(dump(built.store_dir))
+    activity = f"<{log.change_iri(cs['id'])}>"
+    base = "https://w3id.org/harzgraph/id/relation/"
+    assert f"{activity} <http://www.w3.org/ns/prov#used> <{base}test-recycler.cooperates_with.test-refiner>" in quads
+    assert f"{activity} <http://www.w3.org/ns/prov#generated> <{base}test-recycler.supplies.test-refiner>" in quads
