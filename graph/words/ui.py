@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from graph.words import format as fmt
+from graph.words.editing import STRINGS as EDITING_STRINGS
 
 LANGS = fmt.LANGS
 
@@ -675,6 +676,7 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "error.415": ("Falscher Inhaltstyp", "Wrong content type"),
     "error.429": ("Zu viele Abfragen", "Too many queries"),
 }
+STRINGS.update(EDITING_STRINGS)  # the editors' pages (graph/words/editing.py)
 
 
 
