@@ -38,10 +38,19 @@ class Settings:
     keep_versions: int = 2
     #: A SPARQL 1.1 query endpoint to read instead of ``store_dir`` (``harzgraph serve --sparql``).
     sparql_url: str | None = None
+    #: Accounts, change sets and the change log of editing in the browser; None: ``edits/``
+    #: beside the store folder (never inside ``data/``, never in the graph).
+    edits_dir: Path | None = None
+
+    @property
+    def edits_path(self) -> Path:
+        """Where the editing state lives: ``edits_dir``, or ``edits`` beside the store."""
+        return Path(self.edits_dir) if self.edits_dir else Path(self.store_dir).parent / "edits"
 
     @classmethod
     def from_env(cls, environ: dict | None = None, **overrides) -> Settings:
-        """Defaults, then ``HARZGRAPH_DATA`` / ``HARZGRAPH_STORE``, then explicit overrides."""
+        """Defaults, then ``HARZGRAPH_DATA`` / ``HARZGRAPH_STORE`` / ``HARZGRAPH_EDITS``, then
+        explicit overrides."""
         env = os.environ if environ is None else environ
         settings = cls(store_dir=default_store_dir(env))
         if env.get("HARZGRAPH_DATA"):
@@ -50,5 +59,7 @@ class Settings:
             settings = replace(settings, store_dir=Path(env["HARZGRAPH_STORE"]))
         if env.get("HARZGRAPH_SPARQL"):
             settings = replace(settings, sparql_url=env["HARZGRAPH_SPARQL"])
+        if env.get("HARZGRAPH_EDITS"):
+            settings = replace(settings, edits_dir=Path(env["HARZGRAPH_EDITS"]))
         given = {k: Path(v) if k.endswith("_dir") else v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)

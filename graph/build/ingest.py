@@ -16,6 +16,8 @@ from graph.build.readers import read_data
 from graph.build.records import check_tables
 from graph.build.shacl import compile_shapes, run_checks, violations_to_problems
 from graph.build.vocabulary import load_vocabulary, vocabulary_files
+from graph.edit.log import entries as change_log
+from graph.edit.log import map_changes
 from graph.errors import ImportFailed, Problem
 from graph.settings import Settings
 
@@ -37,8 +39,13 @@ class BuildReport:
     version: Path | None = None
 
 
-def prepare(settings: Settings, report: BuildReport, progress: Progress | None = None) -> Mapped:
-    """Read and check every table, then map it to triples; raise ImportFailed on any error."""
+def prepare(settings: Settings, report: BuildReport, progress: Progress | None = None, *,
+            changes: list[dict] | None = None) -> Mapped:
+    """Read and check every table, then map it to triples; raise ImportFailed on any error.
+
+    ``changes``: the applied change sets to write as PROV (``graph.edit.log``); None reads
+    them from the editing state beside the store.
+    """
     step = _stepper(report, progress)
     with step("read"):
         tables, problems = read_data(settings.data_dir)
@@ -51,7 +58,9 @@ def prepare(settings: Settings, report: BuildReport, progress: Progress | None =
         raise ImportFailed(problems)
     report.records = {name: len(records) for name, records in data.tables.items()}
     with step("map"):
-        return map_all(data, vocab)
+        mapped = map_all(data, vocab)
+        map_changes(mapped, change_log(settings) if changes is None else changes)
+        return mapped
 
 
 def load_into(target: pyoxigraph.Store, ntriples: Path, settings: Settings) -> None:
@@ -91,10 +100,11 @@ def check_shapes(target: pyoxigraph.Store, mapped: Mapped, settings: Settings) -
         raise ImportFailed(violations_to_problems(violations, mapped.origins))
 
 
-def validate(settings: Settings, progress: Progress | None = None) -> BuildReport:
+def validate(settings: Settings, progress: Progress | None = None, *,
+             changes: list[dict] | None = None) -> BuildReport:
     """Check the data completely (tables, references, SHACL) without touching any store."""
     report = BuildReport()
-    mapped = prepare(settings, report, progress)
+    mapped = prepare(settings, report, progress, changes=changes)
     step = _stepper(report, progress)
     scratch = pyoxigraph.Store()  # in memory
     with step("load"):
@@ -107,11 +117,14 @@ def validate(settings: Settings, progress: Progress | None = None) -> BuildRepor
 
 
 def build(settings: Settings, progress: Progress | None = None,
-          derive: Callable[[pyoxigraph.Store, Path], None] | None = None) -> BuildReport:
+          derive: Callable[[pyoxigraph.Store, Path], None] | None = None, *,
+          changes: list[dict] | None = None, before_swap: Callable[[], None] | None = None) -> BuildReport:
     """Build the graph aside, validate it, and only then swap it in as the current version.
 
     On any problem the new version is deleted and ImportFailed is raised; the store keeps
-    exactly its previous content.
+    exactly its previous content. ``before_swap`` runs after the new version is complete and
+    checked, just before it is swapped in (an applied edit moves its files into ``data/``
+    there); if it raises, nothing is published.
 
     One loader: the triples are bulk-loaded once, into the new on-disk database, which is
     then compacted (``Store.optimize``) and checked against the SHACL shapes in place — no
@@ -120,7 +133,7 @@ def build(settings: Settings, progress: Progress | None = None,
     version folder (:mod:`graph.derived`), so it is swapped in together with the data.
     """
     report = BuildReport()
-    mapped = prepare(settings, report, progress)
+    mapped = prepare(settings, report, progress, changes=changes)
     step = _stepper(report, progress)
     ntriples = mapped.finish()
     with store_mod.new_version(settings.store_dir) as folder:
@@ -141,6 +154,8 @@ def build(settings: Settings, progress: Progress | None = None,
             del target
         finally:
             mapped.close()
+        if before_swap is not None:
+            before_swap()
     with step("swap"):
         report.version = store_mod.publish(settings.store_dir, folder, keep=settings.keep_versions)
     return report
