@@ -29,7 +29,7 @@ def index(fmt: str) -> Response:
     table = drawing.pop("table")
     extra = {"measure": measure, "actor_places": drawing["actor_places"], "sites": drawing["sites"],
              "unplaced_actors": drawing["unplaced_actors"], "unplaced_actors_total": drawing["unplaced_actors_total"],
-             "unplaced_sites": drawing["unplaced_sites"],
+             "unplaced_sites": drawing["unplaced_sites"], "unplaced_sites_total": drawing["unplaced_sites_total"],
              "licence": "© GeoBasis-DE / BKG 2021 (Daten verändert)"}
     return represent.table(table, fmt, template="geo/map.html", title=translate("map.title", g.lang),
                            description=translate(f"measure.{measure}", g.lang), filename="districts-map",

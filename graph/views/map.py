@@ -172,7 +172,8 @@ def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_
         the precision being the coarsest of the group's, e.g. "town" for a town centre that
         several actors share; by place name); ``sites`` (placed collection points, each with
         its ``precision`` and ``precision_label``); ``unplaced_actors`` (at most
-        :data:`UNPLACED_LISTED`, all counted in ``unplaced_actors_total``) and ``unplaced_sites``
+        :data:`UNPLACED_LISTED`, all counted in ``unplaced_actors_total``) and ``unplaced_sites`` (as
+        many, counted in ``unplaced_sites_total``)
         (without coordinates, or outside the drawing); ``table`` (the districts' measures, see
         :func:`graph.region.districts`).
 
@@ -208,7 +209,8 @@ def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_
             "districts": drawn, "states": states, "legend": _legend(top, measure),
             "actor_places": places, "unplaced_actors": unplaced_actors[:UNPLACED_LISTED],
             "unplaced_actors_total": len(unplaced_actors),
-            "sites": sites, "unplaced_sites": unplaced_sites, "table": table}
+            "sites": sites, "unplaced_sites": unplaced_sites[:UNPLACED_LISTED],
+            "unplaced_sites_total": len(unplaced_sites), "table": table}
 
 
 def _legend(top: float, measure: str) -> list[dict[str, object]]:
