@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyoxigraph
 
+from graph.build.columns import FACTS, language
 from graph.build.mapping import RELATION_BASE
 from graph.build.tablespec import TABLES
 from graph.build.vocabulary import vocabulary_from_store
@@ -69,6 +70,16 @@ def tables_from_store(store: pyoxigraph.Store) -> dict[str, list[dict[str, str]]
         values = g.objects(subject, predicate)
         return notation.get(values[0].value, values[0].value.rsplit("/", 1)[-1]) if values else ""
 
+    def facts(subject: str, table: str) -> dict[str, str]:
+        """The single-property columns, read back with the table mapping wrote them from."""
+        row = {}
+        for fact in FACTS[table]:
+            if fact.kind == "concepts":
+                row[fact.column] = note(g.objects(subject, fact.predicate))
+            else:
+                row[fact.column] = g.one(subject, fact.predicate, language(fact))
+        return row
+
     def sources(subject: str) -> str:
         return " ".join(sorted(o.value for o in g.objects(subject, DCT + "source")))
 
@@ -91,57 +102,34 @@ def tables_from_store(store: pyoxigraph.Store) -> dict[str, list[dict[str, str]]
     for d in g.subjects(SKOS + "inScheme", ID + "scheme/district"):
         tables["districts"].append({
             "key": g.one(d, SKOS + "notation"), "name": g.one(d, PREFIXES["rdfs"] + "label"),
-            "state": code(d, HG.state), "nuts3": g.one(d, HG.nuts3), "seat": g.one(d, HG.seat),
-            "area_km2": g.one(d, HG.areaKm2), "population": g.one(d, HG.population),
-            "population_date": g.one(d, HG.populationDate),
-            "population_source": g.one(d, HG.populationSource),
-            "region_status": code(d, HG.regionStatus), "status_note": g.one(d, HG.regionStatusNote),
+            "state": code(d, HG.state), "region_status": code(d, HG.regionStatus), **facts(d, "districts"),
             "sources": sources(d)})
     for a in g.subjects(RDF + "type", str(ORG.Organization)):
         where = place(a)
         tables["actors"].append({
-            "id": slug(a), "name": g.one(a, SCHEMA.name), "kind": code(a, HG.kind),
+            "id": slug(a), "kind": code(a, HG.kind),
             "city": where["city"], "postcode": where["postcode"], "district": where["district"],
             "state": where["state"], "lat": where["lat"], "lon": where["lon"],
-            "website": g.one(a, SCHEMA.url),
-            "competencies": note(g.objects(a, SCHEMA.knowsAbout)),
-            "materials": note(g.objects(a, HG.handlesMaterial)),
-            "weee_categories": note(g.objects(a, HG.handlesCategory)),
-            "stages": note(g.objects(a, HG.worksAtStage)),
-            "description_de": g.one(a, SCHEMA.description, "de"),
-            "description_en": g.one(a, SCHEMA.description, "en"),
-            "capacity": g.one(a, HG.capacity), "confidence": g.one(a, HG.confidence),
-            "sources": sources(a), "checked": g.one(a, HG.checkedOn),
-            "note": g.one(a, SKOS + "editorialNote")})
+            **facts(a, "actors"), "sources": sources(a)})
     for p in g.subjects(RDF + "type", SCHEMA.ResearchProject):
         funders = [o.value for o in g.objects(p, SCHEMA.funder)
                    if (o.value, str(HG.funds), p) not in reified]
         coordinators = [s for s in g.subjects(HG.coordinates, p)
                         if (s, str(HG.coordinates), p) not in reified]
         tables["projects"].append({
-            "id": slug(p), "name": g.one(p, SCHEMA.name), "programme": g.one(p, HG.programme),
-            "funder": slug(funders[0]) if funders else "", "start": g.one(p, SCHEMA.startDate),
-            "end": g.one(p, SCHEMA.endDate),
+            "id": slug(p), "funder": slug(funders[0]) if funders else "",
             "coordinator": slug(coordinators[0]) if coordinators else "",
-            "summary_de": g.one(p, SCHEMA.description, "de"),
-            "summary_en": g.one(p, SCHEMA.description, "en"),
-            "confidence": g.one(p, HG.confidence), "sources": sources(p),
-            "note": g.one(p, SKOS + "editorialNote")})
+            **facts(p, "projects"), "sources": sources(p)})
     for s in g.subjects(RDF + "type", SCHEMA.RecyclingCenter):
         tables["collection_points"].append({
-            "id": slug(s), "name": g.one(s, SCHEMA.name), "operator": slug(g.one(s, ORG.siteOf)),
-            **{k: v for k, v in place(s).items()},
-            "accepts": note(g.objects(s, HG.acceptsGroup)), "confidence": g.one(s, HG.confidence),
-            "sources": sources(s), "note": g.one(s, SKOS + "editorialNote")})
+            "id": slug(s), "operator": slug(g.one(s, ORG.siteOf)), **place(s),
+            **facts(s, "collection_points"), "sources": sources(s)})
     for r in relation_nodes:
         if not r.startswith(RELATION_BASE):
             continue
         tables["relations"].append({
             "subject": slug(g.one(r, RDF + "subject")), "relation": code(r, HG.relationType),
-            "object": slug(g.one(r, RDF + "object")), "role": g.one(r, SCHEMA.description),
-            "start": g.one(r, SCHEMA.startDate), "end": g.one(r, SCHEMA.endDate),
-            "confidence": g.one(r, HG.confidence), "sources": sources(r),
-            "note": g.one(r, SKOS + "editorialNote")})
+            "object": slug(g.one(r, RDF + "object")), **facts(r, "relations"), "sources": sources(r)})
     _collection_tables(g, tables, code, sources, slug)
     return {spec.name: _ordered(spec.column_names, tables.get(spec.name, [])) for spec in TABLES}
 

@@ -21,9 +21,7 @@ from graph.analyse._common import (
     state_name,
 )
 
-ITEM_TYPES = ("material", "category")
 _LEVEL_RANK = {"region": 0, "state": 1, "district": 2}
-_TYPE_RANK = {"material": 0, "category": 1}
 _REGION = {"de": "Region", "en": "region"}
 # Re-use and repair branch off the recycling path; energy recovery and disposal take its
 # residues. A gap there is not where a material's value leaves the region, so first_gap
