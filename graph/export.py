@@ -130,33 +130,24 @@ def tables_from_store(store: pyoxigraph.Store) -> dict[str, list[dict[str, str]]
         tables["relations"].append({
             "subject": slug(g.one(r, RDF + "subject")), "relation": code(r, HG.relationType),
             "object": slug(g.one(r, RDF + "object")), **facts(r, "relations"), "sources": sources(r)})
-    _collection_tables(g, tables, code, sources, slug)
+    _collection_tables(g, tables, code, facts, sources, slug)
     return {spec.name: _ordered(spec.column_names, tables.get(spec.name, [])) for spec in TABLES}
 
 
-def _collection_tables(g: _Graph, tables: dict, code, sources, slug) -> None:
+def _collection_tables(g: _Graph, tables: dict, code, facts, sources, slug) -> None:
     """The rows of collection_figures (qb:Observation) and collection_levers again."""
     qb, sdmx = PREFIXES["qb"], PREFIXES["sdmx-dimension"]
-    area_notation = {GERMANY: "DE"}
     for o in g.subjects(qb + "dataSet", COLLECTION_DATASET):
         area = g.one(o, sdmx + "refArea")
         tables["collection_figures"].append({
-            "id": slug(o), "area": area_notation.get(area) or code(o, sdmx + "refArea"),
-            "part": g.one(o, HG.areaPart), "year": g.one(o, sdmx + "refPeriod"),
-            "basis": code(o, HG.basis), "devices": code(o, HG.deviceScope),
-            "quantity": g.one(o, PREFIXES["sdmx-measure"] + "obsValue"),
-            "unit": code(o, PREFIXES["sdmx-attribute"] + "unitMeasure"),
-            "sources": sources(o), "confidence": g.one(o, HG.confidence),
-            "note": g.one(o, SKOS + "editorialNote")})
+            "id": slug(o), "area": "DE" if area == GERMANY else code(o, sdmx + "refArea"),
+            "year": g.one(o, sdmx + "refPeriod"), "basis": code(o, HG.basis),
+            "devices": code(o, HG.deviceScope), "unit": code(o, PREFIXES["sdmx-attribute"] + "unitMeasure"),
+            **facts(o, "collection_figures"), "sources": sources(o)})
     for lever in g.subjects(RDF + "type", HG.CollectionLever):
         tables["collection_levers"].append({
-            "id": slug(lever), "name_de": g.one(lever, PREFIXES["rdfs"] + "label", "de"),
-            "name_en": g.one(lever, PREFIXES["rdfs"] + "label", "en"), "per": code(lever, HG.leverCount),
-            "unit": code(lever, HG.effectUnit), "low": g.one(lever, HG.effectLow),
-            "high": g.one(lever, HG.effectHigh), "basis": code(lever, HG.basis),
-            "max_count": g.one(lever, HG.maxCount), "sources": sources(lever),
-            "confidence": g.one(lever, HG.confidence), "assumption": g.one(lever, HG.assumption),
-            "note": g.one(lever, SKOS + "editorialNote")})
+            "id": slug(lever), "per": code(lever, HG.leverCount), "unit": code(lever, HG.effectUnit),
+            "basis": code(lever, HG.basis), **facts(lever, "collection_levers"), "sources": sources(lever)})
 
 
 def _ordered(columns: list[str], rows: list[dict[str, str]]) -> list[dict[str, str]]:

@@ -20,7 +20,6 @@ from graph.namespaces import COLLECTION_DATASET, HG, PREFIXES, figure_iri, lever
 
 QB = PREFIXES["qb"]
 SDMX_DIM = PREFIXES["sdmx-dimension"]
-SDMX_MEASURE = PREFIXES["sdmx-measure"]
 SDMX_ATTR = PREFIXES["sdmx-attribute"]
 
 
@@ -33,7 +32,7 @@ def map_collection_dataset(out, literal, iri) -> None:
         out.add(subject, iri(PREFIXES["dcterms"] + "title"), literal(title, lang=lang))
 
 
-def map_figure(out, record: Record, values: dict, *, literal, iri, decimal_literal, common) -> None:
+def map_figure(out, record: Record, values: dict, *, literal, iri, facts) -> None:
     """One figure as a qb:Observation; every one keeps its sources."""
     subject = iri(figure_iri(values["id"]))
     out.origins[subject[1:-1]] = record
@@ -43,28 +42,17 @@ def map_figure(out, record: Record, values: dict, *, literal, iri, decimal_liter
     out.add(subject, iri(SDMX_DIM + "refPeriod"), literal(values["year"], datatype=PREFIXES["xsd"] + "gYear"))
     out.add(subject, iri(HG.basis), iri(values["basis"]))
     out.add(subject, iri(HG.deviceScope), iri(values["devices"]))
-    out.add(subject, iri(SDMX_MEASURE + "obsValue"), decimal_literal(values["quantity"]))
     out.add(subject, iri(SDMX_ATTR + "unitMeasure"), iri(values["unit"]))
-    if "part" in values:
-        out.add(subject, iri(HG.areaPart), literal(values["part"], lang="en"))
-    common(out, subject, values)
+    facts(out, subject, "collection_figures", values)  # part, quantity, confidence, note, sources
 
 
-def map_lever(out, record: Record, values: dict, *, literal, iri, decimal_literal, common) -> None:
+def map_lever(out, record: Record, values: dict, *, literal, iri, facts) -> None:
     """One lever: its effect per count as a low–high range, with sources and assumption."""
     subject = iri(lever_iri(values["id"]))
     out.origins[subject[1:-1]] = record
     out.add(subject, iri(PREFIXES["rdf"] + "type"), iri(str(HG.CollectionLever)))
-    for lang in ("de", "en"):
-        out.add(subject, iri(PREFIXES["rdfs"] + "label"), literal(values[f"name_{lang}"], lang=lang))
     out.add(subject, iri(PREFIXES["skos"] + "notation"), literal(values["id"]))
     out.add(subject, iri(HG.leverCount), iri(values["per"]))
     out.add(subject, iri(HG.effectUnit), iri(values["unit"]))
-    out.add(subject, iri(HG.effectLow), decimal_literal(values["low"]))
-    out.add(subject, iri(HG.effectHigh), decimal_literal(values["high"]))
     out.add(subject, iri(HG.basis), iri(values["basis"]))
-    if "max_count" in values:
-        out.add(subject, iri(HG.maxCount), literal(values["max_count"], datatype=PREFIXES["xsd"] + "integer"))
-    if "assumption" in values:
-        out.add(subject, iri(HG.assumption), literal(values["assumption"], lang="en"))
-    common(out, subject, values)
+    facts(out, subject, "collection_levers", values)  # names, low, high, max_count, assumption …

@@ -132,7 +132,7 @@ def _map_collection(out: Mapped, data: CheckedData) -> None:
     """The collection figures (an RDF Data Cube) and the scenario levers: graph/build/cube.py."""
     from graph.build import cube
 
-    helpers = {"literal": literal, "iri": iri, "decimal_literal": decimal_literal, "common": _common}
+    helpers = {"literal": literal, "iri": iri, "facts": _facts}
     figures = data.tables.get("collection_figures", [])
     if figures:
         cube.map_collection_dataset(out, literal, iri)
