@@ -38,8 +38,9 @@ def parse_area(name: str, text: str, vocab: Vocabulary, problem: Report) -> str 
     found = vocab.resolve("district", text) or vocab.resolve("state", text)
     if found is None:
         near = vocab.suggest("district", text) + vocab.suggest("state", text)
-        hint = f"; did you mean {' or '.join(repr(n) for n in near[:3])}?" if near else \
-            f"; use a district ({', '.join(vocab.choices('district'))}), a state ({', '.join(vocab.choices('state'))}) or DE"
+        districts, states = ", ".join(vocab.choices("district")), ", ".join(vocab.choices("state"))
+        hint = (f"; did you mean {' or '.join(repr(n) for n in near[:3])}?" if near
+                else f"; use a district ({districts}), a state ({states}) or DE")
         problem(name, f"'{text}' is not a district or state of the region, nor DE (Germany){hint}")
     return found
 
