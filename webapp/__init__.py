@@ -23,9 +23,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000)
     state.install(app, settings)  # the store, the query runner and the caches (webapp/state.py)
     app.url_map.converters["slug"] = params.SlugConverter
-    from . import actors, gaps, geo, home, network, resources, sparql
+    from . import actors, collection, gaps, geo, home, network, resources, sparql
 
-    for blueprint in (home.bp, actors.bp, network.bp, geo.bp, sparql.bp, resources.bp, gaps.bp):
+    for blueprint in (home.bp, actors.bp, network.bp, geo.bp, sparql.bp, resources.bp, gaps.bp, collection.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.before_request(_language)

@@ -507,6 +507,91 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.back": ("Zum Überblick", "Back to the overview"),
     # SPARQL workbench (issue 5)
     "nav.sparql": ("SPARQL", "SPARQL"),
+    # --- /collection (issue 12) ---
+    "nav.collection": ("Sammlung", "Collection"),
+    "collection.title": ("Sammlung: Abstand zum Sammelziel und Szenarien",
+                         "Collection: distance to the target, and scenarios"),
+    "collection.describe": ("Je Landkreis: anfallende, gesammelte und Ziel-Menge an Elektroaltgeräten, Sammelquote und "
+                            "Lücke in Tonnen – jeder Wert gemessen, geschätzt oder angenommen, mit Quelle; dazu ein "
+                            "Was-wäre-wenn mit Hebeln, als Spanne.",
+                            "Per district: WEEE generated, collected and the target amount, the collection rate and "
+                            "the gap in tonnes — each value measured, estimated or assumed, with its source; and a "
+                            "what-if with levers, as a range."),
+    "collection.definition": ("Ziel: 85 % der anfallenden Altgeräte (WEEE-Richtlinie Art. 7, § 10 ElektroG). Quote = "
+                              "gesammelt ÷ anfallend. Alle Mengen in Tonnen je Jahr.",
+                              "Target: 85% of WEEE generated (WEEE Directive Art. 7, § 10 ElektroG). Rate = "
+                              "collected ÷ generated. All amounts in tonnes per year."),
+    "collection.levers": ("Was wäre, wenn …", "What if …"),
+    "collection.levers.note": ("Jeder Hebel wirkt je Einheit in einer belegten Spanne (niedrig–hoch); die Anzahl gilt "
+                               "für jeden Landkreis der Tabelle.",
+                               "Each lever works per count within a sourced range (low–high); the count applies to "
+                               "every district in the table."),
+    "collection.per.container": ("Container", "containers"),
+    "collection.per.event": ("Sammeltage je Jahr", "collection days a year"),
+    "collection.per.household": ("erreichte Haushalte je Jahr", "households reached a year"),
+    "collection.per.inhabitant": ("0 = aus, 1 = ein", "0 = off, 1 = on"),
+    "collection.per.person": ("erreichte Personen je Jahr", "persons reached a year"),
+    "collection.unit.container": ("Container", "container"),
+    "collection.unit.event": ("Sammeltag", "collection day"),
+    "collection.unit.household": ("Haushalt", "household"),
+    "collection.unit.inhabitant": ("Einwohner", "inhabitant"),
+    "collection.unit.person": ("Person", "person"),
+    "collection.effect": ("{low}–{high} {unit} je {per}", "{low}–{high} {unit} per {per}"),
+    "collection.district": ("Landkreis für die Zusammenfassung", "District for the summary"),
+    "collection.district.none": ("keiner", "none"),
+    "collection.run": ("Szenario rechnen", "Run the scenario"),
+    "collection.reset": ("Hebel zurücksetzen", "Clear the levers"),
+    "collection.col.population": ("Einwohner", "Inhabitants"),
+    "collection.col.generated": ("anfallend (t)", "generated (t)"),
+    "collection.col.collected": ("gesammelt (t)", "collected (t)"),
+    "collection.col.target": ("Ziel 85 % (t)", "target 85% (t)"),
+    "collection.col.rate": ("Quote (%)", "rate (%)"),
+    "collection.col.gap": ("Lücke (t)", "gap (t)"),
+    "collection.col.scenario": ("mit Hebeln", "with levers"),
+    "collection.gap.word": ("Lücke", "gap"),
+    "collection.col.points": ("bekannte Sammelstellen", "known collection points"),
+    "collection.no_levers": ("keine Hebel gewählt", "no levers chosen"),
+    "collection.no_model": ("keine Einwohnerzahl: kein Modell", "no population: no model"),
+    "collection.chart": ("Anfallend, Ziel, gesammelt und mit Hebeln (t je Jahr)",
+                         "Generated, target, collected and with levers (t a year)"),
+    "collection.chart.generated": ("anfallend (Spanne)", "generated (range)"),
+    "collection.chart.target": ("Ziel 85 % (Spanne)", "target 85% (range)"),
+    "collection.chart.collected": ("gesammelt (gemessen: voll, geschätzt: gestreift, angenommen: hell)",
+                                   "collected (measured: solid, estimated: striped, assumed: light)"),
+    "collection.chart.scenario": ("mit Hebeln (Spanne)", "with levers (range)"),
+    "collection.status": ("Status", "Status"),
+    "collection.status.note": ("gemessen = Zahl des Landkreises aus einer Quelle; geschätzt = aus einer Zahl für ein "
+                               "größeres Gebiet abgeleitet; angenommen = keine Quelle, eine benannte Annahme.",
+                               "measured = the district's own figure from a source; estimated = derived from a figure "
+                               "for a larger area; assumed = no source, a stated assumption."),
+    "collection.focus": ("{district}: mit den gewählten Hebeln {collected} t im Jahr gesammelt (statt {now} t), "
+                         "Quote {rate} % (statt {rate_now} %).",
+                         "{district}: with the chosen levers {collected} t collected a year (instead of {now} t), "
+                         "rate {rate}% (instead of {rate_now}%)."),
+    "collection.focus.gap": ("Bis zum Ziel fehlen dann noch {gap} t im Jahr.",
+                             "Still {gap} t a year short of the target."),
+    "collection.focus.reached": ("Das Ziel wäre in der ganzen Spanne erreicht.",
+                                 "The target would be reached across the range."),
+    "collection.focus.added": ("Die Hebel bringen {low}–{high} t im Jahr:", "The levers add {low}–{high} t a year:"),
+    "collection.assumptions": ("Annahmen", "Assumptions"),
+    "collection.context": ("Weitere Zahlen (nicht verwendet: Teilgebiet, nur Kleingeräte oder ältere Jahre)",
+                           "Further figures (not used: part of the district, small devices only, or older years)"),
+    "collection.levers.table": ("Hebel und ihre belegte Wirkung", "Levers and their sourced effect"),
+    "collection.col.lever": ("Hebel", "Lever"),
+    "collection.col.effect": ("Wirkung je Einheit", "Effect per count"),
+    "collection.col.assumption": ("Annahme", "Assumption"),
+    "collection.coverage": ("Sammelstellen je Landkreis", "Collection points per district"),
+    "collection.points.only_known": ("Gezählt sind nur die bekannten Sammelstellen der Daten, nicht alle Stellen.",
+                                     "Only the known collection points of the data are counted, not every point."),
+    "collection.sources": ("Quellen", "Sources"),
+    "collection.method": ("Die Formeln: docs/COLLECTION.md und die Daten in data/collection_figures.csv und "
+                          "data/collection_levers.csv.",
+                          "The formulas: docs/COLLECTION.md; the data in data/collection_figures.csv and "
+                          "data/collection_levers.csv."),
+    "map.points.only_known": ("Die Karte zeigt und zählt nur die bekannten Sammelstellen der Daten (mit ihrer "
+                              "Ortsgenauigkeit), nicht alle Sammelstellen der Region.",
+                              "The map shows and counts only the known collection points of the data (with their "
+                              "location precision), not every collection point in the region."),
     "sparql.title": ("SPARQL-Abfragen", "SPARQL queries"),
     "sparql.intro": (
         "Fragen Sie den Graphen selbst, in SPARQL 1.1 – nur lesend. Eine Abfrage darf {timeout} s laufen und "

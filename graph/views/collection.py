@@ -80,8 +80,9 @@ def _text(lang: str, key: str, **values: object) -> str:
 
 
 def _num(value: float, lang: str, digits: int = 1) -> str:
+    """``1,234.5`` in English, ``1.234,5`` in German."""
     text = f"{value:,.{digits}f}"
-    return text.replace(",", "\u2009").replace(".", ",") if lang == "de" else text
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "de" else text
 
 
 # --- reading the store -------------------------------------------------------------------
@@ -389,3 +390,51 @@ def scenario_text(view: Mapping[str, Any], lang: str) -> str:
         if (d.get("collected") or {}).get("assumption"):
             lines.append(f"  - {d['name']}: {d['collected']['assumption']}")
     return "\n".join(lines)
+
+
+def citations(view: Mapping[str, Any]) -> dict[str, int]:
+    """Every source URL of the view, numbered in order of first use (for footnotes)."""
+    numbers: dict[str, int] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, Mapping):
+            urls = node.get("source")
+            for url in urls if isinstance(urls, list) else ():
+                numbers.setdefault(url, len(numbers) + 1)
+            for key, value in node.items():
+                if key != "source":
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(view["districts"])
+    walk(view["levers"])
+    return numbers
+
+
+def chart(view: Mapping[str, Any], *, width: float = 1000, row_height: float = 46, label_width: float = 150
+          ) -> dict[str, Any]:
+    """Geometry of the per-district bar chart (SVG user units): for each district with a model,
+    the generated range, the target range, the collected range and the scenario range as
+    ``x``/``w`` pairs on one scale from 0 to the largest generated amount, and the axis ticks."""
+    rows = [d for d in view["districts"] if d.get("generated") and d.get("collected")]
+    top = max((d["generated"]["high"] for d in rows), default=1) or 1
+    step = next(s for s in (100, 250, 500, 1000, 2000, 2500, 5000, 10_000, 10**9) if top / s <= 8)
+    scale = (width - label_width - 20) / (-(-top // step) * step)
+
+    def span_of(q: Mapping[str, Any] | None) -> dict[str, float] | None:
+        if not q:
+            return None
+        return {"x": label_width + q["low"] * scale, "w": max(1.5, (q["high"] - q["low"]) * scale),
+                "x0": label_width, "w0": q["low"] * scale, "status": q["status"]}
+
+    bars = []
+    for i, d in enumerate(rows):
+        bars.append({"key": d["district"], "name": d["name"], "y": 10 + i * row_height,
+                     "generated": span_of(d["generated"]), "target": span_of(d.get("target")),
+                     "collected": span_of(d["collected"]), "scenario": span_of(d.get("scenario_collected")),
+                     "quantities": d})
+    ticks = [{"x": label_width + v * scale, "value": v} for v in range(0, int(-(-top // step) * step) + 1, int(step))]
+    return {"width": width, "height": 10 + len(rows) * row_height + 30, "label_width": label_width,
+            "bars": bars, "ticks": ticks, "axis_y": 10 + len(rows) * row_height + 4}
