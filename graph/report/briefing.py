@@ -41,6 +41,7 @@ from graph.analyse._common import actor_state, is_regional
 from graph.analyse.chains import OFF_PATH
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
+from graph.report.collection import collection_target
 from graph.report.text import TEXT, date, integer, join, number, percent
 from graph.sparql.catalog import run_named
 from graph.stats import stats
@@ -99,7 +100,9 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de") -> str:
     sources: dict[str, list[str]] = {}
     for row in run_named(store, "actor_sources").rows:
         sources.setdefault(row["actor"], []).append(row["source"])
-    return render_report(report_context(G, points, counts, dataset, sources, lang=lang))
+    context = report_context(G, points, counts, dataset, sources, lang=lang)
+    context["collection_target"] = collection_target(store, context["sources"], lang)
+    return render_report(context)
 
 
 def render_report(context: dict[str, Any]) -> str:

@@ -148,3 +148,16 @@ def test_cli_scenario_outputs_and_refusals(built):
                                  capture_output=True, text=True)
         assert process.returncode == 2, process.stderr
         assert words in process.stderr and "Traceback" not in process.stderr
+
+
+def test_briefing_has_the_collection_target_from_the_same_function(built):
+    from graph.report.briefing import build_report
+
+    html = build_report(open_read_only(built.store_dir), lang="de")
+    part = html[html.index('id="collection-target"'):]
+    part = part[:part.index("</table>")]
+    # SYNTHETIC Goslar: 1,000 t measured (2020); generated 20–22 kg × 134,672 / 1000 = 2,693–2,963 t
+    assert "1.000<br><span class=\"small nowrap\">gemessen, 2020" in part
+    assert "2.693–2.963" in part
+    # Harz has no own figure: the SYNTHETIC Sachsen-Anhalt 7 kg × 208,804 / 1000 = 1,462 t, estimated
+    assert "1.462<br><span class=\"small nowrap\">geschätzt, 2021" in part
