@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
 from pathlib import Path
 
 import pyoxigraph
@@ -38,12 +37,18 @@ def export_rdf(store: pyoxigraph.Store, fmt: str) -> bytes:
     return store.dump(format=RDF_FORMATS[fmt], from_graph=pyoxigraph.DefaultGraph(), **kwargs)
 
 
-class _Graph:
-    """Tiny read helper over the store for rebuilding the tables."""
+class _TableReader:
+    """Reads the rows of the editable tables back from the store (the inverse of
+    graph.build.mapping; single-property columns from the shared table in graph.build.columns)."""
 
     def __init__(self, store: pyoxigraph.Store):
         self.store = store
+        self.notation = vocabulary_from_store(store).notation
+        self.relation_nodes = self.subjects(RDF + "type", HG.Relationship)
+        self.reified = {(self.one(r, RDF + "subject"), self.one(r, RDF + "predicate"), self.one(r, RDF + "object"))
+                        for r in self.relation_nodes}
 
+    # -- reading the store
     def objects(self, subject: str, predicate: str) -> list:
         return [q.object for q in self.store.quads_for_pattern(
             pyoxigraph.NamedNode(subject), pyoxigraph.NamedNode(predicate), None)]
@@ -57,97 +62,92 @@ class _Graph:
         return sorted(q.subject.value for q in self.store.quads_for_pattern(
             None, pyoxigraph.NamedNode(predicate), pyoxigraph.NamedNode(obj)))
 
+    # -- cells
+    def terms(self, iris: list) -> str:
+        return "; ".join(sorted(self.notation.get(o.value, _slug(o.value)) for o in iris))
+
+    def code(self, subject: str, predicate: str) -> str:
+        values = self.objects(subject, predicate)
+        return self.notation.get(values[0].value, _slug(values[0].value)) if values else ""
+
+    def facts(self, subject: str, table: str) -> dict[str, str]:
+        """The single-property columns, read back with the table mapping wrote them from."""
+        return {fact.column: self.terms(self.objects(subject, fact.predicate)) if fact.kind == "concepts"
+                else self.one(subject, fact.predicate, language(fact)) for fact in FACTS[table]}
+
+    def sources(self, subject: str) -> str:
+        return " ".join(sorted(o.value for o in self.objects(subject, DCT + "source")))
+
+    def place(self, subject: str) -> dict[str, str]:
+        address = subject + "#address"
+        return {
+            "street": self.one(address, SCHEMA.streetAddress), "postcode": self.one(address, SCHEMA.postalCode),
+            "city": self.one(address, SCHEMA.addressLocality), "district": self.code(subject, HG.district),
+            "state": self.code(subject, HG.state), "lat": self.one(subject, WGS.lat),
+            "lon": self.one(subject, WGS.long),
+        }
+
+    def unreified(self, candidates: list[str], predicate: str, project: str) -> str:
+        """The first candidate whose ``(candidate, predicate, project)`` no relation row states:
+        the one that came from a column of projects.csv."""
+        return next((_slug(c) for c in candidates if (c, predicate, project) not in self.reified), "")
+
+    # -- rows, one method a table
+    def districts(self) -> list[dict[str, str]]:
+        return [{"key": self.one(d, SKOS + "notation"), "name": self.one(d, PREFIXES["rdfs"] + "label"),
+                 "state": self.code(d, HG.state), "region_status": self.code(d, HG.regionStatus),
+                 **self.facts(d, "districts"), "sources": self.sources(d)}
+                for d in self.subjects(SKOS + "inScheme", ID + "scheme/district")]
+
+    def actors(self) -> list[dict[str, str]]:
+        return [{"id": _slug(a), "kind": self.code(a, HG.kind), **self.place(a), **self.facts(a, "actors"),
+                 "sources": self.sources(a)} for a in self.subjects(RDF + "type", str(ORG.Organization))]
+
+    def projects(self) -> list[dict[str, str]]:
+        return [{"id": _slug(p),
+                 "funder": self.unreified([o.value for o in self.objects(p, SCHEMA.funder)], str(HG.funds), p),
+                 "coordinator": self.unreified(self.subjects(HG.coordinates, p), str(HG.coordinates), p),
+                 **self.facts(p, "projects"), "sources": self.sources(p)}
+                for p in self.subjects(RDF + "type", SCHEMA.ResearchProject)]
+
+    def collection_points(self) -> list[dict[str, str]]:
+        return [{"id": _slug(s), "operator": _slug(self.one(s, ORG.siteOf)), **self.place(s),
+                 **self.facts(s, "collection_points"), "sources": self.sources(s)}
+                for s in self.subjects(RDF + "type", SCHEMA.RecyclingCenter)]
+
+    def relations(self) -> list[dict[str, str]]:
+        return [{"subject": _slug(self.one(r, RDF + "subject")), "relation": self.code(r, HG.relationType),
+                 "object": _slug(self.one(r, RDF + "object")), **self.facts(r, "relations"),
+                 "sources": self.sources(r)}
+                for r in self.relation_nodes if r.startswith(RELATION_BASE)]
+
+    def collection_figures(self) -> list[dict[str, str]]:
+        """The qb:Observations of the collection-figures data set (Germany's NUTS IRI as DE)."""
+        dim, attr = PREFIXES["sdmx-dimension"], PREFIXES["sdmx-attribute"]
+        def area(o: str) -> str:
+            return "DE" if self.one(o, dim + "refArea") == GERMANY else self.code(o, dim + "refArea")
+
+        return [{"id": _slug(o), "area": area(o),
+                 "year": self.one(o, dim + "refPeriod"), "basis": self.code(o, HG.basis),
+                 "devices": self.code(o, HG.deviceScope), "unit": self.code(o, attr + "unitMeasure"),
+                 **self.facts(o, "collection_figures"), "sources": self.sources(o)}
+                for o in self.subjects(PREFIXES["qb"] + "dataSet", COLLECTION_DATASET)]
+
+    def collection_levers(self) -> list[dict[str, str]]:
+        return [{"id": _slug(lever), "per": self.code(lever, HG.leverCount), "unit": self.code(lever, HG.effectUnit),
+                 "basis": self.code(lever, HG.basis), **self.facts(lever, "collection_levers"),
+                 "sources": self.sources(lever)}
+                for lever in self.subjects(RDF + "type", HG.CollectionLever)]
+
+
+def _slug(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
 
 def tables_from_store(store: pyoxigraph.Store) -> dict[str, list[dict[str, str]]]:
     """Rebuild the rows of every ``data/`` table from the graph."""
-    g = _Graph(store)
-    notation = vocabulary_from_store(store).notation
-
-    def note(iris: list) -> str:
-        return "; ".join(sorted(notation.get(o.value, o.value.rsplit("/", 1)[-1]) for o in iris))
-
-    def code(subject: str, predicate: str) -> str:
-        values = g.objects(subject, predicate)
-        return notation.get(values[0].value, values[0].value.rsplit("/", 1)[-1]) if values else ""
-
-    def facts(subject: str, table: str) -> dict[str, str]:
-        """The single-property columns, read back with the table mapping wrote them from."""
-        row = {}
-        for fact in FACTS[table]:
-            if fact.kind == "concepts":
-                row[fact.column] = note(g.objects(subject, fact.predicate))
-            else:
-                row[fact.column] = g.one(subject, fact.predicate, language(fact))
-        return row
-
-    def sources(subject: str) -> str:
-        return " ".join(sorted(o.value for o in g.objects(subject, DCT + "source")))
-
-    def slug(iri: str) -> str:
-        return iri.rsplit("/", 1)[-1]
-
-    def place(subject: str) -> dict[str, str]:
-        address = subject + "#address"
-        return {
-            "street": g.one(address, SCHEMA.streetAddress), "postcode": g.one(address, SCHEMA.postalCode),
-            "city": g.one(address, SCHEMA.addressLocality), "district": code(subject, HG.district),
-            "state": code(subject, HG.state), "lat": g.one(subject, WGS.lat), "lon": g.one(subject, WGS.long),
-        }
-
-    relation_nodes = g.subjects(RDF + "type", HG.Relationship)
-    reified = {(g.one(r, RDF + "subject"), g.one(r, RDF + "predicate"), g.one(r, RDF + "object"))
-               for r in relation_nodes}
-
-    tables: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for d in g.subjects(SKOS + "inScheme", ID + "scheme/district"):
-        tables["districts"].append({
-            "key": g.one(d, SKOS + "notation"), "name": g.one(d, PREFIXES["rdfs"] + "label"),
-            "state": code(d, HG.state), "region_status": code(d, HG.regionStatus), **facts(d, "districts"),
-            "sources": sources(d)})
-    for a in g.subjects(RDF + "type", str(ORG.Organization)):
-        where = place(a)
-        tables["actors"].append({
-            "id": slug(a), "kind": code(a, HG.kind),
-            "city": where["city"], "postcode": where["postcode"], "district": where["district"],
-            "state": where["state"], "lat": where["lat"], "lon": where["lon"],
-            **facts(a, "actors"), "sources": sources(a)})
-    for p in g.subjects(RDF + "type", SCHEMA.ResearchProject):
-        funders = [o.value for o in g.objects(p, SCHEMA.funder)
-                   if (o.value, str(HG.funds), p) not in reified]
-        coordinators = [s for s in g.subjects(HG.coordinates, p)
-                        if (s, str(HG.coordinates), p) not in reified]
-        tables["projects"].append({
-            "id": slug(p), "funder": slug(funders[0]) if funders else "",
-            "coordinator": slug(coordinators[0]) if coordinators else "",
-            **facts(p, "projects"), "sources": sources(p)})
-    for s in g.subjects(RDF + "type", SCHEMA.RecyclingCenter):
-        tables["collection_points"].append({
-            "id": slug(s), "operator": slug(g.one(s, ORG.siteOf)), **place(s),
-            **facts(s, "collection_points"), "sources": sources(s)})
-    for r in relation_nodes:
-        if not r.startswith(RELATION_BASE):
-            continue
-        tables["relations"].append({
-            "subject": slug(g.one(r, RDF + "subject")), "relation": code(r, HG.relationType),
-            "object": slug(g.one(r, RDF + "object")), **facts(r, "relations"), "sources": sources(r)})
-    _collection_tables(g, tables, code, facts, sources, slug)
-    return {spec.name: _ordered(spec.column_names, tables.get(spec.name, [])) for spec in TABLES}
-
-
-def _collection_tables(g: _Graph, tables: dict, code, facts, sources, slug) -> None:
-    """The rows of collection_figures (qb:Observation) and collection_levers again."""
-    qb, sdmx = PREFIXES["qb"], PREFIXES["sdmx-dimension"]
-    for o in g.subjects(qb + "dataSet", COLLECTION_DATASET):
-        area = g.one(o, sdmx + "refArea")
-        tables["collection_figures"].append({
-            "id": slug(o), "area": "DE" if area == GERMANY else code(o, sdmx + "refArea"),
-            "year": g.one(o, sdmx + "refPeriod"), "basis": code(o, HG.basis),
-            "devices": code(o, HG.deviceScope), "unit": code(o, PREFIXES["sdmx-attribute"] + "unitMeasure"),
-            **facts(o, "collection_figures"), "sources": sources(o)})
-    for lever in g.subjects(RDF + "type", HG.CollectionLever):
-        tables["collection_levers"].append({
-            "id": slug(lever), "per": code(lever, HG.leverCount), "unit": code(lever, HG.effectUnit),
-            "basis": code(lever, HG.basis), **facts(lever, "collection_levers"), "sources": sources(lever)})
+    reader = _TableReader(store)
+    return {spec.name: _ordered(spec.column_names, getattr(reader, spec.name)()) for spec in TABLES}
 
 
 def _ordered(columns: list[str], rows: list[dict[str, str]]) -> list[dict[str, str]]:
