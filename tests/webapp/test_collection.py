@@ -16,7 +16,7 @@ import pytest
 from graph.build.ingest import build
 from graph.settings import Settings
 from tests.conftest import REPO, TESTS, VALID
-from tests.helpers import rows, set_cell
+from tests.helpers import live_server, requires_browser, rows, set_cell
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def real_client(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def collection_app(tmp_path_factory):
     from webapp import create_app
 
     root = tmp_path_factory.mktemp("collection-synthetic")
@@ -45,7 +45,12 @@ def client(tmp_path_factory):
     set_cell(data / "collection_points.csv", 2, "district", "Goslar")
     settings = Settings(data_dir=data, store_dir=root / "store")
     build(settings)
-    return create_app(settings).test_client()
+    return create_app(settings)
+
+
+@pytest.fixture(scope="module")
+def client(collection_app):
+    return collection_app.test_client()
 
 
 def _numbers_without_provenance(node, path="$"):
@@ -131,3 +136,23 @@ def test_collection_points_are_counted_where_they_lie(client):
     map_table = {row["key"]: row["collection_points"] for row in client.get("/map.json").get_json()["rows"]}
     assert map_table["15087"] == 1 and map_table["03153"] == 0
     assert "nur die bekannten Sammelstellen" in client.get("/map").get_data(as_text=True)
+
+
+@requires_browser
+def test_what_if_in_the_browser_keeps_its_state_in_the_url(collection_app):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with live_server(collection_app) as base, sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(f"{base}/collection")
+        page.fill('input[name="syn-container"]', "3")
+        page.select_option('select[name="district"]', "03153")
+        page.click('form.levers button[type="submit"]')
+        page.wait_for_selector("section.focus")
+        assert "syn-container=3" in page.url and "district=03153" in page.url
+        assert "1.003–1.006" in page.inner_text("section.focus")
+        assert page.locator("svg.bars rect.scenario").count() == 6  # one per district with a model
+        browser.close()
+    assert errors == []
