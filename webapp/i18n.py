@@ -549,7 +549,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "collection.col.gap": ("Lücke (t)", "gap (t)"),
     "collection.col.scenario": ("mit Hebeln", "with levers"),
     "collection.gap.word": ("Lücke", "gap"),
-    "collection.col.points": ("bekannte Sammelstellen", "known collection points"),
+    "collection.col.points": ("Sammelstellen (bekannte)", "collection points (known)"),
     "collection.no_levers": ("keine Hebel gewählt", "no levers chosen"),
     "collection.no_model": ("keine Einwohnerzahl: kein Modell", "no population: no model"),
     "collection.chart": ("Anfallend, Ziel, gesammelt und mit Hebeln (t je Jahr)",
