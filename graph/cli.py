@@ -207,13 +207,10 @@ def gaps(store_dir: Path | None, state: str | None, district: str | None, materi
 def scenario(store_dir: Path | None, district: str | None, levers: tuple[str, ...], lang: str, fmt: str) -> None:
     """Collection scenarios: WEEE generated, collected, target (85 % of generated), rate and gap
     per district, with levers added as low–high ranges (docs/COLLECTION.md)."""
-    from graph.views.collection import collection_view, scenario_text
-    from graph.views.map import read_features
+    from graph.views.collection import collection_view, default_features, scenario_text
 
-    boundaries = Path(__file__).resolve().parent.parent / "webapp" / "static" / "geo" / "districts.geojson"
     store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
-    view = collection_view(store, district=district, lever_args=levers, lang=lang,
-                           features=read_features(boundaries) if boundaries.is_file() else None)
+    view = collection_view(store, district=district, lever_args=levers, lang=lang, features=default_features())
     if fmt == "csv":
         click.echo(view["table"].to_csv(), nl=False)
     elif fmt == "json":

@@ -51,7 +51,8 @@ def index(fmt: str) -> Response:
     if district and district not in known:
         raise params.BadParameter("district", district, sorted(known))
     G = collaboration()
-    coverage = cached("collection-coverage", lambda: collection_coverage(G, collection_points(store)))
+    coverage = cached("collection-coverage",
+                      lambda: collection_coverage(G, views.locate_points(collection_points(store), features)))
     coverage_rows = [{**row, "source": [row["population_source"]] if row.get("population_source") else [],
                       "assumption": translate("collection.points.only_known", lang)} for row in coverage]
     links = represent.twin_links("collection.index")

@@ -580,6 +580,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "collection.col.lever": ("Hebel", "Lever"),
     "collection.col.effect": ("Wirkung je Einheit", "Effect per count"),
     "collection.col.assumption": ("Annahme", "Assumption"),
+    "collection.col.per100km2": ("je 100 km²", "per 100 km²"),
+    "collection.col.groups": ("Was fehlt oder unbekannt ist", "What is missing or unknown"),
     "collection.coverage": ("Sammelstellen je Landkreis", "Collection points per district"),
     "collection.points.only_known": ("Gezählt sind nur die bekannten Sammelstellen der Daten, nicht alle Stellen.",
                                      "Only the known collection points of the data are counted, not every point."),

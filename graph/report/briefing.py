@@ -46,6 +46,7 @@ from graph.report.collection import collection_target
 from graph.report.text import TEXT, date, integer, join, number, percent
 from graph.sparql.catalog import run_named
 from graph.stats import stats
+from graph.views.collection import default_features, locate_points
 
 LANGS = ("de", "en")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -95,7 +96,7 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de") -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     G = collaboration_graph(store)
-    points = collection_points(store)
+    points = locate_points(collection_points(store), default_features())  # counted where they lie
     counts = stats(store, lang=lang)
     dataset = (run_named(store, "dataset", lang=lang).rows or [{}])[0]
     sources: dict[str, list[str]] = {}

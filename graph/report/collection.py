@@ -7,7 +7,7 @@ from typing import Any
 
 import pyoxigraph
 
-from graph.views.collection import collection_view, span, status_label
+from graph.views.collection import collection_view, default_features, span, status_label
 
 WORDS = {
     "de": {
@@ -35,7 +35,7 @@ WORDS = {
 def collection_target(store: pyoxigraph.Store, cite: Any, lang: str) -> dict[str, Any] | None:
     """Rows for the briefing's table, with citations drawn from the briefing's ``cite``
     (``refs(urls)`` → ``{"refs", "more"}``); None when the store has no collection figures."""
-    view = collection_view(store, lang=lang)
+    view = collection_view(store, lang=lang, features=default_features())
     if not any(d.get("collected") for d in view["districts"]):
         return None
     rows = []

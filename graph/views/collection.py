@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph
@@ -120,21 +121,31 @@ def read_levers(store: pyoxigraph.Store) -> list[dict[str, Any]]:
 # --- collection points by where they lie --------------------------------------------------
 
 
-def points_per_district(points: Sequence[Mapping[str, Any]], features: Sequence[Any] | None = None
-                        ) -> tuple[dict[str, int], dict[str, list[str]], int]:
-    """Count collection points per district key: by their coordinates where they have them and
-    ``features`` (district boundaries with ``key`` and ``polygons`` of (lon, lat) rings) are
-    given, otherwise by their ``district``. Returns (counts, sources per district, located).
+#: The district boundaries (BKG, shipped with the viewer), for placing points by coordinates.
+BOUNDARIES = Path(__file__).resolve().parents[2] / "webapp" / "static" / "geo" / "districts.geojson"
+
+
+def default_features() -> list[Any] | None:
+    """The shipped district boundaries, or None where the file is missing."""
+    from graph.views.map import read_features
+
+    return read_features(BOUNDARIES) if BOUNDARIES.is_file() else None
+
+
+def locate_points(points: Sequence[Mapping[str, Any]], features: Sequence[Any] | None
+                  ) -> list[dict[str, Any]]:
+    """The points with ``district`` taken from where they lie (``located`` True) when they have
+    coordinates inside one of the ``features`` (district boundaries with ``key`` and
+    ``polygons`` of (lon, lat) rings); otherwise as given (``located`` False).
 
     >>> square = type("F", (), {"key": "A", "polygons": [[[(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)]]]})
-    >>> points = [{"lat": 1.0, "lon": 1.0, "district": "B", "sources": ["u"]},
-    ...           {"lat": None, "lon": None, "district": "B", "sources": ["v"]}]
-    >>> points_per_district(points, [square])[0]
-    {'A': 1, 'B': 1}
+    >>> [(p["district"], p["located"]) for p in locate_points(
+    ...     [{"lat": 1.0, "lon": 1.0, "district": "B"}, {"lat": None, "lon": None, "district": "B"}], [square])]
+    [('A', True), ('B', False)]
     """
-    from matplotlib.path import Path
+    from matplotlib.path import Path as Shape
 
-    shapes = [(f.key, [[Path(ring) for ring in polygon] for polygon in f.polygons]) for f in features or ()]
+    shapes = [(f.key, [[Shape(ring) for ring in polygon] for polygon in f.polygons]) for f in features or ()]
 
     def where(lon: float, lat: float) -> str | None:
         for key, polygons in shapes:
@@ -143,18 +154,35 @@ def points_per_district(points: Sequence[Mapping[str, Any]], features: Sequence[
                     return key
         return None
 
-    counts: dict[str, int] = defaultdict(int)
-    sources: dict[str, list[str]] = defaultdict(list)
-    located = 0
+    out = []
     for point in points:
         key = None
         if shapes and point.get("lat") is not None and point.get("lon") is not None:
             key = where(float(point["lon"]), float(point["lat"]))
-            located += key is not None
-        key = key or point.get("district")
+        out.append({**point, "district": key or point.get("district"), "located": key is not None})
+    return out
+
+
+def points_per_district(points: Sequence[Mapping[str, Any]], features: Sequence[Any] | None = None
+                        ) -> tuple[dict[str, int], dict[str, list[str]], int]:
+    """Count the known collection points per district key, placed by :func:`locate_points`.
+    Returns (counts, sources per district, how many were placed by their coordinates).
+
+    >>> square = type("F", (), {"key": "A", "polygons": [[[(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)]]]})
+    >>> points = [{"lat": 1.0, "lon": 1.0, "district": "B", "sources": ["u"]},
+    ...           {"lat": None, "lon": None, "district": "B", "sources": ["v"]}]
+    >>> points_per_district(points, [square])[0]
+    {'A': 1, 'B': 1}
+    """
+    counts: dict[str, int] = defaultdict(int)
+    sources: dict[str, list[str]] = defaultdict(list)
+    placed = locate_points(points, features)
+    for point in placed:
+        key = point["district"]
         if key:
             counts[key] += 1
             sources[key] += [s for s in point.get("sources") or () if s not in sources[key]]
+    located = sum(p["located"] for p in placed)
     return dict(sorted(counts.items())), {k: sorted(v) for k, v in sources.items()}, located
 
 
