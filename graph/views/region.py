@@ -9,7 +9,7 @@ from graph.sparql.catalog import run_named
 from graph.stats import stats
 from graph.tables import Table
 from graph.views.actors import concept_labels
-from graph.views.collection import points_per_district
+from graph.views.collection import default_features, points_per_district
 
 DISTRICT_COLUMNS = ["key", "name", "state", "state_label", "region_status", "region_status_label", "status_note",
                     "population", "population_date", "area_km2", "actors", "collection_points",
@@ -27,8 +27,8 @@ def districts(store: pyoxigraph.Store, *, lang: str = "de", features: list | Non
     """The region's districts with their status, population, actors and collection points.
 
     Only the known collection points of the data are counted: with district boundaries
-    (``features``, see :func:`graph.views.map.read_features`) a point with coordinates counts
-    where it lies, any other point by its district column.
+    (``features``, see :func:`graph.views.map.read_features`; the shipped ones by default) a
+    point with coordinates counts where it lies, any other point by its district column.
 
     Returns
     -------
@@ -39,7 +39,8 @@ def districts(store: pyoxigraph.Store, *, lang: str = "de", features: list | Non
     """
     labels = concept_labels(store, lang=lang)
     actors = {row["district"]: row["actors"] for row in run_named(store, "actors_by_district").rows}
-    points, _sources, _located = points_per_district(collection_points(store), features)
+    boundaries = features if features is not None else default_features()
+    points, _sources, _located = points_per_district(collection_points(store), boundaries)
     rows = []
     for row in run_named(store, "districts").rows:
         key, population = row["key"], row["population"]
