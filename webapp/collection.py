@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, render_template, request
 
 from graph.analyse.collection import collection_coverage
+from graph.analyse.scenario import WHOLE
 from graph.network import collection_points
 from graph.views import collection as views
 
@@ -30,10 +31,25 @@ def _counts(levers: list[dict]) -> dict[str, int]:
         limit = lever["max_count"] if lever["max_count"] is not None else 10_000_000
         if lever["per"] == "inhabitant":
             limit = min(limit, 1)
-        value = params.integer(request.args, lever["id"], 0, 0, limit)
-        if value:
-            counts[lever["id"]] = value
+        text = request.args.get(lever["id"], "").strip()
+        if not text:
+            continue
+        if not WHOLE.fullmatch(text) or int(text) > limit:
+            raise params.BadParameter(lever["id"], text, reason=f"a whole number from 0 to {limit}")
+        if int(text):
+            counts[lever["id"]] = int(text)
     return counts
+
+
+def _district(choices: dict[str, str]) -> str | None:
+    """``?district=`` as a Kreisschlüssel or a name (any case); a 400 for anything else."""
+    text = params.text(request.args, "district")
+    if not text:
+        return None
+    for key, name in choices.items():
+        if text.casefold() in (key.casefold(), name.casefold()):
+            return key
+    raise params.BadParameter("district", text, sorted(choices))
 
 
 @bp.get("/collection", defaults={"fmt": "html"})
@@ -44,12 +60,9 @@ def index(fmt: str) -> Response:
     store = current_store()
     levers = cached("collection-levers", lambda: views.read_levers(store))
     counts = _counts(levers)
-    district = params.text(request.args, "district") or None
     features = cached("boundaries-districts", _boundaries)
     view = views.collection_view(store, counts=counts, lang=lang, features=features)
-    known = {d["district"] for d in view["districts"]}
-    if district and district not in known:
-        raise params.BadParameter("district", district, sorted(known))
+    district = _district({d["district"]: d["name"] for d in view["districts"]})
     G = collaboration()
     coverage = cached("collection-coverage",
                       lambda: collection_coverage(G, views.locate_points(collection_points(store), features)))

@@ -56,6 +56,7 @@ The model, formula by formula (P = the district's population, with its date and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -67,6 +68,10 @@ TARGET_DEFINITION = "85% of WEEE generated"
 #: Status of a value: measured (a source gives it for the district), estimated (derived
 #: from a sourced figure for a larger area), assumed (no source for it; an assumption).
 MEASURED, ESTIMATED, ASSUMED = "measured", "estimated", "assumed"
+
+
+#: A count: ASCII digits only (``str.isdigit`` would let "²" through to ``int``), at most 9.
+WHOLE = re.compile(r"[0-9]{1,9}")
 
 
 class LeverError(QueryError):
@@ -239,7 +244,7 @@ def parse_levers(pairs: Iterable[str], levers: Sequence[Mapping[str, Any]]) -> d
             raise LeverError(f"lever '{pair}': write NAME=COUNT, e.g. container=10")
         if name not in known:
             raise LeverError(f"unknown lever '{name}'; known levers: {', '.join(sorted(known))}")
-        if not count.strip().isdigit():
+        if not WHOLE.fullmatch(count.strip()):
             raise LeverError(f"lever '{name}': the count '{count}' is not a whole number of 0 or more")
         counts[name] = counts.get(name, 0) + int(count)
     return counts

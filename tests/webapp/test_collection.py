@@ -105,12 +105,18 @@ def test_levers_live_in_the_url_and_the_result_is_a_range(client):
 
 @pytest.mark.parametrize(("query", "parameter"), [
     ("?syn-container=x", "syn-container"), ("?syn-container=101", "syn-container"), ("?syn-retail=2", "syn-retail"),
-    ("?district=99999", "district"),
+    ("?syn-container=%C2%B2", "syn-container"), ("?syn-container=-1", "syn-container"),
+    ("?syn-container=1e3", "syn-container"), ("?district=99999", "district"),
 ])
 def test_bad_parameters_are_a_400_naming_them(client, query, parameter):
     response = client.get("/collection.json" + query)
     assert response.status_code == 400
     assert parameter in response.get_data(as_text=True)
+
+
+def test_district_by_name_or_key(client):
+    by_name = client.get("/collection?district=goslar&syn-container=1").get_data(as_text=True)
+    assert '<option value="03153" selected>Goslar</option>' in by_name and 'class="focus"' in by_name
 
 
 def test_names_are_escaped_and_the_page_is_in_the_navigation(client):

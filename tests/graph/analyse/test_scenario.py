@@ -143,8 +143,9 @@ def test_bad_levers_are_refused():
     [row] = model.district_model([HARZ], FIGURES, STATES)
     with pytest.raises(model.LeverError, match="unknown lever 'depot'.*container"):
         model.parse_levers(["depot=3"], LEVERS)
-    with pytest.raises(model.LeverError, match="not a whole number"):
-        model.parse_levers(["container=2.5"], LEVERS)
+    for count in ("2.5", "²", "-1", "1e3", "9999999999"):
+        with pytest.raises(model.LeverError, match="not a whole number"):
+            model.parse_levers([f"container={count}"], LEVERS)
     with pytest.raises(model.LeverError, match="NAME=COUNT"):
         model.parse_levers(["container"], LEVERS)
     with pytest.raises(model.LeverError, match="outside 0…1"):
