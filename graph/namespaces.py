@@ -16,7 +16,7 @@ HG = ClosedNamespace(
         "Relationship", "Material", "Competency",
         # actor facts
         "kind", "district", "state", "worksAtStage", "handlesMaterial", "handlesCategory",
-        "confidence", "checkedOn", "capacity",
+        "confidence", "checkedOn", "capacity", "geoPrecision",
         # relations between actors and projects
         "foundingMemberOf", "partnerIn", "coordinates", "cooperatesWith", "supplies",
         "funds", "hostedBy", "relationType",
@@ -67,6 +67,7 @@ PREFIXES: dict[str, str] = {
     "sdmx-dimension": "http://purl.org/linked-data/sdmx/2009/dimension#",
     "sdmx-measure": "http://purl.org/linked-data/sdmx/2009/measure#",
     "sdmx-attribute": "http://purl.org/linked-data/sdmx/2009/attribute#",
+    "geoprecision": ID + "concept/geo-precision/",
     "org": str(ORG),
     "schema": str(SCHEMA),
     "skos": "http://www.w3.org/2004/02/skos/core#",
