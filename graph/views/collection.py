@@ -50,7 +50,8 @@ TEXT = {
         "estimated_collected": "Keine eigene Zahl des Landkreises: örE-Menge je Einwohner des Landes ({kg} kg, {year}) "
                                "× Einwohner – eine Schätzung, keine Messung.",
         "points": "Gezählt sind nur die bekannten Sammelstellen der Daten; {located} von {n} haben Koordinaten "
-                  "und werden nach ihrer Lage gezählt, die übrigen nach ihrer Landkreisangabe.",
+                  "und werden nach ihrer Lage im Landkreis gezählt{rest}.",
+        "points.rest": ", die übrigen nach ihrer Landkreisangabe",
         "no_generated": "keine nationale Schätzung der anfallenden Menge in den Daten",
     },
     "en": {
@@ -70,7 +71,8 @@ TEXT = {
         "estimated_collected": "No figure of the district's own: the state's örE amount per inhabitant ({kg} kg, "
                                "{year}) × inhabitants — an estimate, not a measurement.",
         "points": "Only the known collection points of the data are counted; {located} of {n} have coordinates and "
-                  "are counted by where they lie, the others by their district column.",
+                  "are counted in the district where they lie{rest}.",
+        "points.rest": ", the others by their district column",
         "no_generated": "no national estimate of WEEE generated in the data",
     },
 }
@@ -330,7 +332,8 @@ def collection_view(store: pyoxigraph.Store, *, district: str | None = None, cou
     rows = model.district_model(districts, figures, states)
     all_points = collection_points(store)
     point_counts, point_sources, located = points_per_district(all_points, features)
-    points_note = _text(lang, "points", located=located, n=len(all_points))
+    rest = _text(lang, "points.rest") if located < len(all_points) else ""
+    points_note = _text(lang, "points", located=located, n=len(all_points), rest=rest)
     out_rows, flat = [], []
     for row in rows:
         result = model.scenario(row, levers, chosen)
