@@ -8,28 +8,9 @@ from typing import Any
 import pyoxigraph
 
 from graph.views.collection import collection_view, default_features, span, status_label
+from graph.words.collection import BRIEFING
 
-WORDS = {
-    "de": {
-        "title": "Abstand zum Sammelziel",
-        "intro": "Je Landkreis die anfallende Menge an Elektroaltgeräten, die gesammelte Menge (vom örE), das Ziel "
-                 "(85 % der anfallenden Menge) und die Lücke in Tonnen je Jahr, als Spannen. Jeder Wert ist als "
-                 "gemessen, geschätzt oder angenommen gekennzeichnet; Szenarien mit Hebeln rechnet die Seite "
-                 "„Sammlung“ und der Befehl harzgraph scenario.",
-        "district": "Landkreis", "generated": "anfallend (t)", "collected": "gesammelt (t)",
-        "target": "Ziel (t)", "rate": "Quote (%)", "gap": "Lücke (t)", "assumptions": "Annahmen",
-        "none": "keine Einwohnerzahl",
-    },
-    "en": {
-        "title": "Distance to the collection target",
-        "intro": "Per district the WEEE generated, the amount collected (by the waste authority), the target (85% of "
-                 "WEEE generated) and the gap in tonnes a year, as ranges. Each value is marked measured, estimated "
-                 "or assumed; scenarios with levers are on the page \"Collection\" and in harzgraph scenario.",
-        "district": "District", "generated": "generated (t)", "collected": "collected (t)",
-        "target": "target (t)", "rate": "rate (%)", "gap": "gap (t)", "assumptions": "Assumptions",
-        "none": "no population",
-    },
-}
+WORDS = BRIEFING  # graph/words/collection.py
 
 
 def collection_target(store: pyoxigraph.Store, cite: Any, lang: str) -> dict[str, Any] | None:

@@ -20,6 +20,8 @@ from graph.analyse import scenario as model
 from graph.network import collection_points
 from graph.sparql.catalog import run_named
 from graph.tables import Table
+from graph.words import format as fmt
+from graph.words.collection import MODEL
 
 #: The WEEE Directive's Art. 7 (collection targets), the source of the target definition.
 DIRECTIVE = "http://www.legislation.gov.uk/eudr/2012/19/article/7/adopted"
@@ -29,53 +31,7 @@ STATUSES = (model.MEASURED, model.ESTIMATED, model.ASSUMED)
 QUANTITIES = ("population", "generated", "collected", "target", "rate", "gap", "distance",
               "scenario_added", "scenario_collected", "scenario_rate", "scenario_gap", "collection_points")
 
-TEXT = {
-    "de": {
-        "status.measured": "gemessen", "status.estimated": "geschätzt", "status.assumed": "angenommen",
-        "national_generation": "Anfallende Altgeräte je Einwohner: nationale Schätzungen für Deutschland ({years}); "
-                               "die Haushalte eines Landkreises können abweichen (kleinere Haushalte erzeugen "
-                               "je Kopf mehr).",
-        "target_definition": "Ziel: 85 % der anfallenden Altgeräte (WEEE-Richtlinie Art. 7, § 10 ElektroG). "
-                             "Die andere Definition (65 % des Durchschnitts der in den drei Vorjahren in Verkehr "
-                             "gebrachten Menge) ist nicht anwendbar: Inverkehrbringensmengen gibt es nur für "
-                             "Deutschland und nicht für drei aufeinanderfolgende Jahre.",
-        "oere_only": "Gesammelt zählt nur den örE (Wertstoffhöfe, Abholung, Container); Rücknahme durch Handel und "
-                     "Hersteller steckt nicht in den Zahlen der Landkreise, die Quote unterschätzt also die Sammlung "
-                     "über alle Wege.",
-        "additive": "Die Wirkungen der Hebel addieren sich ohne Sättigung und ohne Wechselwirkung.",
-        "per_year": "Alle Mengen gelten je Jahr; Zahlen aus verschiedenen Jahren (angegeben) werden verglichen, "
-                    "als wären sie aktuell.",
-        "assumed_collected": "Für {state} ist keine örE-Menge je Einwohner belegt und für den Landkreis keine eigene: "
-                             "angenommen wird die Spanne der anderen Länder der Region ({others}).",
-        "estimated_collected": "Keine eigene Zahl des Landkreises: örE-Menge je Einwohner des Landes ({kg} kg, {year}) "
-                               "× Einwohner – eine Schätzung, keine Messung.",
-        "points": "Gezählt sind nur die bekannten Sammelstellen der Daten; {located} von {n} haben Koordinaten "
-                  "und werden nach ihrer Lage im Landkreis gezählt{rest}.",
-        "points.rest": ", die übrigen nach ihrer Landkreisangabe",
-        "no_generated": "keine nationale Schätzung der anfallenden Menge in den Daten",
-    },
-    "en": {
-        "status.measured": "measured", "status.estimated": "estimated", "status.assumed": "assumed",
-        "national_generation": "WEEE generated per inhabitant: national estimates for Germany ({years}); a district's "
-                               "households may differ (smaller households generate more per head).",
-        "target_definition": "Target: 85% of WEEE generated (WEEE Directive Art. 7, § 10 ElektroG). The other "
-                             "definition (65% of the average put on the market in the three previous years) cannot be "
-                             "applied: put-on-market amounts exist only for Germany, not for three consecutive years.",
-        "oere_only": "Collected counts the waste authority (örE) only (yards, pick-up, containers); take-back by "
-                     "retailers and producers is not in the district figures, so the rate understates collection "
-                     "through all channels.",
-        "additive": "Lever effects add up, without saturation or interaction.",
-        "per_year": "All amounts are per year; figures from different years (shown) are compared as if current.",
-        "assumed_collected": "No örE amount per inhabitant is sourced for {state}, and none for the district itself: "
-                             "the range of the region's other states is assumed ({others}).",
-        "estimated_collected": "No figure of the district's own: the state's örE amount per inhabitant ({kg} kg, "
-                               "{year}) × inhabitants — an estimate, not a measurement.",
-        "points": "Only the known collection points of the data are counted; {located} of {n} have coordinates and "
-                  "are counted in the district where they lie{rest}.",
-        "points.rest": ", the others by their district column",
-        "no_generated": "no national estimate of WEEE generated in the data",
-    },
-}
+TEXT = MODEL  # graph/words/collection.py
 
 
 def _text(lang: str, key: str, **values: object) -> str:
@@ -83,9 +39,8 @@ def _text(lang: str, key: str, **values: object) -> str:
 
 
 def _num(value: float, lang: str, digits: int = 1) -> str:
-    """``1,234.5`` in English, ``1.234,5`` in German."""
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "de" else text
+    """``1,234.5`` in English, ``1.234,5`` in German (graph.words.format)."""
+    return fmt.number(value, lang, digits)
 
 
 # --- reading the store -------------------------------------------------------------------
