@@ -68,10 +68,12 @@ def training_gaps(
         ``stages`` (chain stages that need it, in chain order), ``stages_present`` (those of
         them some actor in the area works at), ``holders`` (how many actors in the area
         hold it), ``holder_iris``, ``trainers`` (how many education actors in the area
-        hold it; 0 means the competency lacks training there), ``trainer_iris``, ``trainers_elsewhere``
-        (education actors elsewhere in the region that hold it; empty for the region),
-        ``reasons_de``, ``reasons_en``. Sorted by level (region, state, district), area key,
-        the position of the first stage that needs the competency, then the competency.
+        hold it; 0 means the competency lacks training there), ``trainer_iris``,
+        ``trainers_elsewhere`` (education actors elsewhere in the region that hold it;
+        empty for the region), ``educator_iris`` (every education actor in the area,
+        whatever it holds), ``reasons_de``, ``reasons_en``. Sorted by level (region,
+        state, district), area key, the position of the first stage that needs the
+        competency, then the competency.
 
     Raises
     ------
@@ -111,8 +113,10 @@ def training_gaps(
         present = {top_at[order[s]] for s in d.get("stages") or () if s in order and order[s] in top_at}
         teaches = is_educator(d, held)
         for key in _actor_areas(G, d, levels):
-            entry = index.setdefault(key, {"present": set(), "holders": {}, "trainers": {}})
+            entry = index.setdefault(key, {"present": set(), "holders": {}, "trainers": {}, "educators": set()})
             entry["present"] |= present
+            if teaches:
+                entry["educators"].add(v)
             for c in needed:
                 if c in held:
                     entry["holders"].setdefault(c, set()).add(v)
@@ -121,7 +125,7 @@ def training_gaps(
                         all_trainers.setdefault(c, set()).add(v)
     rows = []
     for level, area in _areas(G, index, levels, include_candidates):
-        entry = index.get((level, area), {"present": set(), "holders": {}, "trainers": {}})
+        entry = index.get((level, area), {"present": set(), "holders": {}, "trainers": {}, "educators": set()})
         for c, stages in needed.items():
             row = _row(G, level, area, c, stages, entry, all_trainers.get(c, set()))
             if not (missing_only and row["trainers"]):
@@ -239,6 +243,7 @@ def _row(G, level, area, c, stages, entry, region_trainers) -> dict[str, Any]:
         "trainers": len(trainers),
         "trainer_iris": trainers,
         "trainers_elsewhere": [] if level == "region" else sorted(set(region_trainers) - set(trainers)),
+        "educator_iris": sorted(entry["educators"]),
     }
     for lang in ("de", "en"):
         row[f"reasons_{lang}"] = training_reasons(G, row, lang)

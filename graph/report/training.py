@@ -4,7 +4,8 @@
 (region and districts) into one table row per area: the competencies the chain needs that
 no education or training actor there is recorded with, split by whether the stage that
 needs them is held in the area, and the education actors that do hold a needed
-competency. Each row cites the sources of the actors behind it. The wording lives here
+competency. Each row cites the sources of the area's education actors: what the data know
+they teach is the evidence for the offers and for their absence. The wording lives here
 (de/en) until the briefing's texts move to one words module.
 """
 
@@ -31,6 +32,8 @@ TEXT = {
         "region": "Region (alle Landkreise)",
         "thin_absence": "beruht auf dem Fehlen von Angaben: nicht bekannt heißt nicht nicht vorhanden",
         "thin_candidate": "Zugehörigkeit des Landkreises zur Region ist nicht geklärt",
+        "thin_no_educator": "kein Bildungsakteur in den Daten",
+        "others": "Ohne Kompetenz der Kette verzeichnet: {names}",
     },
     "en": {
         "h_training": "Training for the value chain",
@@ -48,6 +51,8 @@ TEXT = {
         "region": "Region (all districts)",
         "thin_absence": "rests on the absence of records: not known does not mean not there",
         "thin_candidate": "the district's membership of the region is not settled",
+        "thin_no_educator": "no education actor in the data",
+        "others": "Recorded with no competency of the chain: {names}",
     },
 }
 
@@ -93,15 +98,16 @@ def _area_row(report, t, lang, level, key, rows, is_candidate) -> dict[str, Any]
     offers = [
         f"{report.label(r['competency'])}: {join([report.name(v) for v in r['trainer_iris']], lang)}" for r in offered
     ]
-    # The trainers' sources show the offers; in a district, the holders' sources show that
-    # the competency without an offer is in use there (the region row sums the districts up
-    # and cites the offers only).
-    urls = report.actor_urls(dict.fromkeys(v for r in offered for v in r["trainer_iris"]))
-    if level == "district":
-        urls += report.actor_urls(dict.fromkeys(v for r in held for v in r["holder_iris"]))
+    # What the data know each education actor of the area teaches is the evidence, both for
+    # the offers and for their absence; which stages the area holds, section 4 shows.
+    educators = rows[0]["educator_iris"] if rows else []
+    others = [v for v in educators if not any(v in r["trainer_iris"] for r in rows)]
+    urls = report.actor_urls(educators)
     thin = []
     if held or absent:
         thin.append(t["thin_absence"])
+    if not educators:
+        thin.append(t["thin_no_educator"])
     if is_candidate:
         thin.append(t["thin_candidate"])
     return {
@@ -110,6 +116,7 @@ def _area_row(report, t, lang, level, key, rows, is_candidate) -> dict[str, Any]
         "held": join([report.label(r["competency"]) for r in held], lang) or "–",
         "absent": join([report.label(r["competency"]) for r in absent], lang) or "–",
         "offers": offers,
+        "others": join([report.name(v) for v in others], lang),
         **report.cite.refs(urls),
         "thin": thin,
     }

@@ -65,6 +65,8 @@ def test_the_region():
     assert counts(find(rows, "mechanical-processing")) == (["TS-09"], ["A", "S"], ["S"])
     assert [r["trainers"] for r in rows] == [1, 1, 0, 1]
     assert all(r["trainers_elsewhere"] == [] for r in rows)
+    # Education actors: S by kind, U by competency, C by kind; D is outside the region.
+    assert {tuple(r["educator_iris"]) for r in rows} == {("C", "S", "U")}
 
 
 def test_a_district_with_offers_elsewhere():
@@ -79,6 +81,7 @@ def test_a_district_with_offers_elsewhere():
     assert [r["trainers_elsewhere"] for r in north] == [["C"], ["U"], [], []]
     assert [r["stages_present"] for r in north] == [[], [], ["TS-08"], ["TS-09"]]
     assert {r["state"] for r in north} == {"03"}
+    assert {tuple(r["educator_iris"]) for r in north} == {("S",)}
     # A district with no actor: every competency needed, none held, none taught.
     west = [r for r in rows if r["area"] == "03902"]
     assert [(r["holders"], r["trainers"], r["stages_present"]) for r in west] == [(0, 0, [])] * 4
