@@ -601,6 +601,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.413": ("Anfrage zu groß", "Request too large"),
     "error.415": ("Falscher Inhaltstyp", "Wrong content type"),
     "error.429": ("Zu viele Abfragen", "Too many queries"),
+    # issue 14: access (skip link, scroll boxes, network page for everyone, sharing)
+    "skip": ("Zum Inhalt springen", "Skip to content"),
+    "table.scroll": ("Tabelle (seitlich verschiebbar)", "Table (scrolls sideways)"),
+    "network.fit": ("Ganzes Netz zeigen", "Show the whole network"),
+    "network.move": ("Netz mit einem Finger verschieben", "Move the network with one finger"),
+    "network.color.community": ("Gruppe", "community"),
+    "network.community": ("Gruppe {n}", "Community {n}"),
+    "network.size": ("Größe nach", "Size by"),
+    "network.size.degree": ("Verbindungen", "links"),
+    "network.size.betweenness": ("Mittlerrolle", "betweenness"),
+    "network.tables": ("Als Tabelle: {nodes} Akteure und {edges} Verbindungen",
+                       "As tables: {nodes} actors and {edges} links"),
+    "network.tables.nodes": ("Akteure", "Actors"),
+    "network.tables.edges": ("Verbindungen mit Quellen", "Links with sources"),
+    "network.tables.profile": ("Profil", "Profile"),
+    "network.panel.select": ("Im Netz zeigen", "Show in the network"),
 }
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, request, url_for
 
+import networkx as nx
+
+from graph.analyse.communities import partition
+from graph.namespaces import actor_iri
 from graph.tables import Table
+from graph.views.actors import actor_id
 from graph.views import gaps as gapviews
 from graph.views import network as netview
 
@@ -15,7 +20,10 @@ from .state import actor_index, cached, collaboration, current_store, network_la
 bp = Blueprint("network", __name__)
 
 NODE_COLUMNS = ["id", "label", "kind", "kind_label", "state", "state_label", "district", "district_label",
-                "confidence", "degree", "x", "y", "match", "on_path", "focus"]
+                "confidence", "degree", "betweenness", "community", "x", "y", "match", "on_path", "focus"]
+#: The CSV download holds nodes and edges in one table: ``type`` says which a row is.
+EDGE_COLUMNS = ["from", "to", "relations", "relation_labels", "years", "via", "weight", "sources"]
+CSV_COLUMNS = ["type", *NODE_COLUMNS, *EDGE_COLUMNS]
 
 
 @bp.get("/network", defaults={"fmt": "html"})
@@ -30,12 +38,15 @@ def index(fmt: str) -> Response:
     colour = params.colour(request.args)
     G, positions = collaboration(), network_layout()
     view = netview.network_view(G, positions, criteria, store, lang=g.lang, labels=index.labels)
+    _add_measures(view["nodes"], G)
     legend = palette.legend(view, colour, g.lang)
     nodes = Table(list(NODE_COLUMNS), [{c: node[c] for c in NODE_COLUMNS} for node in view["nodes"]])
+    if fmt == "csv":
+        nodes = _csv_table(view)
     description = translate("network.shown", g.lang, nodes=len(view["nodes"]), total_nodes=view["total_nodes"],
                             edges=len(view["edges"]))
     extra = {"nodes": view["nodes"], "edges": view["edges"], "path": view["path"], "matches": view["matches"],
-             "notes": view["notes"], "legend": legend, "color_by": colour,
+             "notes": view["notes"], "legend": legend, "color_by": colour, "size_by": params.size(request.args),
              "suggestions": _suggestions(view["nodes"], criteria)}
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
@@ -43,6 +54,29 @@ def index(fmt: str) -> Response:
                            facet_counts=cached("network-facets", lambda: netview.facet_counts(G)),
                            actor_names=cached("network-names", lambda: netview.actor_names(G)),
                            payload=_payload(extra, criteria))
+
+
+def _add_measures(nodes: list[dict], G: nx.Graph) -> None:
+    """Each node's community (1 = the largest; computed on the whole graph, so a filter never
+    renumbers them) and betweenness centrality, in place."""
+    groups = cached("network-communities", lambda: partition(G)[0])
+    central = cached("network-betweenness", lambda: nx.betweenness_centrality(G, seed=0) if len(G) else {})
+    number = {actor_id(member): n for n, members in enumerate(groups, start=1) for member in members}
+    for node in nodes:
+        node["community"] = number.get(node["id"])
+        node["community_label"] = translate("network.community", g.lang, n=node["community"])
+        node["betweenness"] = round(central.get(actor_iri(node["id"]), 0.0), 4)
+
+
+def _csv_table(view: dict) -> Table:
+    """Nodes and edges (with their sources) as one table; lists joined with "; ", booleans
+    written ``true``/``false`` as in the JSON twin."""
+    def cell(value: object) -> object:
+        return str(value).lower() if isinstance(value, bool) else value
+
+    rows = [{"type": "node", **{c: cell(node[c]) for c in NODE_COLUMNS}} for node in view["nodes"]]
+    rows += [{"type": "edge", "id": edge["id"], **{c: cell(edge[c]) for c in EDGE_COLUMNS}} for edge in view["edges"]]
+    return Table(list(CSV_COLUMNS), rows)
 
 
 def _suggestions(nodes: list[dict], criteria: netview.NetworkFilter) -> list[dict]:
