@@ -81,3 +81,77 @@ def test_focus_is_clearly_visible(page, base_url):
     outline = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
         return [s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
     assert outline[0] != "none" and outline[1] >= 2
+
+
+def tab_until(page, script: str, limit: int = 80) -> None:
+    """Press Tab until ``script`` (about ``document.activeElement``) is true."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return Boolean({script}); }})()"):
+            return
+    raise AssertionError(f"no tab stop where {script}")
+
+
+def test_keyboard_alone_finds_an_actor_in_the_network_opens_it_and_follows_a_relation(browser, base_url):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "/network")
+    page.wait_for_selector("#network canvas")
+    tab_until(page, "el.id === 'net-q'")
+    page.keyboard.type("Refiner")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#network-results button[data-select='test-refiner']")
+    tab_until(page, "el.getAttribute('data-select') === 'test-refiner'")
+    page.keyboard.press("Enter")
+    assert page.locator("#panel h2").text_content() == "SYNTHETIC Test Refiner AG"
+    assert page.evaluate("document.activeElement.tagName") == "H2", "focus moved into the opened panel"
+    tab_until(page, "el.closest('.panel-links')")
+    assert page.evaluate("document.activeElement.textContent") == "SYNTHETIC Test Recycler GmbH"
+    page.keyboard.press("Enter")
+    assert page.locator("#panel h2").text_content() == "SYNTHETIC Test Recycler GmbH", "the relation was followed"
+    tab_until(page, "el.closest('#panel') && el.tagName === 'A'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/actors/test-recycler*")
+    assert page.locator("h1").text_content() == "SYNTHETIC Test Recycler GmbH"
+    context.close()
+
+
+def test_the_tables_reach_every_node_and_edge_by_keyboard(client):
+    html = client.get("/network").get_data(as_text=True)
+    for actor in ("test-recycler", "test-refiner", "test-cluster", "hostile-img", "hostile-formula"):
+        assert f'data-select="{actor}"' in html
+    assert html.count('<table class="data network-edges">') == 1
+    assert "&lt;img src=x" in html and "<img src=x" not in html
+
+
+def swipe(page, x: int, y: int, dy: int) -> None:
+    """One finger moves ``dy`` pixels up (negative: down) from (x, y), as a real touch gesture."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 21):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - dy * step / 20}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+def test_one_finger_on_a_phone_scrolls_past_the_network_and_back(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + "/network")
+    page.wait_for_selector("html[data-network-drawn]")
+    canvas = page.locator("#network").bounding_box()
+    assert canvas["y"] < 844 / 2 and canvas["height"] >= 844 * 0.5, "the drawing comes first, at a usable height"
+    view = page.evaluate("JSON.stringify(document.querySelector('#network canvas').toDataURL().length)")
+    x, y = 195, int(canvas["y"] + canvas["height"] / 2)
+    swipe(page, x, y, 300)
+    page.wait_for_timeout(400)
+    scrolled = page.evaluate("window.scrollY")
+    assert scrolled > 200, "the finger on the drawing scrolled the page"
+    swipe(page, x, 300, -scrolled - 200)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == 0
+    box = page.locator("#network").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844, "the drawing is back in view"
+    assert page.evaluate("JSON.stringify(document.querySelector('#network canvas').toDataURL().length)") == view, \
+        "and it shows the same picture: the swipes never panned it"
+    context.close()

@@ -109,7 +109,6 @@
 
   // Touch: one finger scrolls the page, two fingers zoom and pan the drawing; the "move"
   // toggle lets one finger pan it too. A mouse always drags the drawing.
-  var coarse = window.matchMedia("(pointer: coarse)").matches;
   var moveToggle = document.getElementById("network-move");
 
   function options(count) {
@@ -119,7 +118,7 @@
       physics: false,
       layout: { improvedLayout: false },
       interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: large, hideEdgesOnZoom: large, keyboard: false,
-        dragView: !coarse || Boolean(moveToggle && moveToggle.checked), zoomView: true },
+        dragView: true, zoomView: true },
       nodes: {
         shape: "dot",
         // Few actors: name them all. Many: the largest hubs keep a readable label at every
@@ -303,11 +302,13 @@
   var fit = document.getElementById("network-fit");
   if (fit) { fit.addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); }); }
   if (moveToggle) {
-    moveToggle.addEventListener("change", function () {
-      network.setOptions({ interaction: { dragView: !coarse || moveToggle.checked } });
-      container.classList.toggle("moving", moveToggle.checked);
-    });
+    moveToggle.addEventListener("change", function () { container.classList.toggle("moving", moveToggle.checked); });
   }
+  // A finger drags the drawing only with the toggle on; a mouse or pen always does.
+  container.addEventListener("pointerdown", function (event) {
+    var drag = event.pointerType !== "touch" || Boolean(moveToggle && moveToggle.checked);
+    network.setOptions({ interaction: { dragView: drag } });
+  }, true);
   document.querySelectorAll("[data-needs-script]").forEach(function (el) { el.hidden = false; });
 
   // On a phone the filters sit in a drawer.
