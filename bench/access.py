@@ -64,8 +64,8 @@ def main() -> None:
 
     from graph.build.ingest import build
     from graph.settings import Settings
-    from webapp import create_app
     from graph.views.actors import actor_id
+    from webapp import create_app
     from webapp.state import collaboration
 
     store = args.store

@@ -9,7 +9,7 @@ from flask import Flask, g, request, url_for
 
 from graph.settings import Settings
 
-from . import errors, i18n, params, state
+from . import assets, errors, i18n, params, state
 from .security import SECURITY_HEADERS
 
 
@@ -28,6 +28,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     for blueprint in (home.bp, actors.bp, network.bp, geo.bp, sparql.bp, resources.bp, gaps.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
+    assets.install(app)  # compression, content-hashed static URLs and their caching
     app.before_request(_language)
     app.after_request(_security_headers)
     app.url_defaults(_keep_language)

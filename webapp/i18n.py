@@ -617,6 +617,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.tables.edges": ("Verbindungen mit Quellen", "Links with sources"),
     "network.tables.profile": ("Profil", "Profile"),
     "network.panel.select": ("Im Netz zeigen", "Show in the network"),
+    "network.standalone": ("Diese Ansicht als Datei (HTML, offline)", "This view as a file (HTML, offline)"),
+    "network.standalone.made": ("Aus harzgraph ({url}). Die Quellen jeder Verbindung stehen in ihrem Tooltip.",
+                                "From harzgraph ({url}). Each link's sources are in its tooltip."),
+    "network.png": ("Bild (PNG)", "Image (PNG)"),
 }
 
 

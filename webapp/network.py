@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, g, request, url_for
+import math
+from pathlib import Path
 
 import networkx as nx
+from flask import Blueprint, Response, current_app, g, request, url_for
 
 from graph.analyse.communities import partition
 from graph.namespaces import actor_iri
 from graph.tables import Table
-from graph.views.actors import actor_id
 from graph.views import gaps as gapviews
 from graph.views import network as netview
+from graph.views.actors import actor_id
+from graph.views.standalone import standalone_html
 
 from . import palette, params, represent
 from .i18n import translate
@@ -54,6 +57,49 @@ def index(fmt: str) -> Response:
                            facet_counts=cached("network-facets", lambda: netview.facet_counts(G)),
                            actor_names=cached("network-names", lambda: netview.actor_names(G)),
                            payload=_payload(extra, criteria))
+
+
+@bp.get("/network/standalone.html")
+def standalone() -> Response:
+    """This view as one offline HTML file (pyvis, vis-network inlined): same filters as ``/network``."""
+    index = actor_index()
+    relations = netview.relation_choices(current_store(), lang=g.lang, labels=index.labels)
+    criteria = params.network_filter(request.args, index.choices, relations)
+    colour = params.colour(request.args)
+    G = collaboration()
+    view = netview.network_view(G, network_layout(), criteria, current_store(), lang=g.lang, labels=index.labels)
+    _add_measures(view["nodes"], G)
+    legend = palette.legend(view, colour, g.lang)
+    colours = {row["key"]: row["color"] for row in legend["nodes"]}
+    styles = {row["key"]: row for row in legend["edges"]}
+    names = {node["id"]: node["label"] for node in view["nodes"]}
+    links = translate("network.panel.links", g.lang)
+    nodes = [{"id": node["id"], "label": node["label"], "x": node["x"], "y": node["y"],
+              "color": colours.get(_colour_key(node, colour), palette.NEUTRAL),
+              "size": 5 + 3 * math.sqrt(node["degree"]),
+              "title": "\n".join([node["label"], node["kind_label"] or "", f"{links}: {node['degree']}"])}
+             for node in view["nodes"]]
+    edges = [{"from": edge["from"], "to": edge["to"],
+              "color": styles.get(edge["primary"], {}).get("color", palette.NEUTRAL),
+              "dashes": styles.get(edge["primary"], {}).get("dashes") or False, "arrows": "",
+              "title": "\n".join([f"{names[edge['from']]} — {names[edge['to']]}", ", ".join(edge["relation_labels"]),
+                                  *([", ".join(map(str, edge["years"]))] if edge["years"] else []),
+                                  translate("col.sources", g.lang) + ":", *edge["sources"][:6]])}
+             for edge in view["edges"]]
+    vendor = Path(current_app.static_folder) / "vendor" / "vis-network"
+    description = translate("network.shown", g.lang, nodes=len(view["nodes"]), total_nodes=view["total_nodes"],
+                            edges=len(view["edges"]))
+    html = standalone_html(nodes, edges, title=translate("network.title", g.lang), description=description,
+                           lang=g.lang, scripts=[vendor / "vis-data.min.js", vendor / "vis-network.min.js"],
+                           words={"made": translate("network.standalone.made", g.lang, url=request.url)})
+    response = Response(html, mimetype="text/html")
+    response.headers["Content-Disposition"] = 'attachment; filename="harzgraph-network.html"'
+    return response
+
+
+def _colour_key(node: dict, colour: str) -> str:
+    value = node.get(colour if colour in ("state", "community") else "kind")
+    return "" if value is None else str(value)
 
 
 def _add_measures(nodes: list[dict], G: nx.Graph) -> None:

@@ -309,6 +309,26 @@
     var drag = event.pointerType !== "touch" || Boolean(moveToggle && moveToggle.checked);
     network.setOptions({ interaction: { dragView: drag } });
   }, true);
+  // The drawing as it is now, as a PNG file (on white, at the screen's pixel density).
+  var png = document.getElementById("network-png");
+  if (png) {
+    png.addEventListener("click", function () {
+      var source = container.querySelector("canvas");
+      var copy = document.createElement("canvas");
+      copy.width = source.width;
+      copy.height = source.height;
+      var context = copy.getContext("2d");
+      context.fillStyle = "#ffffff";
+      context.fillRect(0, 0, copy.width, copy.height);
+      context.drawImage(source, 0, 0);
+      var a = document.createElement("a");
+      a.href = copy.toDataURL("image/png");
+      a.download = "harzgraph-network.png";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+  }
   document.querySelectorAll("[data-needs-script]").forEach(function (el) { el.hidden = false; });
 
   // On a phone the filters sit in a drawer.

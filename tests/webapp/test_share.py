@@ -1,0 +1,60 @@
+"""Sharing the network (issue 14): the standalone offline file built with pyvis, and the
+embeddable view."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.helpers import requires_browser
+from tests.webapp.conftest import IMG
+
+BREAKOUT = "</script><script>document.title='X'</script>"
+
+
+def test_standalone_file_is_an_attachment_with_every_node_and_edge(client):
+    response = client.get("/network/standalone.html?state=03")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == 'attachment; filename="harzgraph-network.html"'
+    html = response.get_data(as_text=True)
+    nodes = json.loads(re.search(r'<script type="application/json" id="hg-nodes">(.*?)</script>', html, re.S)[1])
+    edges = json.loads(re.search(r'<script type="application/json" id="hg-edges">(.*?)</script>', html, re.S)[1])
+    network = client.get("/network.json?state=03").get_json()
+    assert sorted(n["id"] for n in nodes) == sorted(row["id"] for row in network["rows"])
+    assert len(edges) == len(network["edges"])
+    assert not re.search(r'<(script|link)[^>]+(src|href)=', html), "nothing is loaded from a URL"
+    assert IMG not in html, "the hostile name is never raw markup"
+
+
+def test_standalone_html_escapes_a_name_that_closes_the_script(tmp_path):
+    from pathlib import Path
+
+    from graph.views.standalone import standalone_html
+
+    script = tmp_path / "dummy.js"
+    script.write_text("window.vis = window.vis || {};", encoding="utf-8")
+    html = standalone_html([{"id": "a", "label": BREAKOUT, "x": 0, "y": 0, "color": "#000000", "size": 5,
+                             "title": BREAKOUT}], [], title=BREAKOUT, description=IMG, lang="en",
+                           scripts=[Path(script)], words={"made": "made"})
+    assert BREAKOUT not in html and IMG not in html
+    assert "&lt;/script&gt;&lt;script&gt;" in html, "in the heading, the name is HTML-escaped"
+
+
+@requires_browser
+def test_the_standalone_file_opens_offline_with_no_request_to_another_host(client, browser, tmp_path):
+    path = tmp_path / "network.html"
+    path.write_bytes(client.get("/network/standalone.html").data)
+    context = browser.new_context(viewport={"width": 1000, "height": 700}, offline=True)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_selector("html[data-network-drawn]")
+    assert requests == [path.as_uri()], "the file itself, and nothing else"
+    assert errors == []
+    assert page.title() == "Netzwerk der Akteure", "the hostile onerror never ran"
+    labels = page.evaluate("JSON.parse(document.getElementById('hg-nodes').textContent).map(n => n.label)")
+    assert IMG in labels, "the hostile name is drawn as text"
+    context.close()
