@@ -21,51 +21,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-_CHILD_BUILD = """
-import json, resource, sys, time
-from pathlib import Path
-from graph.build import ingest
-from graph.settings import Settings
-start = time.perf_counter()
-report = ingest.build(Settings(data_dir=Path(sys.argv[1]), store_dir=Path(sys.argv[2])))
-rss = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-print(json.dumps({"seconds": time.perf_counter() - start, "triples": report.triples, "steps": report.seconds,
-                  "rss_mb": rss / 1024}))
-"""
-
-_CHILD_OXIGRAPH_LOAD = """
-import json, resource, sys, tempfile, time
-import pyoxigraph
-start = time.perf_counter()
-store = pyoxigraph.Store(tempfile.mkdtemp(dir=sys.argv[2]))
-store.bulk_load(path=sys.argv[1], format=pyoxigraph.RdfFormat.N_TRIPLES)
-store.flush()
-print(json.dumps({"seconds": time.perf_counter() - start,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
-
-_CHILD_RDFLIB = """
-import json, resource, sys, time
-from pathlib import Path
-import rdflib
-from graph.build import ingest
-from graph.settings import Settings
-settings = Settings(data_dir=Path(sys.argv[1]))
-mapped = ingest.prepare(settings, ingest.BuildReport())
-mapped.save(Path(sys.argv[2]))
-del mapped
-start = time.perf_counter()
-graph = rdflib.Graph()
-for path in [settings.ontology_dir / "harzgraph.ttl", *sorted((settings.ontology_dir / "vocab").glob("*.ttl"))]:
-    graph.parse(path)
-graph.parse(sys.argv[2], format="nt")
-print(json.dumps({"seconds": time.perf_counter() - start, "triples": len(graph),
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
-
-
-def _child(code: str, *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True, cwd=REPO)
+def _child(step: str, *args: str) -> dict:
+    """Run one step of bench/children.py in a fresh process and read its JSON line."""
+    out = subprocess.run([sys.executable, "-m", "bench.children", step, *args], check=True, capture_output=True,
+                         text=True, cwd=REPO)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -84,15 +43,15 @@ def main() -> None:
     print(f"{'data':<26} {'triples':>10} {'build s':>8} {'RSS MB':>7} {'rdflib s':>9} {'RSS MB':>7} "
           f"{'ratio':>6} {'ox load s':>9} {'load ratio':>10}  steps")
     for label, folder in datasets:
-        build = _child(_CHILD_BUILD, str(folder), str(work / f"store-{folder.name}"))
+        build = _child("build", str(folder), str(work / f"store-{folder.name}"))
         steps = " ".join(f"{k} {v:.2f}" for k, v in build["steps"].items())
         nt = work / f"{folder.name}.nt"
         if args.no_rdflib:
             base = {"seconds": float("nan"), "rss_mb": float("nan")}
         else:
-            base = _child(_CHILD_RDFLIB, str(folder), str(nt))
+            base = _child("rdflib-parse", str(folder), str(nt))
         ratio = base["seconds"] / build["seconds"]
-        load = _child(_CHILD_OXIGRAPH_LOAD, str(nt), str(work)) if nt.exists() else {"seconds": float("nan")}
+        load = _child("oxigraph-load", str(nt), str(work)) if nt.exists() else {"seconds": float("nan")}
         print(f"{label:<26} {build['triples']:>10,} {build['seconds']:>8.2f} {build['rss_mb']:>7.0f} "
               f"{base['seconds']:>9.2f} {base['rss_mb']:>7.0f} {ratio:>5.1f}× {load['seconds']:>9.2f} "
               f"{base['seconds'] / load['seconds']:>9.1f}×  {steps}", flush=True)

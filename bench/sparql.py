@@ -53,7 +53,6 @@ from graph.sparql.examples import examples  # noqa: E402
 ACCEPT = "application/sparql-results+json"
 TARGET_MS = 50.0
 LOOKUP_TARGET_MS = 10.0
-_SERVE = "import sys; from graph.cli import run; sys.argv[0] = 'harzgraph'; run()"
 
 
 class Client:
@@ -113,7 +112,7 @@ def start_server(store_dir: Path) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-c", _SERVE, "serve", "--store", str(store_dir),
+    process = subprocess.Popen([sys.executable, "-m", "graph.cli", "serve", "--store", str(store_dir),
                                 "--host", "127.0.0.1", "--port", str(port)], cwd=REPO,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

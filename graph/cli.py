@@ -233,3 +233,7 @@ def run() -> None:
     except HarzgraphError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+
+
+if __name__ == "__main__":  # python -m graph.cli (the benchmarks start the server so)
+    run()

@@ -75,13 +75,6 @@ PREFIXES: dict[str, str] = {
     "ceonactor": "http://w3id.org/CEON/ontology/actor/",
 }
 
-#: Concept schemes by short name; a concept's IRI is ``concept_iri(scheme, notation)``.
-SCHEMES = (
-    "kind", "stage", "weee-category", "collection-group", "material", "competency",
-    "relation-type", "state", "district", "r-strategy", "region-status",
-)
-
-
 def sparql_prologue() -> str:
     """The PREFIX lines of :data:`PREFIXES`, for queries kept in ``queries/*.rq``."""
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

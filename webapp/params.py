@@ -167,15 +167,6 @@ def with_args(args: MultiDict, **changes: object) -> dict[str, list[str]]:
     return query
 
 
-def without_args(args: MultiDict, *names: str) -> dict[str, list[str]]:
-    """The query of ``args`` without the named parameters.
-
-    >>> without_args(MultiDict([("kind", "a"), ("q", "x")]), "q")
-    {'kind': ['a']}
-    """
-    return with_args(args, **dict.fromkeys(names))
-
-
 def toggled(args: MultiDict, name: str, value: str) -> dict[str, list[str]]:
     """The query with ``value`` added to the repeated parameter ``name``, or removed when
     present; the page number is dropped, since the list changes.

@@ -130,11 +130,6 @@ def is_regional(data: dict[str, Any], include_candidates: bool) -> bool:
     return include_candidates or data.get("region_status") != "candidate"
 
 
-def regional_actors(G: nx.Graph, include_candidates: bool) -> list[str]:
-    """The region's actors, sorted by IRI."""
-    return sorted(v for v, d in G.nodes(data=True) if is_regional(d, include_candidates))
-
-
 # --- wording ------------------------------------------------------------------------------
 
 _AND = {"de": "und", "en": "and"}

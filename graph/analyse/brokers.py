@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -223,18 +224,37 @@ def cut_pieces(G: nx.Graph, *, max_listed: int = 20) -> dict[str, tuple[int, int
     """
     nodes = sorted(G)
     index = {v: i for i, v in enumerate(nodes)}
-    adj = [sorted(index[x] for x in G[v] if x != v) for v in nodes]
-    n = len(nodes)
-    pre = [-1] * n
-    low = [0] * n
-    size = [1] * n
-    parent = [-1] * n
-    separated: list[list[int]] = [[] for _ in range(n)]
-    children: list[list[int]] = [[] for _ in range(n)]
-    bridge_partners: list[list[int]] = [[] for _ in range(n)]
-    order: list[int] = []
-    component = [0] * n  # preorder index where the actor's component starts
-    comp_size: dict[int, int] = {}
+    tree = _depth_first_tree([sorted(index[x] for x in G[v] if x != v) for v in nodes])
+    out = {}
+    for v in range(len(nodes)):
+        splits, cut_count, listed = _pieces_without(tree, v, max_listed)
+        out[nodes[v]] = (splits, cut_count, sorted(nodes[x] for x in listed),
+                         sorted(nodes[x] for x in tree.bridge_partners[v]))
+    return out
+
+
+@dataclass
+class _DepthFirstTree:
+    """One depth-first search with low points over actors numbered 0..n-1 (see cut_pieces)."""
+
+    pre: list[int]  # preorder index of each actor
+    low: list[int]  # the lowest preorder index its subtree reaches by one back edge
+    size: list[int]  # actors in its subtree
+    order: list[int]  # actors in preorder
+    separated: list[list[int]]  # children whose subtree falls off without the actor
+    children: list[list[int]]
+    bridge_partners: list[list[int]]
+    component: list[int]  # preorder index where the actor's component starts
+    comp_size: dict[int, int]
+
+
+def _depth_first_tree(adj: list[list[int]]) -> _DepthFirstTree:
+    """Iterative Hopcroft–Tarjan search, neighbours in the given order: O(n + m)."""
+    n = len(adj)
+    pre, low, size, parent = [-1] * n, [0] * n, [1] * n, [-1] * n
+    tree = _DepthFirstTree(pre, low, size, [], [[] for _ in range(n)], [[] for _ in range(n)],
+                           [[] for _ in range(n)], [0] * n, {})
+    order = tree.order
     for root in range(n):
         if pre[root] != -1:
             continue
@@ -256,54 +276,54 @@ def cut_pieces(G: nx.Graph, *, max_listed: int = 20) -> dict[str, tuple[int, int
             else:
                 stack.pop()
                 if stack:
-                    p = stack[-1][0]
-                    low[p] = min(low[p], low[v])
-                    size[p] += size[v]
-                    children[p].append(v)
-                    if low[v] >= pre[p]:
-                        separated[p].append(v)
-                    if low[v] > pre[p]:
-                        bridge_partners[p].append(v)
-                        bridge_partners[v].append(p)
-        comp_size[start] = len(order) - start
+                    _finish_child(tree, stack[-1][0], v)
+        tree.comp_size[start] = len(order) - start
         for i in range(start, len(order)):
-            component[order[i]] = start
+            tree.component[order[i]] = start
+    return tree
 
-    out = {}
-    for v in range(n):
-        start = component[v]
-        # Pieces: each separated child subtree, plus the rest of the component (towards
-        # the root), which exists for every actor but the root.
-        pieces = [("child", c, size[c]) for c in separated[v]]
-        rest = comp_size[start] - 1 - sum(size[c] for c in separated[v])
-        if rest > 0:
-            pieces.insert(0, ("rest", v, rest))
-        if not pieces:
-            out[nodes[v]] = (0, 0, [], [])
+
+def _finish_child(tree: _DepthFirstTree, p: int, v: int) -> None:
+    """Fold the finished subtree of ``v`` into its parent ``p``."""
+    tree.low[p] = min(tree.low[p], tree.low[v])
+    tree.size[p] += tree.size[v]
+    tree.children[p].append(v)
+    if tree.low[v] >= tree.pre[p]:
+        tree.separated[p].append(v)
+    if tree.low[v] > tree.pre[p]:
+        tree.bridge_partners[p].append(v)
+        tree.bridge_partners[v].append(p)
+
+
+def _pieces_without(tree: _DepthFirstTree, v: int, max_listed: int) -> tuple[int, int, list[int]]:
+    """(pieces, actors cut off, up to ``max_listed`` of them) when actor ``v`` leaves."""
+    pre, size, order = tree.pre, tree.size, tree.order
+    start = tree.component[v]
+    # Pieces: each separated child subtree, plus the rest of the component (towards
+    # the root), which exists for every actor but the root.
+    pieces = [("child", c, size[c]) for c in tree.separated[v]]
+    rest = tree.comp_size[start] - 1 - sum(size[c] for c in tree.separated[v])
+    if rest > 0:
+        pieces.insert(0, ("rest", v, rest))
+    if not pieces:
+        return 0, 0, []
+    keep = max(range(len(pieces)), key=lambda i: (pieces[i][2], -i))
+    cut_count = sum(p[2] for i, p in enumerate(pieces) if i != keep)
+    listed: list[int] = []
+    for i, (what, c, _) in enumerate(pieces):
+        if i == keep or len(listed) >= max_listed:
             continue
-        keep = max(range(len(pieces)), key=lambda i: (pieces[i][2], -i))
-        cut_count = sum(p[2] for i, p in enumerate(pieces) if i != keep)
-        listed: list[int] = []
-        for i, (what, c, _) in enumerate(pieces):
-            if i == keep or len(listed) >= max_listed:
-                continue
-            if what == "child":
-                listed.extend(order[pre[c] : pre[c] + min(size[c], max_listed - len(listed))])
-            else:
-                # The rest: everything of the component outside v's own subtree, plus the
-                # subtrees of v's children that reach above v.
-                sep = set(separated[v])
-                ranges = [(start, pre[v]), (pre[v] + size[v], start + comp_size[start])]
-                ranges[1:1] = [(pre[c], pre[c] + size[c]) for c in children[v] if c not in sep]
-                for lo, hi in ranges:
-                    listed.extend(order[lo : min(hi, lo + max_listed - len(listed))])
-        out[nodes[v]] = (
-            len(pieces),
-            cut_count,
-            sorted(nodes[x] for x in listed),
-            sorted(nodes[x] for x in bridge_partners[v]),
-        )
-    return out
+        if what == "child":
+            listed.extend(order[pre[c] : pre[c] + min(size[c], max_listed - len(listed))])
+        else:
+            # The rest: everything of the component outside v's own subtree, plus the
+            # subtrees of v's children that reach above v.
+            sep = set(tree.separated[v])
+            ranges = [(start, pre[v]), (pre[v] + size[v], start + tree.comp_size[start])]
+            ranges[1:1] = [(pre[c], pre[c] + size[c]) for c in tree.children[v] if c not in sep]
+            for lo, hi in ranges:
+                listed.extend(order[lo : min(hi, lo + max_listed - len(listed))])
+    return len(pieces), cut_count, listed
 
 
 def _betweenness(G, converted, exact_limit, sample, seed) -> dict[str, float]:

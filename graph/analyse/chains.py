@@ -21,9 +21,7 @@ from graph.analyse._common import (
     state_name,
 )
 
-ITEM_TYPES = ("material", "category")
 _LEVEL_RANK = {"region": 0, "state": 1, "district": 2}
-_TYPE_RANK = {"material": 0, "category": 1}
 _REGION = {"de": "Region", "en": "region"}
 # Re-use and repair branch off the recycling path; energy recovery and disposal take its
 # residues. A gap there is not where a material's value leaves the region, so first_gap
@@ -173,7 +171,7 @@ def value_chain_matrix(
 def all_items(G: nx.Graph) -> list[tuple[str, str]]:
     """(item_type, notation) of every material and category the graph knows, sorted."""
     materials = set(G.graph.get("materials") or ())
-    categories = {k for k in G.graph.get("labels") or () if k.startswith("EEE-CAT-")}
+    categories = set(G.graph.get("categories") or ())
     for _, d in G.nodes(data=True):
         materials.update(d.get("materials") or ())
         categories.update(d.get("categories") or ())

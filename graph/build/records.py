@@ -44,10 +44,6 @@ class CheckedData:
     def value(self, record: Record, name: str) -> object:
         return self.resolved.get((record.file, record.row), {}).get(name)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
 
 def check_tables(tables: dict[str, RawTable], vocab: Vocabulary) -> CheckedData:
     """Check every table; resolve terms and references; collect every problem."""

@@ -99,21 +99,7 @@ def chain_heatmap(
     str
         One ``<svg>`` element.
     """
-    t = _TEXT[lang]
-    by_item: dict[str, dict[str, int]] = {}
-    names: dict[str, str] = {}
-    stages: dict[str, tuple[int, str]] = {}
-    for cell in cells:
-        by_item.setdefault(cell["item"], {})[cell["stage"]] = int(cell["actors"])
-        names[cell["item"]] = cell[f"item_{lang}"]
-        stages[cell["stage"]] = (cell["position"], cell[f"stage_{lang}"])
-    columns = sorted(stages, key=lambda s: stages[s][0])
-    lines: list[tuple[str, str | None]] = []  # (text, item) — item None for a heading
-    for heading, items in groups:
-        kept = [i for i in items if i in by_item]
-        if kept:
-            lines.append((heading, None))
-            lines.extend((_shorten(names[i], 44), i) for i in kept)
+    lines, columns, by_item, stages = _chain_grid(cells, groups, lang)
     if not lines or not columns:
         return ""
     off = set(off_path)
@@ -130,75 +116,74 @@ def chain_heatmap(
         cmap = ListedColormap(["#ffffff", *COUNT_COLOURS])
         norm = BoundaryNorm([-1.5, -0.5, 0.5, 1.5, 3.5, 1e9], cmap.N)
         ax.imshow(values, cmap=cmap, norm=norm, aspect="auto", interpolation="nearest")
-        for r, (text, item) in enumerate(lines):
-            if item is None:
-                ax.text(
-                    -(left - 0.08) / axes_w,
-                    r,
-                    text,
-                    ha="left",
-                    va="center",
-                    fontsize=7.5,
-                    fontweight="bold",
-                    color=ACCENT,
-                    transform=ax.get_yaxis_transform(),
-                    clip_on=False,
-                )
-                if r:
-                    ax.axhline(r - 0.5, color=RULE, linewidth=0.6)
-                continue
-            for c, v in enumerate(values[r]):
-                ax.text(
-                    c,
-                    r,
-                    str(v) if v else "·",
-                    ha="center",
-                    va="center",
-                    fontsize=7,
-                    color="#ffffff" if v >= 4 else (INK if v else MUTED),
-                )
-        ax.set_xticks([])
-        ax.set_yticks([r for r, (_, item) in enumerate(lines) if item])
-        ax.set_yticklabels([text for text, item in lines if item], fontsize=7)
-        ax.tick_params(length=0, pad=4)
-        ax.set_xticks([c - 0.5 for c in range(1, len(columns))], minor=True)
-        ax.set_yticks([r - 0.5 for r in range(1, len(lines))], minor=True)
-        ax.grid(which="minor", color="#e4e7eb", linewidth=0.5)
-        ax.tick_params(which="minor", length=0)
-        for spine in ax.spines.values():
-            spine.set_visible(False)
+        _chain_cells(ax, lines, values, label_x=-(left - 0.08) / axes_w)
+        _chain_axes(ax, lines, columns)
         for c, stage in enumerate(columns):
             name = _shorten(stages[stage][1].split(" (")[0], 30)
-            ax.text(
-                c - 0.2,
-                -0.65,
-                name,
-                ha="left",
-                va="bottom",
-                rotation=42,
-                rotation_mode="anchor",
-                fontsize=6.8,
-                color=MUTED if stage in off else INK,
-                clip_on=False,
-            )
-        legend = [
-            Patch(facecolor=colour, edgecolor=RULE, linewidth=0.5, label=text)
-            for colour, text in zip(COUNT_COLOURS, (t["none"], t["one"], t["few"], t["many"]), strict=True)
-        ]
-        fig.legend(
-            handles=legend,
-            loc="lower left",
-            bbox_to_anchor=(0.08 / width, 0.2 / height),
-            ncols=4,
-            frameon=False,
-            fontsize=7,
-            handlelength=1.2,
-            columnspacing=1.2,
-            borderaxespad=0,
-        )
+            ax.text(c - 0.2, -0.65, name, ha="left", va="bottom", rotation=42, rotation_mode="anchor",
+                    fontsize=6.8, color=MUTED if stage in off else INK, clip_on=False)
+        _count_legend(fig, _TEXT[lang], width, height)
         if off:
-            fig.text(0.1 / width, 0.04 / height, t["off_path"], ha="left", va="bottom", fontsize=6.5, color=MUTED)
+            fig.text(0.1 / width, 0.04 / height, _TEXT[lang]["off_path"], ha="left", va="bottom", fontsize=6.5,
+                     color=MUTED)
         return _svg(fig, "chain", title, fluid=True)
+
+
+def _chain_grid(cells, groups, lang):
+    """The heatmap's rows ((text, item), item None for a group heading), its stage columns in
+    chain order, the counts by item and stage, and the stages' (position, name)."""
+    by_item: dict[str, dict[str, int]] = {}
+    names: dict[str, str] = {}
+    stages: dict[str, tuple[int, str]] = {}
+    for cell in cells:
+        by_item.setdefault(cell["item"], {})[cell["stage"]] = int(cell["actors"])
+        names[cell["item"]] = cell[f"item_{lang}"]
+        stages[cell["stage"]] = (cell["position"], cell[f"stage_{lang}"])
+    columns = sorted(stages, key=lambda s: stages[s][0])
+    lines: list[tuple[str, str | None]] = []
+    for heading, items in groups:
+        kept = [i for i in items if i in by_item]
+        if kept:
+            lines.append((heading, None))
+            lines.extend((_shorten(names[i], 44), i) for i in kept)
+    return lines, columns, by_item, stages
+
+
+def _chain_cells(ax, lines, values, *, label_x: float) -> None:
+    """Group headings left of the grid with a rule above them; a count (or ·) in each cell."""
+    for r, (text, item) in enumerate(lines):
+        if item is None:
+            ax.text(label_x, r, text, ha="left", va="center", fontsize=7.5, fontweight="bold", color=ACCENT,
+                    transform=ax.get_yaxis_transform(), clip_on=False)
+            if r:
+                ax.axhline(r - 0.5, color=RULE, linewidth=0.6)
+            continue
+        for c, v in enumerate(values[r]):
+            ax.text(c, r, str(v) if v else "·", ha="center", va="center", fontsize=7,
+                    color="#ffffff" if v >= 4 else (INK if v else MUTED))
+
+
+def _chain_axes(ax, lines, columns) -> None:
+    """Item names as row labels, a thin grid between cells, no ticks or spines."""
+    ax.set_xticks([])
+    ax.set_yticks([r for r, (_, item) in enumerate(lines) if item])
+    ax.set_yticklabels([text for text, item in lines if item], fontsize=7)
+    ax.tick_params(length=0, pad=4)
+    ax.set_xticks([c - 0.5 for c in range(1, len(columns))], minor=True)
+    ax.set_yticks([r - 0.5 for r in range(1, len(lines))], minor=True)
+    ax.grid(which="minor", color="#e4e7eb", linewidth=0.5)
+    ax.tick_params(which="minor", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def _count_legend(fig, words, width: float, height: float) -> None:
+    """The legend of the count colours (none, one, a few, many) below the grid."""
+    legend = [Patch(facecolor=colour, edgecolor=RULE, linewidth=0.5, label=text)
+              for colour, text in zip(COUNT_COLOURS, (words["none"], words["one"], words["few"], words["many"]),
+                                      strict=True)]
+    fig.legend(handles=legend, loc="lower left", bbox_to_anchor=(0.08 / width, 0.2 / height), ncols=4,
+               frameon=False, fontsize=7, handlelength=1.2, columnspacing=1.2, borderaxespad=0)
 
 
 def border_heatmap(rows: Iterable[Mapping[str, Any]], *, lang: str = "de", title: str = "") -> str:

@@ -24,8 +24,6 @@ SITE_BASE = ID + "site/"
 
 #: The facets an actor list can be filtered by, in the order a page shows them.
 FACETS = ("kind", "state", "district", "stage", "material", "category", "competency", "confidence")
-#: Facets with one value per actor (the others may have many).
-SINGLE_VALUED = ("kind", "state", "district", "confidence")
 #: The concept scheme whose labels name a facet's values.
 FACET_SCHEMES = {"kind": "kind", "state": "state", "district": "district", "stage": "stage",
                  "material": "material", "category": "weee-category", "competency": "competency"}

@@ -75,15 +75,10 @@ def csv_rows(text: str) -> list[list[str]]:
 @pytest.fixture(scope="module")
 def base_url(app):
     """The app served by waitress on a free loopback port for the browser tests."""
-    import threading
+    from tests.helpers import live_server
 
-    waitress = pytest.importorskip("waitress")
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    with live_server(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
