@@ -10,7 +10,11 @@ from flask import Flask, g, request, url_for
 from graph.settings import Settings
 
 from . import assets, errors, i18n, params, state
-from .security import SECURITY_HEADERS
+from .security import SECURITY_HEADERS, embed_headers
+
+
+#: Pages that ``?embed=1`` shows without the site's header and footer, for framing elsewhere.
+EMBEDDABLE = {"network.index", "geo.index"}
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -40,6 +44,8 @@ def create_app(settings: Settings | None = None) -> Flask:
 def _language() -> None:
     g.lang = "de"
     g.lang = params.lang(request.args)
+    # ?embed=1 on an embeddable page: no site header and footer, framable by the configured origins.
+    g.embed = request.endpoint in EMBEDDABLE and request.args.get("embed") == "1"
 
 
 def _keep_language(endpoint: str, values: dict) -> None:
@@ -49,8 +55,14 @@ def _keep_language(endpoint: str, values: dict) -> None:
 
 
 def _security_headers(response):
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    headers = SECURITY_HEADERS
+    if getattr(g, "embed", False):
+        headers = embed_headers(state.current_settings().frame_ancestors)
+    for name, value in headers.items():
+        if value is None:
+            response.headers.pop(name, None)
+        else:
+            response.headers.setdefault(name, value)
     return response
 
 

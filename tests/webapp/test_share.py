@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
+import pytest
+
+from graph.errors import HarzgraphError
+from graph.settings import Settings
 from tests.helpers import requires_browser
 from tests.webapp.conftest import IMG
 
@@ -58,3 +63,33 @@ def test_the_standalone_file_opens_offline_with_no_request_to_another_host(clien
     labels = page.evaluate("JSON.parse(document.getElementById('hg-nodes').textContent).map(n => n.label)")
     assert IMG in labels, "the hostile name is drawn as text"
     context.close()
+
+
+def test_embed_view_has_no_site_chrome_and_stays_unframeable_by_default(client):
+    response = client.get("/network?embed=1")
+    html = response.get_data(as_text=True)
+    assert '<header class="site">' not in html and '<footer class="site">' not in html
+    assert 'name="embed" value="1"' in html, "filtering keeps the embed view"
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert '<header class="site">' in client.get("/network").get_data(as_text=True)
+
+
+def test_configured_origins_may_frame_the_embed_view_only(web_settings):
+    from webapp import create_app
+
+    framed = create_app(replace(web_settings, frame_ancestors=("https://example.org",))).test_client()
+    embed = framed.get("/network?embed=1")
+    assert embed.headers["Content-Security-Policy"].endswith("frame-ancestors https://example.org")
+    assert "X-Frame-Options" not in embed.headers
+    for path in ("/network", "/actors?embed=1", "/sparql?embed=1"):
+        response = framed.get(path, headers={"Accept": "text/html"})
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"], path
+        assert response.headers["X-Frame-Options"] == "DENY", path
+
+
+def test_a_frame_origin_that_is_no_origin_is_refused():
+    with pytest.raises(HarzgraphError, match="is not an origin"):
+        Settings.from_env({"HARZGRAPH_FRAME_ANCESTORS": "https://example.org; script-src *"})
+    assert Settings.from_env({"HARZGRAPH_FRAME_ANCESTORS": "https://a.example http://b.example:8080"}
+                             ).frame_ancestors == ("https://a.example", "http://b.example:8080")
