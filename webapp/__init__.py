@@ -12,7 +12,6 @@ from graph.settings import Settings
 from . import assets, errors, i18n, params, state
 from .security import SECURITY_HEADERS, embed_headers
 
-
 #: Pages that ``?embed=1`` shows without the site's header and footer, for framing elsewhere.
 EMBEDDABLE = {"network.index", "geo.index"}
 
