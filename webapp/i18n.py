@@ -621,6 +621,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.standalone.made": ("Aus harzgraph ({url}). Die Quellen jeder Verbindung stehen in ihrem Tooltip.",
                                 "From harzgraph ({url}). Each link's sources are in its tooltip."),
     "network.png": ("Bild (PNG)", "Image (PNG)"),
+    "profile.rdf": ("Als RDF (Turtle)", "As RDF (Turtle)"),
+    "footer.dump": ("Ganzer Graph (N-Quads, gzip)", "The whole graph (N-Quads, gzip)"),
 }
 
 

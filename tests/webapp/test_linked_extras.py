@@ -1,0 +1,50 @@
+"""Linked-data extras (issue 14): the whole graph as one download, the ontology at its
+namespace IRI, dereferenceable skolem IRIs, and a profile's link to its RDF."""
+
+from __future__ import annotations
+
+import gzip
+
+import pyoxigraph as ox
+
+from tests.helpers import dump
+
+
+def test_the_whole_graph_downloads_as_gzip_nquads_with_every_quad(client, web_settings):
+    response = client.get("/dump.nq.gz")
+    assert response.status_code == 200 and response.mimetype == "application/gzip"
+    assert response.headers["Content-Disposition"].startswith('attachment; filename="harzgraph-')
+    lines = set(gzip.decompress(response.data).decode("utf-8").splitlines())
+    assert lines == dump(web_settings.store_dir), "every quad of the current version, none added"
+    assert 'href="/dump.nq.gz"' in client.get("/").get_data(as_text=True), "linked from every page"
+
+
+def test_the_ontology_is_served_at_its_namespace(client):
+    turtle = client.get("/ns", headers={"Accept": "text/turtle"})
+    assert turtle.mimetype == "text/turtle"
+    graph = list(ox.parse(turtle.data, format=ox.RdfFormat.TURTLE))
+    kinds = [t for t in graph if t.subject == ox.NamedNode("https://w3id.org/harzgraph/ns#kind")]
+    assert kinds, "hg:kind is defined there"
+    page = client.get("/ns", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "harzgraph-Ontologie" in page.get_data(as_text=True)
+
+
+def test_skolem_iris_are_dereferenceable(client, web_settings):
+    subjects = {line.split(" ")[0] for line in dump(web_settings.store_dir) if "/.well-known/genid/" in line}
+    assert subjects, "the vocabularies have skolemised blank nodes"
+    iri = sorted(subjects)[0].strip("<>")
+    path = iri.removeprefix("https://w3id.org/harzgraph")
+    response = client.get(path, headers={"Accept": "application/n-triples"})
+    assert response.status_code == 200
+    assert any(line.startswith(f"<{iri}> ") for line in response.get_data(as_text=True).splitlines()), \
+        "what the graph says about it"
+    assert client.get("/.well-known/genid/no-such-1", headers={"Accept": "text/turtle"}).status_code == 404
+    assert client.get("/.well-known/genid/..%2Fetc", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+def test_a_profile_links_to_its_rdf(client):
+    response = client.get("/actors/test-recycler")
+    assert '</id/actor/test-recycler>; rel="alternate"; type="text/turtle"' in response.headers["Link"]
+    assert 'href="/id/actor/test-recycler?format=turtle"' in response.get_data(as_text=True)
+    rdf = client.get("/id/actor/test-recycler", headers={"Accept": "text/turtle"})
+    assert rdf.status_code == 200 and rdf.mimetype == "text/turtle"
