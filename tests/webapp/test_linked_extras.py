@@ -4,6 +4,8 @@ namespace IRI, dereferenceable skolem IRIs, and a profile's link to its RDF."""
 from __future__ import annotations
 
 import gzip
+import html as html_module
+import re
 
 import pyoxigraph as ox
 
@@ -48,3 +50,16 @@ def test_a_profile_links_to_its_rdf(client):
     assert 'href="/id/actor/test-recycler?format=turtle"' in response.get_data(as_text=True)
     rdf = client.get("/id/actor/test-recycler", headers={"Accept": "text/turtle"})
     assert rdf.status_code == 200 and rdf.mimetype == "text/turtle"
+
+
+def test_the_briefing_has_json_and_csv_twins_with_the_same_findings(client):
+    body = client.get("/report.json").get_json()
+    document = html_module.unescape(client.get("/report/briefing.html").get_data(as_text=True))
+    findings = re.search(r'<ol class="findings">(.*?)</ol>\s*</section>', document, re.S)[1]
+    assert body["count"] == findings.count('<div class="finding-foot">') > 0
+    for row in body["rows"]:
+        assert row["finding"] in document and row["text"] in document
+        assert all(url in document for url in row["sources"]), "the twin names the sources the document cites"
+    csv_text = client.get("/report.csv").get_data(as_text=True)
+    assert csv_text.splitlines()[0] == "number,finding,text,section,sources,more_sources,thin"
+    assert '</report.json>; rel="alternate"' in client.get("/report").headers["Link"]
