@@ -74,11 +74,11 @@ def _static_response(hashes: _Hashes, packed: dict[tuple[str, str], bytes], resp
         return response
     key = (filename, coding)
     if key not in packed:
-        response.direct_passthrough = False
-        data = response.get_data()
+        data = (hashes.folder / filename).read_bytes()
         packed[key] = brotli.compress(data, quality=9) if coding == "br" else gzip.compress(data, 9, mtime=0)
-    response.direct_passthrough = False
     etag, weak = response.get_etag()
+    response.close()  # the file Flask opened for sending is not sent: close it
+    response.direct_passthrough = False
     response.set_data(packed[key])
     response.headers["Content-Encoding"] = coding
     response.headers["Vary"] = "Accept-Encoding"
