@@ -622,6 +622,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                                 "From harzgraph ({url}). Each link's sources are in its tooltip."),
     "network.png": ("Bild (PNG)", "Image (PNG)"),
     "profile.rdf": ("Als RDF (Turtle)", "As RDF (Turtle)"),
+    "network.year": ("Stand im Jahr", "As of the year"),
+    "network.year.all": ("alle Jahre", "all years"),
+    "network.year.shown": ("(Stand {year}: nur Beziehungen, die bis dahin begonnen haben; "
+                           "{undated} ohne Datum ausgeblendet)",
+                           "(as of {year}: only relations begun by then; {undated} without a date hidden)"),
     "footer.dump": ("Ganzer Graph (N-Quads, gzip)", "The whole graph (N-Quads, gzip)"),
 }
 

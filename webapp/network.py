@@ -33,27 +33,21 @@ CSV_COLUMNS = ["type", *NODE_COLUMNS, *EDGE_COLUMNS]
 @bp.get("/network.<any(json, csv):fmt>")
 def index(fmt: str) -> Response:
     """The network view, ``/network?state=15&focus=<id>&hops=2&from=<id>&to=<id>&_color=state``."""
-    store = current_store()
-    index = actor_index()
-    choices = index.choices
-    relations = netview.relation_choices(store, lang=g.lang, labels=index.labels)
-    criteria = params.network_filter(request.args, choices, relations)
+    view, criteria, relations, span, year = _view()
+    G, choices = collaboration(), actor_index().choices
     colour = params.colour(request.args)
-    G, positions = collaboration(), network_layout()
-    view = netview.network_view(G, positions, criteria, store, lang=g.lang, labels=index.labels)
-    _add_measures(view["nodes"], G)
     legend = palette.legend(view, colour, g.lang)
     nodes = Table(list(NODE_COLUMNS), [{c: node[c] for c in NODE_COLUMNS} for node in view["nodes"]])
     if fmt == "csv":
         nodes = _csv_table(view)
-    description = translate("network.shown", g.lang, nodes=len(view["nodes"]), total_nodes=view["total_nodes"],
-                            edges=len(view["edges"]))
+    description = _describe(view, year)
     extra = {"nodes": view["nodes"], "edges": view["edges"], "path": view["path"], "matches": view["matches"],
              "notes": view["notes"], "legend": legend, "color_by": colour, "size_by": params.size(request.args),
              "suggestions": _suggestions(view["nodes"], criteria)}
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
+                           year_span=span, year=year,
                            facet_counts=cached("network-facets", lambda: netview.facet_counts(G)),
                            actor_names=cached("network-names", lambda: netview.actor_names(G)),
                            payload=_payload(extra, criteria))
@@ -62,13 +56,8 @@ def index(fmt: str) -> Response:
 @bp.get("/network/standalone.html")
 def standalone() -> Response:
     """This view as one offline HTML file (pyvis, vis-network inlined): same filters as ``/network``."""
-    index = actor_index()
-    relations = netview.relation_choices(current_store(), lang=g.lang, labels=index.labels)
-    criteria = params.network_filter(request.args, index.choices, relations)
+    view, _criteria, _relations, _span, year = _view()
     colour = params.colour(request.args)
-    G = collaboration()
-    view = netview.network_view(G, network_layout(), criteria, current_store(), lang=g.lang, labels=index.labels)
-    _add_measures(view["nodes"], G)
     legend = palette.legend(view, colour, g.lang)
     colours = {row["key"]: row["color"] for row in legend["nodes"]}
     styles = {row["key"]: row for row in legend["edges"]}
@@ -87,14 +76,55 @@ def standalone() -> Response:
                                   translate("col.sources", g.lang) + ":", *edge["sources"][:6]])}
              for edge in view["edges"]]
     vendor = Path(current_app.static_folder) / "vendor" / "vis-network"
-    description = translate("network.shown", g.lang, nodes=len(view["nodes"]), total_nodes=view["total_nodes"],
-                            edges=len(view["edges"]))
+    description = _describe(view, year)
     html = standalone_html(nodes, edges, title=translate("network.title", g.lang), description=description,
                            lang=g.lang, scripts=[vendor / "vis-data.min.js", vendor / "vis-network.min.js"],
                            words={"made": translate("network.standalone.made", g.lang, url=request.url)})
     response = Response(html, mimetype="text/html")
     response.headers["Content-Disposition"] = 'attachment; filename="harzgraph-network.html"'
     return response
+
+
+def _view() -> tuple[dict, netview.NetworkFilter, dict[str, str], tuple[int, int] | None, int | None]:
+    """The view the query string asks for: nodes with their measures, edges (with ``year``:
+    only relations known to exist by then), the filter, the relation choices, the span of
+    the relations' years and the chosen year."""
+    store, index, G = current_store(), actor_index(), collaboration()
+    relations = netview.relation_choices(store, lang=g.lang, labels=index.labels)
+    criteria = params.network_filter(request.args, index.choices, relations)
+    span = cached("network-years", lambda: _year_span(G))
+    year = _year(span)
+    view = netview.network_view(G, network_layout(), criteria, store, lang=g.lang, labels=index.labels)
+    _add_measures(view["nodes"], G)
+    if year is not None:
+        view["undated"] = sum(1 for edge in view["edges"] if not edge["years"])
+        view["edges"] = [edge for edge in view["edges"] if edge["years"] and edge["years"][0] <= year]
+    return view, criteria, relations, span, year
+
+
+def _year_span(G: nx.Graph) -> tuple[int, int] | None:
+    years = [year for _, _, data in G.edges(data=True) for year in data.get("years", ())]
+    return (min(years), max(years)) if years else None
+
+
+def _year(span: tuple[int, int] | None) -> int | None:
+    """``year``: a year within the relations' span; the year after it (the slider's end)
+    means every year, as does no value."""
+    raw = request.args.get("year", "")
+    if raw == "":
+        return None
+    if span is None or not raw.isdigit() or not span[0] <= int(raw) <= span[1] + 1:
+        allowed = [f"{span[0]}–{span[1] + 1}"] if span else []
+        raise params.BadParameter("year", raw, allowed, reason="a year within the relations' dates")
+    return None if int(raw) == span[1] + 1 else int(raw)
+
+
+def _describe(view: dict, year: int | None) -> str:
+    text = translate("network.shown", g.lang, nodes=len(view["nodes"]), total_nodes=view["total_nodes"],
+                     edges=len(view["edges"]))
+    if year is not None:
+        text += " " + translate("network.year.shown", g.lang, year=year, undated=view["undated"])
+    return text
 
 
 def _colour_key(node: dict, colour: str) -> str:

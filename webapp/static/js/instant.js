@@ -18,7 +18,11 @@
     var url = new URL(form.action, window.location.href);
     var data = new FormData(form);
     url.search = "";
-    data.forEach(function (value, name) { if (value !== "") { url.searchParams.append(name, value); } });
+    data.forEach(function (value, name) {
+      var control = form.elements[name];
+      var fallback = control && control.getAttribute ? control.getAttribute("data-default") : null;
+      if (value !== "" && value !== fallback) { url.searchParams.append(name, value); }
+    });
     return url;
   }
 
@@ -76,6 +80,15 @@
       if (Boolean(form.elements.from.value) !== Boolean(form.elements.to.value)) { return; }
     }
     apply();
+  });
+  // A slider says its value while it moves ("all years" at its end).
+  document.addEventListener("input", function (event) {
+    var target = event.target;
+    if (target.type !== "range" || !target.id) { return; }
+    var said = target.value === target.getAttribute("data-default") ? target.getAttribute("data-all") : target.value;
+    var output = document.getElementById(target.id + "-value");
+    if (output) { output.textContent = said; }
+    target.setAttribute("aria-valuetext", said);
   });
   window.addEventListener("popstate", function () { load(new URL(window.location.href), false); });
 }());
