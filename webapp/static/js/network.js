@@ -130,7 +130,7 @@
     };
   }
 
-  var HUBS = 10;
+  var HUBS = phone.matches ? 6 : 10;
   var hubSize = {};
 
   // The labels of the HUBS best connected actors are drawn 14 px high on screen at any zoom.
@@ -353,6 +353,25 @@
   });
   if (drawer) { drawer.addEventListener("keydown", function (event) { if (event.key === "Escape") { closeDrawer(); } }); }
 
+  function largestGroup() {
+    var neighbours = {};
+    data.nodes.forEach(function (node) { neighbours[node.id] = []; });
+    data.edges.forEach(function (edge) { neighbours[edge.from].push(edge.to); neighbours[edge.to].push(edge.from); });
+    var seen = {}, best = [];
+    data.nodes.forEach(function (node) {
+      if (seen[node.id]) { return; }
+      var group = [], stack = [node.id];
+      seen[node.id] = true;
+      while (stack.length) {
+        var id = stack.pop();
+        group.push(id);
+        neighbours[id].forEach(function (other) { if (!seen[other]) { seen[other] = true; stack.push(other); } });
+      }
+      if (group.length > best.length) { best = group; }
+    });
+    return best;
+  }
+
   function initialView() {
     var pair = (data.suggestions || []).filter(function (s) { return s.pair; })[0];
     if (data.path) {
@@ -363,6 +382,9 @@
     } else if (data.matches.length && data.matches.length <= 30) {
       network.fit({ nodes: data.matches, animation: false, maxZoomLevel: 1.2 });
       network.selectNodes(data.matches);
+    } else if (phone.matches) {
+      // A narrow screen: fit the largest connected group, the rest is a swipe away.
+      network.fit({ nodes: largestGroup(), animation: false, maxZoomLevel: 1.2 });
     } else {
       network.fit({ animation: false, maxZoomLevel: 1.2 });
     }
