@@ -63,3 +63,19 @@ def test_the_briefing_has_json_and_csv_twins_with_the_same_findings(client):
     csv_text = client.get("/report.csv").get_data(as_text=True)
     assert csv_text.splitlines()[0] == "number,finding,text,section,sources,more_sources,thin"
     assert '</report.json>; rel="alternate"' in client.get("/report").headers["Link"]
+
+
+def test_json_twins_come_in_pages_linked_by_next(client):
+    whole = client.get("/actors.json").get_json()
+    assert whole["next"] is None and whole["count"] == whole["total_rows"] == 6 == len(whole["rows"])
+    seen, url, pages = [], "/actors.json?_limit=4&_sort=name", 0
+    while url:
+        body = client.get(url).get_json()
+        assert body["count"] == len(body["rows"]) <= 4 and body["total_rows"] == 6
+        seen += [row["id"] for row in body["rows"]]
+        url, pages = body["next"], pages + 1
+    assert pages == 2, "6 rows in pages of 4: 4 + 2"
+    assert client.get("/actors.json?_limit=3&_offset=3").get_json()["next"] is None, "3 + 3: no third page"
+    assert seen == [row["id"] for row in client.get("/actors.json?_sort=name").get_json()["rows"]]
+    assert client.get("/actors.json?_limit=0").status_code == 400
+    assert client.get("/actors.json?_limit=10001").status_code == 400
