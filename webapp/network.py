@@ -70,7 +70,9 @@ def standalone() -> Response:
              for node in view["nodes"]]
     edges = [{"from": edge["from"], "to": edge["to"],
               "color": styles.get(edge["primary"], {}).get("color", palette.NEUTRAL),
-              "dashes": styles.get(edge["primary"], {}).get("dashes") or False, "arrows": "",
+              "dashes": styles.get(edge["primary"], {}).get("dashes") or False,
+              "arrows": ",".join(end for end, at in (("to", edge["to"]), ("from", edge["from"]))
+                                 if at in edge["arrows_to"]),
               "title": "\n".join([f"{names[edge['from']]} — {names[edge['to']]}", ", ".join(edge["relation_labels"]),
                                   *([", ".join(map(str, edge["years"]))] if edge["years"] else []),
                                   translate("col.sources", g.lang) + ":", *edge["sources"][:6]])}

@@ -49,3 +49,10 @@ def test_colour_by_community_and_size_by_betweenness(client):
     assert sum(row["count"] for row in legend.values()) == len(body["rows"])
     assert by_id["test-recycler"]["community"] is not None
     assert str(by_id["test-recycler"]["community"]) in legend
+
+
+def test_directed_relations_point_at_their_object(client):
+    edges = {frozenset((e["from"], e["to"])): e for e in client.get("/network.json").get_json()["edges"]}
+    assert edges[frozenset(("test-recycler", "test-cluster"))]["arrows_to"] == ["test-cluster"], \
+        "test-recycler member_of test-cluster: the arrow points at the cluster"
+    assert edges[frozenset(("hostile-img", "test-recycler"))]["arrows_to"] == [], "cooperates_with has no direction"

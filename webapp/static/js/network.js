@@ -90,6 +90,9 @@
         highlight: "#1f2428", hover: "#1f2428"
       },
       dashes: edge.on_path ? false : (style.dashes || false),
+      // Directed relations (supplies, member of …) point at their object.
+      arrows: { to: { enabled: edge.arrows_to.indexOf(edge.to) >= 0, scaleFactor: 0.5 },
+        from: { enabled: edge.arrows_to.indexOf(edge.from) >= 0, scaleFactor: 0.5 } },
       width: edge.on_path ? 4 : Math.min(1 + edge.weight * 0.6, 4)
     };
   });
