@@ -628,6 +628,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.standalone.made": ("Aus harzgraph ({url}). Die Quellen jeder Verbindung stehen in ihrem Tooltip.",
                                 "From harzgraph ({url}). Each link's sources are in its tooltip."),
     "network.png": ("Bild (PNG)", "Image (PNG)"),
+    "network.svg": ("Bild (SVG)", "Image (SVG)"),
     "profile.rdf": ("Als RDF (Turtle)", "As RDF (Turtle)"),
     "network.year": ("Stand im Jahr", "As of the year"),
     "network.year.all": ("alle Jahre", "all years"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
@@ -93,3 +94,25 @@ def test_a_frame_origin_that_is_no_origin_is_refused():
         Settings.from_env({"HARZGRAPH_FRAME_ANCESTORS": "https://example.org; script-src *"})
     assert Settings.from_env({"HARZGRAPH_FRAME_ANCESTORS": "https://a.example http://b.example:8080"}
                              ).frame_ancestors == ("https://a.example", "http://b.example:8080")
+
+
+@requires_browser
+def test_png_and_svg_downloads_of_the_network_view(browser, base_url, tmp_path):
+    context = browser.new_context(viewport={"width": 1200, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(base_url + "/network")
+    page.wait_for_selector("html[data-network-drawn]")
+    with page.expect_download() as png:
+        page.click("#network-png")
+    assert png.value.suggested_filename == "harzgraph-network.png"
+    assert png.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with page.expect_download() as svg:
+        page.click("#network-svg")
+    tree = ET.fromstring(svg.value.path().read_text(encoding="utf-8"))
+    ns = "{http://www.w3.org/2000/svg}"
+    circles = tree.findall(f"{ns}circle")
+    assert len(circles) == 6 and len(tree.findall(f"{ns}line")) == len(
+        page.evaluate("JSON.parse(document.getElementById('network-data').textContent).edges"))
+    assert IMG in [c.find(f"{ns}title").text for c in circles], "the hostile name is text in the SVG"
+    assert tree.find(f".//{ns}img") is None and tree.find(".//img") is None
+    context.close()

@@ -332,6 +332,72 @@
       a.remove();
     });
   }
+  // The whole view as an SVG file: lines, dots and the hubs' names, built as DOM nodes (names
+  // go in as text, so XMLSerializer escapes them).
+  var svgButton = document.getElementById("network-svg");
+  if (svgButton) {
+    svgButton.addEventListener("click", function () {
+      var NS = "http://www.w3.org/2000/svg";
+      var positions = network.getPositions();
+      var ids = Object.keys(positions);
+      if (!ids.length) { return; }
+      var xs = ids.map(function (id) { return positions[id].x; });
+      var ys = ids.map(function (id) { return positions[id].y; });
+      var pad = 60;
+      var box = [Math.min.apply(null, xs) - pad, Math.min.apply(null, ys) - pad];
+      var width = Math.max.apply(null, xs) - box[0] + pad;
+      var height = Math.max.apply(null, ys) - box[1] + pad;
+      var svg = document.createElementNS(NS, "svg");
+      svg.setAttribute("xmlns", NS);
+      svg.setAttribute("viewBox", [box[0], box[1], width, height].map(Math.round).join(" "));
+      svg.setAttribute("width", Math.round(width));
+      svg.setAttribute("height", Math.round(height));
+      var title = document.createElementNS(NS, "title");
+      title.textContent = document.getElementById("network-describe").textContent;
+      svg.appendChild(title);
+      var white = document.createElementNS(NS, "rect");
+      [["x", box[0]], ["y", box[1]], ["width", width], ["height", height], ["fill", "#ffffff"]].forEach(function (a) {
+        white.setAttribute(a[0], a[1]);
+      });
+      svg.appendChild(white);
+      network.body.data.edges.get().forEach(function (edge) {
+        var a = positions[edge.from], b = positions[edge.to];
+        if (!a || !b) { return; }
+        var line = document.createElementNS(NS, "line");
+        [["x1", a.x], ["y1", a.y], ["x2", b.x], ["y2", b.y], ["stroke", edge.color.color], ["stroke-opacity", 0.6],
+          ["stroke-width", edge.width || 1]].forEach(function (attr) { line.setAttribute(attr[0], attr[1]); });
+        if (edge.dashes) { line.setAttribute("stroke-dasharray", (edge.dashes.join ? edge.dashes : [6, 4]).join(" ")); }
+        svg.appendChild(line);
+      });
+      network.body.data.nodes.get().forEach(function (node) {
+        var at = positions[node.id];
+        var shape = network.body.nodes[node.id] && network.body.nodes[node.id].shape;
+        var circle = document.createElementNS(NS, "circle");
+        [["cx", at.x], ["cy", at.y], ["r", (shape && shape.radius) || 6], ["fill", node.color.background],
+          ["stroke", "#ffffff"]].forEach(function (attr) { circle.setAttribute(attr[0], attr[1]); });
+        var tip = document.createElementNS(NS, "title");
+        tip.textContent = byId[node.id].label;
+        circle.appendChild(tip);
+        svg.appendChild(circle);
+        if (hubSize[node.id]) {
+          var label = document.createElementNS(NS, "text");
+          [["x", at.x], ["y", at.y - 12], ["text-anchor", "middle"], ["font-size", 14], ["font-family", "sans-serif"],
+            ["paint-order", "stroke"], ["stroke", "#ffffff"], ["stroke-width", 3]].forEach(function (attr) {
+            label.setAttribute(attr[0], attr[1]);
+          });
+          label.textContent = byId[node.id].label;
+          svg.appendChild(label);
+        }
+      });
+      var text = new XMLSerializer().serializeToString(svg);
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
+      a.download = "harzgraph-network.svg";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+  }
   document.querySelectorAll("[data-needs-script]").forEach(function (el) { el.hidden = false; });
 
   // On a phone the filters sit in a drawer.
