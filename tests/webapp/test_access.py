@@ -109,6 +109,8 @@ def test_keyboard_alone_finds_an_actor_in_the_network_opens_it_and_follows_a_rel
     assert page.evaluate("document.activeElement.textContent") == "SYNTHETIC Test Recycler GmbH"
     page.keyboard.press("Enter")
     assert page.locator("#panel h2").text_content() == "SYNTHETIC Test Recycler GmbH", "the relation was followed"
+    assert page.locator(".network-nodes [data-select='test-recycler']").get_attribute("aria-current") == "true", \
+        "the nodes table follows the selection"
     tab_until(page, "el.closest('#panel') && el.tagName === 'A'")
     page.keyboard.press("Enter")
     page.wait_for_url("**/actors/test-recycler*")

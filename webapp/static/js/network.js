@@ -260,6 +260,7 @@
       panel.appendChild(ul);
     }
     panel.hidden = false;
+    markRow(id);
     network.selectNodes([id]);
     setQuery("_sel", id);
     if (phone.matches) {
@@ -270,7 +271,18 @@
     if (moveFocus) { heading.focus(); }
   }
 
+  // The nodes table follows the drawing's selection.
+  function markRow(id) {
+    document.querySelectorAll(".network-nodes tr.selected").forEach(function (row) {
+      row.classList.remove("selected");
+      row.querySelector("[data-select]").removeAttribute("aria-current");
+    });
+    var link = id && document.querySelector(".network-nodes [data-select='" + CSS.escape(id) + "']");
+    if (link) { link.setAttribute("aria-current", "true"); link.closest("tr").classList.add("selected"); }
+  }
+
   function hidePanel(moveFocus) {
+    markRow(null);
     if (panel) { panel.hidden = true; }
     network.unselectAll();
     setQuery("_sel", null);
