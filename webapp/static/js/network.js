@@ -489,6 +489,12 @@
     initialView();
   });
 
+  // Where the drawing looks (centre and zoom) after each redraw: tests and bench read it.
+  network.on("afterDrawing", function () {
+    var at = network.getViewPosition();
+    container.setAttribute("data-view", [Math.round(at.x), Math.round(at.y), network.getScale().toFixed(3)].join(","));
+  });
+
   // Fit once the canvas has its final size (the first drawing comes after layout).
   network.once("afterDrawing", function () {
     initialView();
