@@ -8,7 +8,7 @@ The HTML page, the ``.json`` twin and the ``.csv`` download are rendered from th
      "offset": int, "limit": int, "total_rows": int, "next": url | null, ...}
 
 (pages may add keys; the documented ones keep their names and types). JSON rows come in
-pages: ``?_limit=`` (1–10,000, default 1,000) rows from ``?_offset=``; ``next`` is the URL
+pages: ``?_limit=`` (1–10,000, default 10,000) rows from ``?_offset=``; ``next`` is the URL
 of the following page, null on the last. ``count`` is the number of rows in this page. CSV cells holding
 lists are joined with "; " and cells a spreadsheet would run as formulas are neutralised.
 """
@@ -24,7 +24,7 @@ from graph.tables import Table
 from . import params
 
 #: Rows per page of a JSON twin by default, and at most.
-PAGE_ROWS = 1000
+PAGE_ROWS = 10_000
 MAX_PAGE_ROWS = 10_000
 JSON_TYPE = "application/json"
 CSV_TYPE = "text/csv; charset=utf-8"
