@@ -122,10 +122,10 @@ def _year(span: tuple[int, int] | None) -> int | None:
 
 
 def _describe(view: dict, year: int | None) -> str:
-    text = translate("network.shown", g.lang, nodes=len(view["nodes"]), total_nodes=view["total_nodes"],
-                     edges=len(view["edges"]))
+    text = (translate("actors.count", g.lang, n=len(view["nodes"]), total=view["total_nodes"]) + ", "
+            + translate("network.shown.links", g.lang, n=len(view["edges"])))
     if year is not None:
-        text += " " + translate("network.year.shown", g.lang, year=year, undated=view["undated"])
+        text += " " + translate("network.year.shown", g.lang, year=str(year), undated=view["undated"])
     return text
 
 
