@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from graph.words import format as fmt
 from graph.words.access import STRINGS as ACCESS_STRINGS
+from graph.words.collection import STRINGS as COLLECTION_STRINGS
 from graph.words.editing import STRINGS as EDITING_STRINGS
 
 LANGS = fmt.LANGS
@@ -679,6 +680,7 @@ STRINGS: dict[str, tuple[Text, Text]] = {
 }
 STRINGS.update(EDITING_STRINGS)  # the editors' pages (graph/words/editing.py)
 STRINGS.update(ACCESS_STRINGS)  # skip link, network for everyone, sharing (graph/words/access.py)
+STRINGS.update(COLLECTION_STRINGS)  # /collection (graph/words/collection.py)
 
 
 
