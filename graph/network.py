@@ -50,7 +50,8 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
     networkx.Graph
         Nodes are actor IRIs with attributes ``label, kind, district, state, region_status,
         confidence, lat, lon, stages, materials, categories, competencies``; edges carry
-        ``relations, weight, sources, via, years, confidence``; ``G.graph`` holds
+        ``relations, weight, sources, via, years, confidence, pointed`` (the ends that
+        directed relations point at); ``G.graph`` holds
         ``stage_order``, ``labels``, ``materials``, ``districts``, ``states``,
         ``stage_competencies`` (stage → the competencies it needs) and ``competency_broader``
         (competency → its broader competencies).
@@ -66,7 +67,9 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
             return
         key = (a, b) if a < b else (b, a)
         edge = ties.setdefault(key, {"relations": set(), "sources": set(), "via": set(),
-                                     "years": set(), "confidence": "high", "_kinds": set()})
+                                     "years": set(), "confidence": "high", "_kinds": set(), "pointed": set()})
+        if via is None and kind in DIRECTED:
+            edge["pointed"].add(b)  # a relation row names its subject a and its object b
         edge["relations"].add(kind)
         edge["sources"].add(source)
         edge["_kinds"].add((kind, via))
@@ -102,8 +105,13 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
         weight = sum(weight_of.get(kind, 0.5) for kind, _via in edge.pop("_kinds"))
         G.add_edge(a, b, relations=sorted(edge["relations"]), sources=sorted(edge["sources"]),
                    via=sorted(edge["via"]), years=sorted(edge["years"]), confidence=edge["confidence"],
-                   weight=round(weight, 6))
+                   weight=round(weight, 6), pointed=sorted(edge["pointed"]))
     return G
+
+
+#: Relations with a direction (subject → object); cooperates_with and related_to have none.
+DIRECTED = frozenset({"supplies", "subsidiary_of", "hosted_by", "coordinates", "member_of", "founding_member_of",
+                      "funds"})
 
 
 def _add_nodes(G: nx.Graph, table: Table) -> None:

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from graph.errors import HarzgraphError
+
+#: An origin that may frame the embeddable views (``?embed=1``): scheme, host and optional port.
+ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 
 
 def default_store_dir(environ: os._Environ | dict | None = None) -> Path:
@@ -38,6 +44,9 @@ class Settings:
     keep_versions: int = 2
     #: A SPARQL 1.1 query endpoint to read instead of ``store_dir`` (``harzgraph serve --sparql``).
     sparql_url: str | None = None
+    #: Origins allowed to show ``?embed=1`` views in a frame (``HARZGRAPH_FRAME_ANCESTORS``,
+    #: space-separated); every other page, and every page by default, stays unframeable.
+    frame_ancestors: tuple[str, ...] = ()
     #: Accounts, change sets and the change log of editing in the browser; None: ``edits/``
     #: beside the store folder (never inside ``data/``, never in the graph).
     edits_dir: Path | None = None
@@ -59,7 +68,22 @@ class Settings:
             settings = replace(settings, store_dir=Path(env["HARZGRAPH_STORE"]))
         if env.get("HARZGRAPH_SPARQL"):
             settings = replace(settings, sparql_url=env["HARZGRAPH_SPARQL"])
+        if env.get("HARZGRAPH_FRAME_ANCESTORS"):
+            settings = replace(settings, frame_ancestors=frame_origins(env["HARZGRAPH_FRAME_ANCESTORS"]))
         if env.get("HARZGRAPH_EDITS"):
             settings = replace(settings, edits_dir=Path(env["HARZGRAPH_EDITS"]))
         given = {k: Path(v) if k.endswith("_dir") else v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)
+
+
+def frame_origins(text: str) -> tuple[str, ...]:
+    """The origins in ``text`` (space-separated), each checked.
+
+    >>> frame_origins("https://example.org  http://localhost:8000")
+    ('https://example.org', 'http://localhost:8000')
+    """
+    origins = tuple(text.split())
+    for origin in origins:
+        if not ORIGIN.match(origin):
+            raise HarzgraphError(f"HARZGRAPH_FRAME_ANCESTORS: {origin!r} is not an origin like https://example.org")
+    return origins

@@ -9,8 +9,11 @@ from flask import Flask, g, request, url_for
 
 from graph.settings import Settings
 
-from . import errors, i18n, params, state
-from .security import SECURITY_HEADERS
+from . import assets, errors, i18n, params, state
+from .security import SECURITY_HEADERS, embed_headers
+
+#: Pages that ``?embed=1`` shows without the site's header and footer, for framing elsewhere.
+EMBEDDABLE = {"network.index", "geo.index"}
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -43,6 +46,7 @@ def create_app(settings: Settings | None = None) -> Flask:
                       quality.bp, auth.bp, edit.bp, changes.bp, collection.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
+    assets.install(app)  # compression, content-hashed static URLs and their caching
     accounts.install(app, settings)  # sessions, CSRF, roles; finishes an apply cut short (webapp/accounts.py)
     app.before_request(_language)
     app.after_request(_security_headers)
@@ -55,6 +59,8 @@ def create_app(settings: Settings | None = None) -> Flask:
 def _language() -> None:
     g.lang = "de"
     g.lang = params.lang(request.args)
+    # ?embed=1 on an embeddable page: no site header and footer, framable by the configured origins.
+    g.embed = request.endpoint in EMBEDDABLE and request.args.get("embed") == "1"
 
 
 def _keep_language(endpoint: str, values: dict) -> None:
@@ -64,8 +70,14 @@ def _keep_language(endpoint: str, values: dict) -> None:
 
 
 def _security_headers(response):
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    headers = SECURITY_HEADERS
+    if getattr(g, "embed", False):
+        headers = embed_headers(state.current_settings().frame_ancestors)
+    for name, value in headers.items():
+        if value is None:
+            response.headers.pop(name, None)
+        else:
+            response.headers.setdefault(name, value)
     return response
 
 

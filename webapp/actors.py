@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, g, request
+from flask import Blueprint, Response, g, request, url_for
 
 from graph.namespaces import actor_iri
 from graph.tables import Table
@@ -50,11 +50,15 @@ def profile(actor: str, fmt: str) -> Response:
     facts = Table(list(actors.FACT_COLUMNS), found["facts"])
     iri = actor_iri(actor)
     mine = [_partner_of(row, iri) for row in suggestions_of(iri)]
-    return represent.table(facts, fmt, template="actors/profile.html", title=str(found["name"]),
-                           description=translate("profile.facts", g.lang), filename=f"actor-{actor}",
-                           links=represent.twin_links("actors.profile", actor=actor),
-                           extra={"actor": found, "suggestions": mine[:SUGGESTIONS_SHOWN]},
-                           suggestions_total=len(mine))
+    rdf = url_for("resources.resource", path=f"actor/{actor}", lang=None)
+    response = represent.table(facts, fmt, template="actors/profile.html", title=str(found["name"]),
+                               description=translate("profile.facts", g.lang), filename=f"actor-{actor}",
+                               links=represent.twin_links("actors.profile", actor=actor),
+                               extra={"actor": found, "suggestions": mine[:SUGGESTIONS_SHOWN]},
+                               suggestions_total=len(mine), rdf_url=rdf)
+    # The actor's RDF (its IRI, dereferenced with Accept: text/turtle) is another representation.
+    response.headers["Link"] += f', <{rdf}>; rel="alternate"; type="text/turtle"'
+    return response
 
 
 #: How many partner suggestions a profile shows; /gaps?actor=<id> lists them all.

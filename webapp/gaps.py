@@ -115,7 +115,9 @@ def brokers(fmt: str) -> Response:
 def report() -> Response:
     """The briefing for decision makers, ``/report``: the document framed, with a download link."""
     _briefing(g.lang)
-    response = Response(render_template("gaps/report.html", title=translate("report.title", g.lang), links=None))
+    response = Response(render_template("gaps/report.html", title=translate("report.title", g.lang),
+                                        links=_report_links()))
+    response.headers["Link"] = represent.link_header(_report_links(), "html")
     # Our usual policy, plus our own frame for the document.
     response.headers["Content-Security-Policy"] = CSP + "; frame-src 'self'"
     return response
@@ -131,6 +133,24 @@ def report_document() -> Response:
         name = f"harzgraph-{translate('report.file', g.lang)}.html"
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@bp.get("/report.<any(json, csv):fmt>")
+def report_findings(fmt: str) -> Response:
+    """The briefing's findings with their sources, as JSON or CSV (the twins of ``/report``)."""
+    from graph.report.briefing import briefing_findings
+
+    store = current_store()
+    rows = cached(f"report-findings-{g.lang}", lambda: briefing_findings(store, lang=g.lang))
+    table = Table(["number", "finding", "text", "section", "sources", "more_sources", "thin"], rows)
+    return represent.table(table, fmt, template="gaps/report.html", title=translate("report.title", g.lang),
+                           description=translate("report.title", g.lang), links=_report_links(),
+                           filename="harzgraph-briefing")
+
+
+def _report_links() -> dict[str, str]:
+    return {"html": url_for("gaps.report"), "json": url_for("gaps.report_findings", fmt="json"),
+            "csv": url_for("gaps.report_findings", fmt="csv")}
 
 
 def _briefing(lang: str) -> str:

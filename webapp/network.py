@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, g, request, url_for
+import math
+from pathlib import Path
 
+import networkx as nx
+from flask import Blueprint, Response, current_app, g, request, url_for
+
+from graph.analyse.communities import partition
 from graph.namespaces import actor_iri
 from graph.tables import Table
 from graph.views import gaps as gapviews
 from graph.views import network as netview
+from graph.views.actors import actor_id
+from graph.views.standalone import standalone_html
 
 from . import palette, params, represent
 from .i18n import translate
@@ -25,39 +32,34 @@ from .state import (
 bp = Blueprint("network", __name__)
 
 NODE_COLUMNS = ["id", "label", "kind", "kind_label", "state", "state_label", "district", "district_label",
-                "confidence", "degree", "x", "y", "match", "on_path", "focus"]
+                "confidence", "degree", "betweenness", "community", "x", "y", "match", "on_path", "focus"]
+#: The CSV download holds nodes and edges in one table: ``type`` says which a row is.
+EDGE_COLUMNS = ["from", "to", "relations", "relation_labels", "years", "via", "weight", "sources"]
+CSV_COLUMNS = ["type", *NODE_COLUMNS, *EDGE_COLUMNS]
+BETWEENNESS_EXACT = 2000
 
 
 @bp.get("/network", defaults={"fmt": "html"})
 @bp.get("/network.<any(json, csv):fmt>")
 def index(fmt: str) -> Response:
     """The network view, ``/network?state=15&focus=<id>&hops=2&from=<id>&to=<id>&_color=state``."""
-    store = current_store()
-    labels, choices = concept_labels(), facet_choices()
-    relations = netview.relation_choices(store, lang=g.lang, labels=labels)
-    criteria = params.network_filter(request.args, choices, relations)
+    view, criteria, relations, span, year = _view()
+    choices = facet_choices()
     colour = params.colour(request.args)
-    lang = g.lang
-    if criteria == netview.NetworkFilter():
-        # The view most visitors open first, computed by the build (graph/derived.py).
-        view = cached(f"network-default-{lang}", lambda: netview.network_view(
-            collaboration(), network_layout(), criteria, store, lang=lang, labels=labels, rank=network_rank()))
-    else:
-        projects = cached("project-names", lambda: netview.project_names(store))
-        view = netview.network_view(collaboration(), network_layout(), criteria, store, lang=lang, labels=labels,
-                                    projects=projects, rank=network_rank())
     legend = palette.legend(view, colour, g.lang)
     nodes = Table(list(NODE_COLUMNS), [{c: node[c] for c in NODE_COLUMNS} for node in view["nodes"]])
-    description = (translate("actors.count", g.lang, n=len(view["nodes"]), total=view["total_nodes"]) + ", "
-                   + translate("network.shown.links", g.lang, n=len(view["edges"])))
+    if fmt == "csv":
+        nodes = _csv_table(view)
+    description = _describe(view, year)
     extra = {"nodes": view["nodes"], "edges": view["edges"], "path": view["path"], "matches": view["matches"],
-             "notes": view["notes"], "legend": legend, "color_by": colour,
+             "notes": view["notes"], "legend": legend, "color_by": colour, "size_by": params.size(request.args),
              "suggestions": _suggestions(view["nodes"], criteria)}
     names, total = cached("network-names", lambda: (netview.actor_names(collaboration(), limit=netview.PICKER_MAX),
                                                     collaboration().number_of_nodes()))
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
+                           year_span=span, year=year,
                            facet_counts=cached("network-facets", lambda: netview.facet_counts(collaboration())),
                            actor_names=_with_chosen(names, criteria), names_capped=len(names) < total,
                            picker_max=netview.PICKER_MAX, payload=_payload(extra, criteria))
@@ -72,6 +74,122 @@ def _with_chosen(names: list[tuple[str, str]], criteria: netview.NetworkFilter) 
     G = collaboration()
     extra = [(G.nodes[actor_iri(a)]["label"], a) for a in dict.fromkeys(chosen) if actor_iri(a) in G]
     return sorted(names + extra, key=lambda pair: (netview.fold(pair[0]), pair[1]))
+
+
+@bp.get("/network/standalone.html")
+def standalone() -> Response:
+    """This view as one offline HTML file (pyvis, vis-network inlined): same filters as ``/network``."""
+    view, _criteria, _relations, _span, year = _view()
+    colour = params.colour(request.args)
+    legend = palette.legend(view, colour, g.lang)
+    colours = {row["key"]: row["color"] for row in legend["nodes"]}
+    styles = {row["key"]: row for row in legend["edges"]}
+    names = {node["id"]: node["label"] for node in view["nodes"]}
+    links = translate("network.panel.links", g.lang)
+    nodes = [{"id": node["id"], "label": node["label"], "x": node["x"], "y": node["y"],
+              "color": colours.get(_colour_key(node, colour), palette.NEUTRAL),
+              "size": 5 + 3 * math.sqrt(node["degree"]),
+              "title": "\n".join([node["label"], node["kind_label"] or "", f"{links}: {node['degree']}"])}
+             for node in view["nodes"]]
+    edges = [{"from": edge["from"], "to": edge["to"],
+              "color": styles.get(edge["primary"], {}).get("color", palette.NEUTRAL),
+              "dashes": styles.get(edge["primary"], {}).get("dashes") or False,
+              "arrows": ",".join(end for end, at in (("to", edge["to"]), ("from", edge["from"]))
+                                 if at in edge["arrows_to"]),
+              "title": "\n".join([f"{names[edge['from']]} — {names[edge['to']]}", ", ".join(edge["relation_labels"]),
+                                  *([", ".join(map(str, edge["years"]))] if edge["years"] else []),
+                                  translate("col.sources", g.lang) + ":", *edge["sources"][:6]])}
+             for edge in view["edges"]]
+    vendor = Path(current_app.static_folder) / "vendor" / "vis-network"
+    description = _describe(view, year)
+    html = standalone_html(nodes, edges, title=translate("network.title", g.lang), description=description,
+                           lang=g.lang, scripts=[vendor / "vis-data.min.js", vendor / "vis-network.min.js"],
+                           words={"made": translate("network.standalone.made", g.lang, url=request.url)})
+    response = Response(html, mimetype="text/html")
+    response.headers["Content-Disposition"] = 'attachment; filename="harzgraph-network.html"'
+    return response
+
+
+def _view() -> tuple[dict, netview.NetworkFilter, dict[str, str], tuple[int, int] | None, int | None]:
+    """The view the query string asks for: nodes with their measures, edges (with ``year``:
+    only relations known to exist by then), the filter, the relation choices, the span of
+    the relations' years and the chosen year."""
+    store, G, lang = current_store(), collaboration(), g.lang
+    labels = concept_labels()
+    relations = netview.relation_choices(store, lang=lang, labels=labels)
+    criteria = params.network_filter(request.args, facet_choices(), relations)
+    span = cached("network-years", lambda: _year_span(G))
+    year = _year(span)
+    if criteria == netview.NetworkFilter():
+        # The view most visitors open first, computed by the build (graph/derived.py).
+        view = cached(f"network-default-{lang}", lambda: netview.network_view(
+            G, network_layout(), criteria, store, lang=lang, labels=labels, rank=network_rank()))
+    else:
+        projects = cached("project-names", lambda: netview.project_names(store))
+        view = netview.network_view(G, network_layout(), criteria, store, lang=lang, labels=labels,
+                                    projects=projects, rank=network_rank())
+    # A copy: the measures and the year filter below must not change the cached default view.
+    view = {**view, "nodes": [dict(node) for node in view["nodes"]], "edges": list(view["edges"])}
+    _add_measures(view["nodes"], G)
+    if year is not None:
+        view["undated"] = sum(1 for edge in view["edges"] if not edge["years"])
+        view["edges"] = [edge for edge in view["edges"] if edge["years"] and edge["years"][0] <= year]
+    return view, criteria, relations, span, year
+
+
+def _year_span(G: nx.Graph) -> tuple[int, int] | None:
+    years = [year for _, _, data in G.edges(data=True) for year in data.get("years", ())]
+    return (min(years), max(years)) if years else None
+
+
+def _year(span: tuple[int, int] | None) -> int | None:
+    """``year``: a year within the relations' span; the year after it (the slider's end)
+    means every year, as does no value."""
+    raw = request.args.get("year", "")
+    if raw == "":
+        return None
+    if span is None or not raw.isdigit() or not span[0] <= int(raw) <= span[1] + 1:
+        allowed = [f"{span[0]}–{span[1] + 1}"] if span else []
+        raise params.BadParameter("year", raw, allowed, reason="a year within the relations' dates")
+    return None if int(raw) == span[1] + 1 else int(raw)
+
+
+def _describe(view: dict, year: int | None) -> str:
+    text = (translate("actors.count", g.lang, n=len(view["nodes"]), total=view["total_nodes"]) + ", "
+            + translate("network.shown.links", g.lang, n=len(view["edges"])))
+    if year is not None:
+        text += " " + translate("network.year.shown", g.lang, year=str(year), undated=view["undated"])
+    return text
+
+
+def _colour_key(node: dict, colour: str) -> str:
+    value = node.get(colour if colour in ("state", "community") else "kind")
+    return "" if value is None else str(value)
+
+
+def _add_measures(nodes: list[dict], G: nx.Graph) -> None:
+    """Each node's community (1 = the largest; computed on the whole graph, so a filter never
+    renumbers them) and betweenness centrality, in place."""
+    groups = cached("network-communities", lambda: partition(G)[0])
+    # Exact up to BETWEENNESS_EXACT actors; beyond, estimated from that many sampled sources (seeded).
+    sample = None if len(G) <= BETWEENNESS_EXACT else BETWEENNESS_EXACT
+    central = cached("network-betweenness", lambda: nx.betweenness_centrality(G, k=sample, seed=0) if len(G) else {})
+    number = {actor_id(member): n for n, members in enumerate(groups, start=1) for member in members}
+    for node in nodes:
+        node["community"] = number.get(node["id"])
+        node["community_label"] = translate("network.community", g.lang, n=node["community"])
+        node["betweenness"] = round(central.get(actor_iri(node["id"]), 0.0), 4)
+
+
+def _csv_table(view: dict) -> Table:
+    """Nodes and edges (with their sources) as one table; lists joined with "; ", booleans
+    written ``true``/``false`` as in the JSON twin."""
+    def cell(value: object) -> object:
+        return str(value).lower() if isinstance(value, bool) else value
+
+    rows = [{"type": "node", **{c: cell(node[c]) for c in NODE_COLUMNS}} for node in view["nodes"]]
+    rows += [{"type": "edge", "id": edge["id"], **{c: cell(edge[c]) for c in EDGE_COLUMNS}} for edge in view["edges"]]
+    return Table(list(CSV_COLUMNS), rows)
 
 
 def _suggestions(nodes: list[dict], criteria: netview.NetworkFilter) -> list[dict]:

@@ -19,6 +19,9 @@ KIND_COLOURS = {
     "association_cluster": "#8d6e63", "other": NEUTRAL,
 }
 STATE_COLOURS = {"03": "#17607a", "15": "#c0632a", "16": "#4f8a35"}
+#: The ten largest communities get a colour each (Okabe–Ito and Tableau hues); the rest are grey.
+COMMUNITY_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8c564b", "#7f7f00",
+                     "#4e3d99", "#b22d5b"]
 #: Edge style per tie type: colour, dash pattern (None: solid).
 EDGE_STYLES: dict[str, tuple[str, list[int] | None]] = {
     "supplies": ("#b5442c", None), "cooperates_with": ("#37474f", None), "subsidiary_of": ("#6a4c93", None),
@@ -32,11 +35,11 @@ EDGE_STYLES: dict[str, tuple[str, list[int] | None]] = {
 def legend(view: dict, colour_by: str, lang: str) -> dict[str, list[dict[str, object]]]:
     """Legend rows for the nodes (by kind or state) and edges (by main tie type) the view
     shows, with their colours and counts, most frequent first."""
-    key = "state" if colour_by == "state" else "kind"
+    key = colour_by if colour_by in ("state", "community") else "kind"
     counts = Counter(node[key] for node in view["nodes"])
     names = {node[key]: node[f"{key}_label"] for node in view["nodes"]}
-    colours = STATE_COLOURS if key == "state" else KIND_COLOURS
-    nodes = [{"key": value or "", "label": names.get(value) or translate("none", lang),
+    colours = {"state": STATE_COLOURS, "kind": KIND_COLOURS}.get(key) or community_colours(counts)
+    nodes = [{"key": "" if value is None else str(value), "label": names.get(value) or translate("none", lang),
               "color": colours.get(value, NEUTRAL), "count": n}
              for value, n in sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))]
     edge_counts = Counter(edge["primary"] for edge in view["edges"])
@@ -45,3 +48,8 @@ def legend(view: dict, colour_by: str, lang: str) -> dict[str, list[dict[str, ob
               "dashes": EDGE_STYLES.get(tie, (NEUTRAL, None))[1], "count": n}
              for tie, n in sorted(edge_counts.items(), key=lambda item: (-item[1], item[0]))]
     return {"nodes": nodes, "edges": edges}
+
+
+def community_colours(counts: Counter) -> dict[object, str]:
+    """Community number → colour: 1 to 10 coloured, the others neutral."""
+    return {number: COMMUNITY_COLOURS[number - 1] for number in counts if 1 <= number <= len(COMMUNITY_COLOURS)}

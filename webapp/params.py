@@ -22,7 +22,9 @@ from .i18n import LANGS
 
 MAX_TEXT = 200
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,199}")
-COLOURS = ("kind", "state")
+COLOURS = ("kind", "state", "community")
+#: What a node's size in the network view stands for.
+SIZES = ("degree", "betweenness")
 
 
 class SlugConverter(BaseConverter):
@@ -137,6 +139,10 @@ def network_filter(args: MultiDict, choices: dict[str, dict[str, str]], relation
 
 def colour(args: Mapping) -> str:
     return one_of(args, "_color", COLOURS, "kind")
+
+
+def size(args: Mapping) -> str:
+    return one_of(args, "_size", SIZES, "degree")
 
 
 def measure(args: Mapping) -> str:

@@ -4,9 +4,12 @@ The HTML page, the ``.json`` twin and the ``.csv`` download are rendered from th
 ``Table``, so they cannot drift. JSON success bodies are::
 
     {"ok": true, "title": str, "description": str, "columns": [str], "rows": [{...}],
-     "count": int, "links": {"html": url, "json": url, "csv": url}, ...}
+     "count": int, "links": {"html": url, "json": url, "csv": url},
+     "offset": int, "limit": int, "total_rows": int, "next": url | null, ...}
 
-(pages may add keys; the documented ones keep their names and types). CSV cells holding
+(pages may add keys; the documented ones keep their names and types). JSON rows come in
+pages: ``?_limit=`` (1–10,000, default 10,000) rows from ``?_offset=``; ``next`` is the URL
+of the following page, null on the last. ``count`` is the number of rows in this page. CSV cells holding
 lists are joined with "; " and cells a spreadsheet would run as formulas are neutralised.
 """
 
@@ -18,6 +21,11 @@ from flask import Response, render_template, request, url_for
 
 from graph.tables import Table
 
+from . import params
+
+#: Rows per page of a JSON twin by default, and at most.
+PAGE_ROWS = 10_000
+MAX_PAGE_ROWS = 10_000
 JSON_TYPE = "application/json"
 CSV_TYPE = "text/csv; charset=utf-8"
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
@@ -49,8 +57,16 @@ def table(result: Table, fmt: str, *, template: str, title: str, description: st
     """
     extra = extra or {}
     if fmt == "json":
+        offset = params.integer(request.args, "_offset", 0, 0, 10**9)
+        limit = params.integer(request.args, "_limit", PAGE_ROWS, 1, MAX_PAGE_ROWS)
+        rows = result.rows[offset:offset + limit]
+        following = None
+        if offset + limit < len(result.rows):
+            following = url_for(request.endpoint, **(request.view_args or {}),
+                                **params.with_args(request.args, _offset=str(offset + limit)))
         body = {"ok": True, "title": title, "description": description, "columns": result.columns,
-                "rows": result.rows, "count": len(result.rows), "links": links, **extra}
+                "rows": rows, "count": len(rows), "links": links, "offset": offset, "limit": limit,
+                "total_rows": len(result.rows), "next": following, **extra}
         response = json_response(body)
     elif fmt == "csv":
         flat = Table(result.columns, [{c: _cell(row.get(c)) for c in result.columns} for row in result.rows])

@@ -12,26 +12,29 @@ value is ever written into a query's text.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
 from werkzeug.exceptions import NotAcceptable
 
+from graph.build.ingest import GENID
 from graph.errors import NotFound
-from graph.namespaces import ID, PREFIXES
+from graph.namespaces import BASE, ID, PREFIXES
 from graph.sparql.catalog import named_query
 from graph.sparql.runner import FORMATS
 
 from . import params
 from .results import GRAPH_TYPES, result_response, wants_html
-from .state import current_runner
+from .state import current_runner, current_settings, current_store, snapshot
 from .workbench import compact
 
 bp = Blueprint("resources", __name__)
 
 #: One to four path segments of unreserved characters, as every IRI the graph mints has.
 PATH = re.compile(r"(?!\.\.?(?:/|$))[A-Za-z0-9._~-]{1,200}(?:/(?!\.\.?(?:/|$))[A-Za-z0-9._~-]{1,200}){0,3}")
+GENID_NAME = re.compile(r"[A-Za-z0-9_-]{1,100}-[0-9]{1,9}")
 SOURCE_PROPERTIES = ("http://purl.org/dc/terms/source", "http://www.w3.org/ns/prov#wasDerivedFrom")
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: How many subjects of one incoming property the page lists before "… and n more".
@@ -44,6 +47,65 @@ LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/
 def resource(path: str) -> Response:
     """One resource of the graph, ``/id/concept/material/tantalum``: HTML, Turtle, N-Triples, JSON-LD."""
     iri = iri_of(path)
+    actor = re.fullmatch(r"actor/([a-z0-9][a-z0-9-]*)", path)
+    return _serve(iri, actor.group(1) if actor else None)
+
+
+@bp.get("/ns")
+def ontology() -> Response:
+    """The ``hg:`` ontology at its namespace IRI (``https://w3id.org/harzgraph/ns``): the
+    ontology file itself as RDF, or its page for a browser."""
+    fmt = negotiate()
+    if fmt is None:
+        return _serve(BASE + "ns", None)
+    text = (current_settings().ontology_dir / "harzgraph.ttl").read_bytes()
+    if fmt == "turtle":
+        return Response(text, mimetype="text/turtle")
+    triples = ox.parse(text, format=ox.RdfFormat.TURTLE, base_iri=BASE + "ns")
+    out_format = ox.RdfFormat.N_TRIPLES if fmt == "ntriples" else ox.RdfFormat.JSON_LD
+    media = "application/n-triples" if fmt == "ntriples" else "application/ld+json"
+    return Response(ox.serialize(triples, format=out_format), mimetype=media)
+
+
+@bp.get("/.well-known/genid/<name>")
+def skolem(name: str) -> Response:
+    """A skolem IRI (a blank node of the vocabularies given a stable name, RDF 1.1 §3.5)."""
+    if not GENID_NAME.fullmatch(name):
+        raise NotFound(f"/.well-known/genid/{name[:80]} is not a skolem IRI of this graph")
+    return _serve(GENID + name, None)
+
+
+@bp.get("/dump.nq.gz")
+def dump() -> Response:
+    """The whole graph of the current version as gzip-compressed N-Quads, streamed (no row cap:
+    a CONSTRUCT through the endpoint stops at its row limit)."""
+    store = current_store()
+    version = snapshot().version.name
+
+    def chunks():
+        packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # 31: a gzip header and trailer
+        batch = []
+        for quad in store.quads_for_pattern(None, None, None, None):
+            batch.append(quad)
+            if len(batch) == DUMP_BATCH:
+                yield packer.compress(ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
+                batch = []
+        if batch:
+            yield packer.compress(ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
+        yield packer.flush()
+
+    response = Response(chunks(), mimetype="application/gzip")
+    response.headers["Content-Disposition"] = f'attachment; filename="harzgraph-{version}.nq.gz"'
+    return response
+
+
+#: Quads serialised at a time while streaming the dump.
+DUMP_BATCH = 5000
+
+
+def _serve(iri: str, actor: str | None) -> Response:
+    """The resource ``iri`` as RDF (by ``Accept`` or ``?format=``) or as a page; an actor's
+    page is its profile."""
     fmt = negotiate()
     if fmt is not None:
         result = current_runner().run(named_query("resource").text, result_format=fmt, base_iri=iri,
@@ -51,11 +113,10 @@ def resource(path: str) -> Response:
         if result.count == 0:
             raise NotFound(f"the graph says nothing about <{iri}>")
         return result_response(result)
-    actor = re.fullmatch(r"actor/([a-z0-9][a-z0-9-]*)", path)
     if actor:
         if current_runner().run(named_query("resource").text, result_format="ntriples", base_iri=iri).count == 0:
             raise NotFound(f"the graph says nothing about <{iri}>")
-        return redirect(url_for("actors.profile", actor=actor.group(1)), 303)
+        return redirect(url_for("actors.profile", actor=actor), 303)
     page = describe(iri, g.lang)
     html = render_template("sparql/resource.html", title=page.title, page=page, links=None, page_prefix=ID,
                            formats=[f for f in FORMATS.values() if f.graph])

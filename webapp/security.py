@@ -13,3 +13,12 @@ SECURITY_HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
+
+
+def embed_headers(frame_ancestors: tuple[str, ...]) -> dict[str, str | None]:
+    """The headers of an embeddable view (``?embed=1``): framable only by ``frame_ancestors``
+    (none configured: by nobody, as every other page). ``None`` removes a header."""
+    if not frame_ancestors:
+        return SECURITY_HEADERS
+    csp = CSP.replace("frame-ancestors 'none'", "frame-ancestors " + " ".join(frame_ancestors))
+    return {**SECURITY_HEADERS, "Content-Security-Policy": csp, "X-Frame-Options": None}

@@ -99,6 +99,20 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de") -> str:
     The analyses take well under a second on the shipped data; drawing the three
     figures takes about half a second more.
     """
+    return render_report(_store_context(store, lang))
+
+
+def briefing_findings(store: pyoxigraph.Store, *, lang: str = "de") -> list[dict[str, Any]]:
+    """The briefing's findings as plain rows (its JSON and CSV twins): ``number``, ``finding``
+    (the lead sentence), ``text``, ``section`` (the anchor of its section in the document),
+    ``sources`` (the URLs it rests on) and ``thin`` (what rests on weak evidence)."""
+    context = _store_context(store, lang)
+    return [{"number": n, "finding": f["lead"], "text": f["text"], "section": f["anchor"],
+             "sources": [ref.url for ref in f["refs"]], "more_sources": f["more"], "thin": f["thin"]}
+            for n, f in enumerate(context["findings"], start=1)]
+
+
+def _store_context(store: pyoxigraph.Store, lang: str) -> dict[str, Any]:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     G = collaboration_graph(store)
@@ -110,7 +124,7 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de") -> str:
         sources.setdefault(row["actor"], []).append(row["source"])
     context = report_context(G, points, counts, dataset, sources, lang=lang)
     context["collection_target"] = collection_target(store, context["sources"], lang)
-    return render_report(context)
+    return context
 
 
 def render_report(context: dict[str, Any]) -> str:

@@ -350,6 +350,7 @@ def _edge_rows(G: nx.Graph, H: nx.Graph, visible: set[str], path: list[str] | No
             "via": [projects.get(v) or G.nodes[v]["label"] if v in G else projects.get(v, v)
                     for v in attrs["via"]],
             "years": list(attrs["years"]), "confidence": attrs["confidence"],
+            "arrows_to": [actor_id(end) for end in attrs.get("pointed", ())],
             "confidence_label": EVIDENCE[attrs["confidence"]][lang], "weight": attrs["weight"], "on_path": on_path,
         })
     return edges

@@ -70,3 +70,24 @@ def client(app):
 
 def csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(text.splitlines()))
+
+
+@pytest.fixture(scope="module")
+def base_url(app):
+    """The app served by waitress on a free loopback port for the browser tests."""
+    from tests.helpers import live_server
+
+    with live_server(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright (never a downloaded browser)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"]
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        yield launched
+        launched.close()

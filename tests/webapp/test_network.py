@@ -7,8 +7,9 @@ import re
 
 from tests.webapp.conftest import FORMULA, IMG, SCRIPT_ROLE, csv_rows
 
-NODES_HEADER = ("id,label,kind,kind_label,state,state_label,district,district_label,confidence,degree,x,y,match,"
-                "on_path,focus")
+NODES_HEADER = ("type,id,label,kind,kind_label,state,state_label,district,district_label,confidence,degree,"
+                "betweenness,community,x,y,match,on_path,focus,from,to,relations,relation_labels,years,via,weight,"
+                "sources")
 
 
 def data_block(html: str) -> dict:
@@ -45,7 +46,7 @@ def test_network_page_draws_from_its_json_block(client):
     data = data_block(html)
     assert data["color_by"] == "state"
     assert [n["id"] for n in data["nodes"]] == [n["id"] for n in client.get("/network.json").get_json()["nodes"]]
-    assert '<script src="/static/vendor/vis-network/vis-network.min.js"></script>' in html
+    assert re.search(r'<script src="/static/vendor/vis-network/vis-network.min.js\?v=[0-9a-f]{12}"></script>', html)
     assert response.headers["Link"].startswith('</network.json?_color=state>; rel="alternate"')
 
 
@@ -89,9 +90,16 @@ def test_search_marks_matches(client):
 def test_network_csv(client):
     text = client.get("/network.csv").get_data(as_text=True)
     assert text.splitlines()[0] == NODES_HEADER
-    labels = {row[0]: row[1] for row in csv_rows(text)[1:]}
+    rows = csv_rows(text)
+    labels = {row[1]: row[2] for row in rows[1:] if row[0] == "node"}
     assert labels["hostile-formula"] == "'" + FORMULA
     assert labels["hostile-img"] == IMG, "CSV is not HTML: the name is kept as it is"
+    header = rows[0]
+    edges = [dict(zip(header, row, strict=True)) for row in rows[1:] if row[0] == "edge"]
+    recycler = [e for e in edges if {e["from"], e["to"]} == {"test-recycler", "test-refiner"}]
+    assert len(recycler) == 1, "one edge per pair"
+    assert "https://example.org/source-9" in recycler[0]["sources"].split("; "), "edges carry their sources"
+    assert {row[header.index("match")] for row in rows[1:] if row[0] == "node"} == {"false"}, "no Python False"
 
 
 def test_hostile_names_never_become_markup(client):

@@ -421,7 +421,8 @@ def test_workbench_renders_with_the_example_library(sc, path, heading, example):
     found = refs(html)
     assert found.inline_scripts == [] and found.styles == []
     assert all(url.startswith("/static/") for url in found.loaded)
-    assert "/static/vendor/codemirror/codemirror-sparql.min.js" in found.loaded
+    assert "/static/vendor/codemirror/codemirror-sparql.min.js" in [url.split("?")[0] for url in found.loaded]
+    assert not any("vis-network" in url for url in found.loaded), "vis-network loads only with a network view"
     assert f"<h1>{heading}</h1>" in html
     from graph.sparql.examples import examples
 

@@ -23,7 +23,8 @@ from tests.graph.words.plurals import ONE_PLURAL
 #: Sample values for the rules' URL parameters (every one is asked for).
 SAMPLES = {"actor": ["test-recycler", "test-refiner"],
            "path": ["relation/test-recycler.member_of.test-cluster.2011", "project/test-project", "scheme/kind",
-                    "concept/kind/recycler"]}
+                    "concept/kind/recycler"],
+           "name": ["stages-1"]}
 #: More query strings per endpoint, to reach words a bare page does not show.
 VARIANTS = {
     "network.index": [{"focus": "test-refiner", "hops": "1"}, {"from": "test-recycler", "to": "test-refiner"},
@@ -54,7 +55,7 @@ def _pages(app) -> list[str]:
         for rule in app.url_map.iter_rules():
             if "GET" not in rule.methods or rule.endpoint == "static" or rule.endpoint.startswith("edit."):
                 continue  # the editors' pages need a login (their words: tests/webapp/test_edit*.py)
-            if rule.rule.endswith(".json"):
+            if rule.rule.endswith((".json", ".gz")):
                 continue  # data, not a page
             if "fmt" in rule.arguments and (rule.defaults or {}).get("fmt") != "html":
                 continue  # the JSON and CSV twins carry no page words of their own

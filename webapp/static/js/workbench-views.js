@@ -182,11 +182,38 @@
   }
 
   var network = null;
+  var visLoading = null;
+
+  /* vis-network is loaded only when a network view is first shown (its URLs, content-hashed,
+     are on the container): the workbench does not carry it otherwise. */
+  function loadVis(container) {
+    if (window.vis) { return Promise.resolve(); }
+    if (visLoading) { return visLoading; }
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = container.getAttribute("data-style");
+    document.head.appendChild(style);
+    visLoading = (container.getAttribute("data-scripts") || "").split(" ").filter(Boolean).reduce(function (done, src) {
+      return done.then(function () {
+        return new Promise(function (resolve, reject) {
+          var script = document.createElement("script");
+          script.src = src;
+          script.onload = resolve;
+          script.onerror = reject;
+          document.head.appendChild(script);
+        });
+      });
+    }, Promise.resolve());
+    return visLoading;
+  }
 
   function drawNetwork(container, note, result, spec, ctx) {
     if (network) { network.destroy(); network = null; }
     container.textContent = "";
-    if (!window.vis) { return; }
+    if (!window.vis) {
+      loadVis(container).then(function () { if (window.vis) { drawNetwork(container, note, result, spec, ctx); } });
+      return;
+    }
     var nodes = {}, edges = {};
     function node(term, idTerm) {
       var id = (idTerm || term).value;
