@@ -36,6 +36,8 @@ class Settings:
     query_max_bytes: int = 20_000_000
     query_max_length: int = 200_000
     keep_versions: int = 2
+    #: How long a build waits for another build of the same store before it is refused.
+    build_wait_s: float = 120.0
 
     @classmethod
     def from_env(cls, environ: dict | None = None, **overrides) -> Settings:

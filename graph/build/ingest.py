@@ -132,12 +132,19 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     """Build the graph aside, validate it, and only then swap it in as the current version.
 
     On any problem the new version is deleted and ImportFailed is raised; the store keeps
-    exactly its previous content.
+    exactly its previous content. The build holds the store's exclusive build lock
+    throughout (:func:`graph.store.build_lock`): a second build waits up to
+    ``settings.build_wait_s`` seconds and is then refused with a StoreError.
 
     The on-disk database is written by a child process while this process loads the same
     triples into memory and runs the SHACL checks there: the checks run about three times
     faster in memory than on disk, and the two loads use both cores (bench/build.py).
     """
+    with store_mod.build_lock(settings.store_dir, wait_s=settings.build_wait_s):
+        return _build_locked(settings, progress)
+
+
+def _build_locked(settings: Settings, progress: Progress | None) -> BuildReport:
     report = BuildReport()
     mapped = prepare(settings, report, progress)
     step = _stepper(report, progress)
