@@ -44,6 +44,8 @@ def prepare(settings: Settings, report: BuildReport, progress: Progress | None =
     step = _stepper(report, progress)
     with step("read"):
         tables, problems = read_data(settings.data_dir)
+    if any(p.severity == "error" for p in problems):
+        raise ImportFailed(problems)  # a table that could not be read: checking the rest would only echo it
     with step("check"):
         vocab = load_vocabulary(settings.ontology_dir)
         data = check_tables(tables, vocab)
