@@ -124,6 +124,8 @@ def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:
     labels: dict[str, dict[str, str]] = {}
     stage_order: dict[str, int] = {}
     materials: dict[str, dict[str, bool]] = {}
+    states: dict[str, dict[str, str]] = {}
+    categories: list[str] = []
     for row in run_named(store, "network_labels").rows:
         labels[row["notation"]] = {"de": row["de"] or row["notation"], "en": row["en"] or row["notation"]}
         if row["scheme"] == "stage" and row["position"] is not None:
@@ -131,13 +133,16 @@ def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:
         if row["scheme"] == "material":
             materials[row["notation"]] = {"crm_strategic": bool(row["strategic"]),
                                           "crm_critical": bool(row["critical"])}
+        elif row["scheme"] == "state":
+            states[row["notation"]] = {"name": labels[row["notation"]]["de"]}
+        elif row["scheme"] == "weee-category":
+            categories.append(row["notation"])
     districts = {}
     for row in run_named(store, "districts").rows:
         districts[row["key"]] = {k: row[k] for k in ("name", "state", "population", "population_date",
                                                      "population_source", "area_km2", "region_status")}
-    states = {k: {"name": v["de"]} for k, v in labels.items() if k in ("03", "15", "16")}
     G.graph.update(stage_order=stage_order, labels=labels, materials=materials,
-                   districts=districts, states=states)
+                   districts=districts, states=states, categories=sorted(categories))
 
 
 def collection_points(store: pyoxigraph.Store) -> list[dict]:
