@@ -36,6 +36,9 @@ class Settings:
     query_max_bytes: int = 20_000_000
     query_max_length: int = 200_000
     keep_versions: int = 2
+    #: The viewer's public address (``https://harzgraph.example.org``); redirects are built
+    #: from it, never from the request's Host header. Empty: redirects carry a path only.
+    base_url: str = ""
     #: How long a build waits for another build of the same store before it is refused.
     build_wait_s: float = 120.0
 
@@ -46,6 +49,8 @@ class Settings:
         settings = cls(store_dir=default_store_dir(env))
         if env.get("HARZGRAPH_DATA"):
             settings = replace(settings, data_dir=Path(env["HARZGRAPH_DATA"]))
+        if env.get("HARZGRAPH_BASE_URL"):
+            settings = replace(settings, base_url=env["HARZGRAPH_BASE_URL"])
         if env.get("HARZGRAPH_STORE"):
             settings = replace(settings, store_dir=Path(env["HARZGRAPH_STORE"]))
         given = {k: Path(v) if k.endswith("_dir") else v for k, v in overrides.items() if v is not None}

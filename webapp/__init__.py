@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, g, request, url_for
+from flask import Flask, abort, current_app, g, request, url_for
 
 from graph.settings import Settings
 
@@ -20,7 +20,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     """
     settings = settings or Settings.from_env()
     app = Flask(__name__)
-    app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000)
+    app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000, HARZGRAPH_BASE_URL=settings.base_url)
     state.install(app, settings)  # the store, the query runner and the caches (webapp/state.py)
     app.url_map.converters["slug"] = params.SlugConverter
     from . import actors, gaps, geo, home, network, resources, sparql
@@ -28,12 +28,34 @@ def create_app(settings: Settings | None = None) -> Flask:
     for blueprint in (home.bp, actors.bp, network.bp, geo.bp, sparql.bp, resources.bp, gaps.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
+    app.before_request(_bounded_query)
     app.before_request(_language)
     app.after_request(_security_headers)
+    app.after_request(_location_from_base_url)
     app.url_defaults(_keep_language)
-    app.jinja_env.globals.update(t=_t, url_here=_url_here, url_toggle=_url_toggle, switch_lang=_switch_lang)
+    app.jinja_env.globals.update(known_args=lambda: params.known_args(request.args), t=_t, url_here=_url_here, url_toggle=_url_toggle, switch_lang=_switch_lang)
     app.jinja_env.filters.update(num=_num, isodate=_date, host=_host, runs=_runs)
     return app
+
+
+def _bounded_query() -> None:
+    """A page's query string is bounded (414); ``/sparql`` bounds its query itself."""
+    if len(request.query_string) > params.MAX_QUERY_STRING and request.endpoint != "sparql.endpoint":
+        abort(414, f"the query string is longer than {params.MAX_QUERY_STRING} bytes")
+
+
+def _location_from_base_url(response):
+    """Redirects point into this site as configured (``HARZGRAPH_BASE_URL``, else a path
+    relative to the host the client used), never at a host taken from the request's ``Host``
+    header (issue 10, defect 9)."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        path = parts.path if parts.path.startswith("/") and not parts.path.startswith("//") else "/"
+        relative = path + (f"?{parts.query}" if parts.query else "")
+        base = current_app.config.get("HARZGRAPH_BASE_URL") or ""
+        response.headers["Location"] = base.rstrip("/") + relative
+    return response
 
 
 def _language() -> None:

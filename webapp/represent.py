@@ -18,14 +18,17 @@ from flask import Response, render_template, request, url_for
 
 from graph.tables import Table
 
+from .params import with_args
+
 JSON_TYPE = "application/json"
 CSV_TYPE = "text/csv; charset=utf-8"
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
 
 def twin_links(endpoint: str, **values: object) -> dict[str, str]:
-    """URLs of the HTML page and its JSON and CSV twins, keeping the query string."""
-    query = request.args.to_dict(flat=False)
+    """URLs of the HTML page and its JSON and CSV twins, keeping the query string (the
+    parameters some page reads; see :data:`webapp.params.KNOWN`)."""
+    query = with_args(request.args)
     return {fmt: url_for(endpoint, fmt=fmt, **values, **query) for fmt in ("html", "json", "csv")}
 
 

@@ -1,0 +1,91 @@
+"""The web layer's defects of issue 10, each as it was found: 500s (defect 5), amplification
+(defect 6) and a redirect to a spoofed host (defect 9). None may answer 5xx or show a traceback."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import pytest
+
+TRACEBACK = b"Traceback"
+
+
+def sparql(client, query: str):
+    return client.get("/sparql?" + urllib.parse.urlencode({"query": query}),
+                      headers={"Accept": "application/sparql-results+json"})
+
+
+@pytest.mark.parametrize("query", [
+    r"SELECT * FROM <\UFFFFFFFF> WHERE { ?s ?p ?o }",
+    r"BASE <\U00110000> SELECT * WHERE { ?s ?p ?o }",
+    r"SELECT * FROM <\uD800> WHERE { ?s ?p ?o }",
+    "BASE <http://[x/> SELECT * FROM <g> WHERE { ?s ?p ?o }",
+    "BASE <http://[x/> PREFIX p: <y> SELECT * FROM p:z WHERE { ?s ?p ?o }",
+])
+def test_iris_that_cannot_be_decoded_or_resolved_are_a_400(client, query):
+    response = sparql(client, query)
+    assert response.status_code == 400, response.data[:300]
+    assert TRACEBACK not in response.data
+
+
+@pytest.mark.parametrize(("path", "name"), [
+    ("/actors?_page=²", "_page"),
+    ("/actors?_page=%D9%A3", "_page"),  # ARABIC-INDIC DIGIT THREE
+    ("/network?focus=test-recycler&hops=¹", "hops"),
+    ("/actors?_page=" + "9" * 5000, "_page"),
+    ("/gaps?_page=+1", "_page"),
+])
+def test_integer_parameters_are_parsed_strictly(client, path, name):
+    response = client.get(path, headers={"Accept": "application/json"})
+    assert response.status_code == 400
+    assert response.get_json()["errors"][0]["parameter"] == name
+
+
+def test_unknown_parameters_are_not_echoed_into_links(client):
+    junk = "J" * 2000
+    plain = client.get("/actors")
+    response = client.get(f"/actors?kind=recycler&junk={junk}")
+    assert response.status_code == 200
+    assert junk.encode() not in response.data
+    assert junk not in response.headers.get("Link", "")
+    assert "kind=recycler" in response.headers.get("Link", "")
+    assert len(response.data) < 2 * len(plain.data)
+
+
+def test_a_huge_query_string_is_refused_at_once(client):
+    response = client.get("/actors?junk=" + "J" * 200_000)
+    assert response.status_code == 414
+    assert len(response.data) < 20_000
+
+
+def test_redirects_never_follow_the_host_header(client):
+    for path in ("/id//actor/test-recycler", "/id/actor/test-recycler"):
+        response = client.get(path, headers={"Host": "evil.example", "Accept": "text/html"})
+        assert response.status_code in (301, 303, 308), (path, response.status_code)
+        assert "evil.example" not in response.headers["Location"]
+        assert response.headers["Location"].startswith("/")
+
+
+def test_redirects_use_the_configured_base_url(web_settings):
+    from dataclasses import replace
+
+    from webapp import create_app
+
+    app = create_app(replace(web_settings, base_url="https://harzgraph.example.org"))
+    response = app.test_client().get("/id//actor/test-recycler", headers={"Host": "evil.example"})
+    assert response.headers["Location"].startswith("https://harzgraph.example.org/id/actor/test-recycler")
+    app.extensions["harzgraph"].close_runner()
+
+
+def test_a_label_with_dollar_signs_does_not_break_the_briefing(settings):
+    """matplotlib read "$…$" in a label as mathtext and failed (a 500 on /report)."""
+    from graph import store as store_mod
+    from graph.build import ingest
+    from graph.report.briefing import build_report
+    from tests.helpers import set_cell
+
+    set_cell(settings.data_dir / "districts.csv", 2, "name", r"Goslar $\frac{a}{$ x_1^2")
+    set_cell(settings.data_dir / "actors.csv", 2, "district", "03153")
+    ingest.build(settings)
+    html = build_report(store_mod.open_read_only(settings.store_dir), lang="de")
+    assert "<svg" in html
