@@ -89,3 +89,31 @@ def test_a_label_with_dollar_signs_does_not_break_the_briefing(settings):
     ingest.build(settings)
     html = build_report(store_mod.open_read_only(settings.store_dir), lang="de")
     assert "<svg" in html
+
+
+HOSTILE = 'SELECT ?name WHERE { ?a rdfs:label ?name FILTER(STRSTARTS(?name, "=")) }'
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_workbench_downloads_are_formula_safe_and_the_protocol_answer_stays_raw(client, fmt):
+    """A shared download link must not deliver a live formula to a spreadsheet; a SPARQL
+    client asking for CSV/TSV still gets the protocol's exact answer (defect 7)."""
+    from tests.webapp.conftest import FORMULA
+
+    query = urllib.parse.urlencode({"query": HOSTILE, "format": fmt})
+    raw = client.get(f"/sparql?{query}")
+    assert raw.status_code == 200 and FORMULA.split("(")[0] in raw.get_data(as_text=True)
+    safe = client.get(f"/sparql?{query}&_download=spreadsheet")
+    assert safe.status_code == 200
+    assert safe.headers["Content-Disposition"].startswith("attachment")
+    cells = [cell for line in safe.get_data(as_text=True).splitlines()[1:]
+             for cell in line.split("\t" if fmt == "tsv" else ",")]
+    assert cells and all(not cell.lstrip('"').startswith(("=", "+", "-", "@")) for cell in cells)
+    assert any("'=HYPERLINK" in cell for cell in cells)
+
+
+def test_the_workbench_offers_the_formula_safe_download():
+    from pathlib import Path
+
+    script = (Path(__file__).parents[2] / "webapp" / "static" / "js" / "workbench.js").read_text()
+    assert 'params.set("_download", "spreadsheet")' in script
