@@ -9,7 +9,7 @@ from flask import Flask, abort, current_app, g, request, url_for
 
 from graph.settings import Settings
 
-from . import errors, i18n, params, state
+from . import errors, i18n, limits, params, state
 from .security import SECURITY_HEADERS
 
 
@@ -22,6 +22,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000, HARZGRAPH_BASE_URL=settings.base_url)
     state.install(app, settings)  # the store, the query runner and the caches (webapp/state.py)
+    limits.install(app, settings, state.app_state(app).runner_workers)  # SPARQL capacity, rate limit
     app.url_map.converters["slug"] = params.SlugConverter
     from . import actors, gaps, geo, home, network, resources, sparql
 
@@ -33,7 +34,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.after_request(_security_headers)
     app.after_request(_location_from_base_url)
     app.url_defaults(_keep_language)
-    app.jinja_env.globals.update(known_args=lambda: params.known_args(request.args), t=_t, url_here=_url_here, url_toggle=_url_toggle, switch_lang=_switch_lang)
+    app.jinja_env.globals.update(t=_t, url_here=_url_here, url_toggle=_url_toggle, switch_lang=_switch_lang,
+                                 known_args=_known_args)
     app.jinja_env.filters.update(num=_num, isodate=_date, host=_host, runs=_runs)
     return app
 
@@ -73,6 +75,11 @@ def _security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
+
+
+def _known_args():
+    """This request's query parameters that some page reads (for hidden form fields)."""
+    return params.known_args(request.args)
 
 
 def _t(key: str, **values: object) -> str:

@@ -65,20 +65,30 @@ class Tally:
 
 
 class Server:
-    """``app`` on waitress at 127.0.0.1:<free port>, in a thread of this process."""
+    """``app`` served as ``harzgraph serve`` serves it (:func:`webapp.serve.make_server`: page
+    threads plus the SPARQL gate's) at 127.0.0.1:<free port>, in a thread of this process."""
 
-    def __init__(self, app, threads: int = 8):
-        import waitress
+    def __init__(self, app, threads: int = 4):
+        from webapp.serve import make_server
 
-        self.http = waitress.create_server(app, host="127.0.0.1", port=0, threads=threads)
+        self.http = make_server(app, "127.0.0.1", 0, threads=threads)
         self.port = self.http.effective_port
-        self.thread = threading.Thread(target=self.http.run, daemon=True)
+        self.closing = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.http.run()
+        except OSError:  # the loop's sockets closed under it by close(): the end, not a failure
+            if not self.closing:
+                raise
 
     def __enter__(self) -> Server:
         self.thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
+        self.closing = True
         self.http.close()
         self.thread.join(timeout=5)
 
