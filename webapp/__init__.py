@@ -112,12 +112,19 @@ def _host(url: object) -> str:
 
 def _url_here(**changes: object) -> str:
     """This page's URL with some query parameters changed (None removes one)."""
-    return url_for(request.endpoint, **(request.view_args or {}), **params.with_args(request.args, **changes))
+    return _link(params.with_args(request.args, **changes))
 
 
 def _url_toggle(name: str, value: str) -> str:
     """This page's URL with ``value`` added to or removed from the repeated parameter ``name``."""
-    return url_for(request.endpoint, **(request.view_args or {}), **params.toggled(request.args, name, value))
+    return _link(params.toggled(request.args, name, value))
+
+
+def _link(query: dict[str, list[str]]) -> str:
+    """This page's URL with ``query``; a query parameter named like a part of the path
+    (``/actors/<actor>?actor=…``) is dropped, the path wins."""
+    view_args = request.view_args or {}
+    return url_for(request.endpoint, **view_args, **{k: v for k, v in query.items() if k not in view_args})
 
 
 def _switch_lang() -> str:
@@ -126,9 +133,8 @@ def _switch_lang() -> str:
     if request.endpoint is None:  # an unknown address: offer the overview instead
         return url_for("home.index", lang=other) if other else "/"
     query = params.with_args(request.args, lang=other)
-    view_args = dict(request.view_args or {})
     g.lang, current = "de", g.lang  # so url_defaults does not add the current language back
     try:
-        return url_for(request.endpoint, **view_args, **query)
+        return _link(query)
     finally:
         g.lang = current

@@ -28,7 +28,7 @@ _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'":
 def twin_links(endpoint: str, **values: object) -> dict[str, str]:
     """URLs of the HTML page and its JSON and CSV twins, keeping the query string (the
     parameters some page reads; see :data:`webapp.params.KNOWN`)."""
-    query = with_args(request.args)
+    query = {k: v for k, v in with_args(request.args).items() if k not in values and k != "fmt"}
     return {fmt: url_for(endpoint, fmt=fmt, **values, **query) for fmt in ("html", "json", "csv")}
 
 

@@ -117,3 +117,11 @@ def test_the_workbench_offers_the_formula_safe_download():
 
     script = (Path(__file__).parents[2] / "webapp" / "static" / "js" / "workbench.js").read_text()
     assert 'params.set("_download", "spreadsheet")' in script
+
+
+@pytest.mark.parametrize("path", ["/actors/test-recycler?actor=0", "/actors/test-recycler.json?actor=x&fmt=csv"])
+def test_a_parameter_named_like_a_path_part_is_no_500(client, path):
+    """Found by the web fuzzer: the links of the page repeated ``actor`` and failed."""
+    response = client.get(path, headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert TRACEBACK not in response.data
