@@ -175,3 +175,56 @@ def special_file(path: Path, kind: str) -> None:
 
 
 SPECIAL = ("dangling", "loop", "outside", "folder", "fifo")
+
+
+HOSTILE_CELLS = ("12.5", "1,5", "1.2.3", "9" * 5000, "nan", "inf", "1e400", "=1+1", "http://[abc",
+                 "https://example.org/%zz", "https://example.org\uff0fx", "\x00", "\uffff", "٣٤", "1²", "-0",
+                 "https://exa\u00admple.org/", "<script>", '"', "a\nb", "\u202e", "$x$")
+CELLS = (("actors", "name"), ("actors", "website"), ("actors", "lat"), ("actors", "lon"), ("actors", "sources"),
+         ("actors", "materials"), ("actors", "description_de"), ("actors", "checked"), ("actors", "kind"),
+         ("districts", "population"), ("districts", "area_km2"), ("districts", "population_source"),
+         ("relations", "start"), ("relations", "role"), ("relations", "object"), ("projects", "end"))
+
+
+def random_case(rng, source: Path, target: Path) -> tuple[str, bool]:
+    """Damage a fresh copy of ``source`` at ``target`` in one random way; return its name and
+    whether the change preserves meaning (for :func:`judge`)."""
+    import csv
+    import io
+
+    data = copy_data(source, target)
+    name = rng.choice(TABLE_FILES)
+    path = data / name
+    raw = path.read_bytes()
+    way = rng.choice(("flip", "truncate", "insert", "delete", "preserving", "refused", "special", "cell", "cell"))
+    if way == "flip":
+        path.write_bytes(flip(raw, rng.randrange(len(raw) or 1), rng.randrange(256)))
+    elif way == "truncate":
+        path.write_bytes(truncate(raw, rng.randrange(len(raw) or 1)))
+    elif way == "insert":
+        chunk = rng.choice(INTERESTING) if rng.random() < 0.7 else bytes(rng.randrange(256) for _ in range(4))
+        path.write_bytes(insert(raw, rng.randrange(len(raw) or 1), chunk))
+    elif way == "delete":
+        path.write_bytes(delete(raw, rng.randrange(len(raw) or 1), rng.randrange(1, 40)))
+    elif way == "preserving":
+        change = rng.choice(sorted(PRESERVING))
+        path.write_bytes(PRESERVING[change](raw))
+        return f"{way}:{change}", True
+    elif way == "refused":
+        path.write_bytes(REFUSED[rng.choice(sorted(REFUSED))](raw))
+    elif way == "special":
+        special_file(path, rng.choice(SPECIAL))
+    else:
+        table, column = rng.choice(CELLS)
+        path = data / f"{table}.csv"
+        records = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+        value = rng.choice(HOSTILE_CELLS) if rng.random() < 0.6 else "".join(
+            chr(rng.choice((rng.randrange(32, 127), rng.randrange(0x80, 0x3000), rng.randrange(0, 0x110000))))
+            for _ in range(rng.randrange(1, 12)))
+        records[rng.randrange(len(records))][column] = value
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        path.write_bytes(out.getvalue().encode("utf-8", "surrogatepass"))
+    return way, False
