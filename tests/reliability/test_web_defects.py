@@ -125,3 +125,17 @@ def test_a_parameter_named_like_a_path_part_is_no_500(client, path):
     response = client.get(path, headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert TRACEBACK not in response.data
+
+
+@pytest.mark.parametrize("literal", ["\\u0000", "\\uFFFF", "\\u001B"])
+def test_xml_results_are_never_malformed(client, literal):
+    """A query can make characters XML 1.0 cannot carry (defect 8): refused, never sent."""
+    import xml.dom.minidom
+
+    query = f'SELECT ("a{literal}b" AS ?x) WHERE {{}}'
+    response = client.get("/sparql", query_string={"query": query, "format": "xml"})
+    assert response.status_code == 400 and b"XML 1.0 cannot carry" in response.data
+    fine = client.get("/sparql", query_string={"query": 'SELECT ("ab" AS ?x) WHERE {}', "format": "xml"})
+    xml.dom.minidom.parseString(fine.data)
+    as_json = client.get("/sparql", query_string={"query": query, "format": "json"})
+    assert as_json.status_code == 200
