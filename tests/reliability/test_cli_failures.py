@@ -82,3 +82,26 @@ def test_an_internal_error_is_one_line_not_a_traceback(built, monkeypatch, capsy
     assert result.exit_code == 2
     assert "internal error (KeyError: 'boom')" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_full_tmpdir_during_a_build(built, tmp_path, monkeypatch):
+    """The build spools its triples to TMPDIR; a full one is one line and exit 2, and the
+    store keeps its graph."""
+    import errno
+    import tempfile
+
+    from click.testing import CliRunner
+
+    from graph import cli
+    from tests.helpers import dump
+
+    before = dump(built.store_dir)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", tempfile.gettempdir())
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", full)
+    result = CliRunner().invoke(cli.main, ["build", "--data", str(built.data_dir), "--store", str(built.store_dir)])
+    assert result.exit_code == 2
+    assert "no space left on the disk" in result.output and "Traceback" not in result.output
+    assert dump(built.store_dir) == before
