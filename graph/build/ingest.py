@@ -18,6 +18,8 @@ from graph.build.readers import read_data
 from graph.build.records import check_tables
 from graph.build.shacl import compile_shapes, run_checks, violations_to_problems
 from graph.build.vocabulary import load_vocabulary, vocabulary_files
+from graph.edit.log import entries as change_log
+from graph.edit.log import map_changes
 from graph.errors import ImportFailed, Problem, StoreError
 from graph.settings import Settings
 
@@ -39,8 +41,13 @@ class BuildReport:
     version: Path | None = None
 
 
-def prepare(settings: Settings, report: BuildReport, progress: Progress | None = None) -> Mapped:
-    """Read and check every table, then map it to triples; raise ImportFailed on any error."""
+def prepare(settings: Settings, report: BuildReport, progress: Progress | None = None, *,
+            changes: list[dict] | None = None) -> Mapped:
+    """Read and check every table, then map it to triples; raise ImportFailed on any error.
+
+    ``changes``: the applied change sets to write as PROV (``graph.edit.log``); None reads
+    them from the editing state beside the store.
+    """
     step = _stepper(report, progress)
     with step("read"):
         tables, problems = read_data(settings.data_dir)
@@ -55,7 +62,9 @@ def prepare(settings: Settings, report: BuildReport, progress: Progress | None =
         raise ImportFailed(problems)
     report.records = {name: len(records) for name, records in data.tables.items()}
     with step("map"):
-        return map_all(data, vocab)
+        mapped = map_all(data, vocab)
+        map_changes(mapped, change_log(settings) if changes is None else changes)
+        return mapped
 
 
 def load_into(target: pyoxigraph.Store, ntriples: Path, settings: Settings) -> None:
@@ -115,10 +124,11 @@ def check_shapes(target: pyoxigraph.Store, mapped: Mapped, settings: Settings) -
         raise ImportFailed(violations_to_problems(violations, mapped.origins))
 
 
-def validate(settings: Settings, progress: Progress | None = None) -> BuildReport:
+def validate(settings: Settings, progress: Progress | None = None, *,
+             changes: list[dict] | None = None) -> BuildReport:
     """Check the data completely (tables, references, SHACL) without touching any store."""
     report = BuildReport()
-    mapped = prepare(settings, report, progress)
+    mapped = prepare(settings, report, progress, changes=changes)
     step = _stepper(report, progress)
     scratch = pyoxigraph.Store()  # in memory
     with step("load"):
@@ -130,12 +140,15 @@ def validate(settings: Settings, progress: Progress | None = None) -> BuildRepor
     return report
 
 
-def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
+def build(settings: Settings, progress: Progress | None = None, *, changes: list[dict] | None = None,
+          before_swap: Callable[[], None] | None = None) -> BuildReport:
     """Build the graph aside, validate it, and only then swap it in as the current version.
 
     On any problem the new version is deleted and ImportFailed is raised; the store keeps
-    exactly its previous content. The build holds the store's exclusive build lock
-    throughout (:func:`graph.store.build_lock`): a second build waits up to
+    exactly its previous content. ``before_swap`` runs after the new version is complete and
+    checked, just before it is swapped in (an applied edit moves its files into ``data/``
+    there); if it raises, nothing is published. The build holds the store's exclusive build
+    lock throughout (:func:`graph.store.build_lock`): a second build waits up to
     ``settings.build_wait_s`` seconds and is then refused with a StoreError.
 
     The on-disk database is written by a child process while this process loads the same
@@ -143,12 +156,13 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     faster in memory than on disk, and the two loads use both cores (bench/build.py).
     """
     with store_mod.build_lock(settings.store_dir, wait_s=settings.build_wait_s):
-        return _build_locked(settings, progress)
+        return _build_locked(settings, progress, changes, before_swap)
 
 
-def _build_locked(settings: Settings, progress: Progress | None) -> BuildReport:
+def _build_locked(settings: Settings, progress: Progress | None, changes: list[dict] | None,
+                  before_swap: Callable[[], None] | None) -> BuildReport:
     report = BuildReport()
-    mapped = prepare(settings, report, progress)
+    mapped = prepare(settings, report, progress, changes=changes)
     step = _stepper(report, progress)
     ntriples = mapped.finish()
     with store_mod.new_version(settings.store_dir) as folder:
@@ -170,6 +184,8 @@ def _build_locked(settings: Settings, progress: Progress | None) -> BuildReport:
             mapped.close()
         if exit_code != 0:
             raise StoreError(f"{folder}: writing the new version failed (exit code {exit_code})")
+        if before_swap is not None:
+            before_swap()
     with step("swap"):
         report.version = store_mod.publish(settings.store_dir, folder, keep=settings.keep_versions)
     return report

@@ -17,6 +17,7 @@ from graph.errors import NotFound
 from graph.namespaces import ID, actor_iri
 from graph.sparql.catalog import run_named
 from graph.tables import Table
+from graph.words.ui import EVIDENCE  # evidence levels, strong to weak, with their names
 
 ACTOR_BASE = ID + "actor/"
 PROJECT_BASE = ID + "project/"
@@ -30,12 +31,6 @@ FACET_SCHEMES = {"kind": "kind", "state": "state", "district": "district", "stag
 #: Value standing for "not stated" in the facets that may be empty.
 NONE = "none"
 OPTIONAL_FACETS = ("state", "district")
-#: Evidence levels from strong to weak, with their labels.
-EVIDENCE: dict[str, dict[str, str]] = {
-    "high": {"de": "hoch", "en": "high"},
-    "medium": {"de": "mittel", "en": "medium"},
-    "low": {"de": "niedrig", "en": "low"},
-}
 #: Sort keys of an actor list (ascending; ``ActorFilter.descending`` reverses).
 SORTS = ("name", "kind", "district", "confidence", "relations")
 LIST_COLUMNS = ["id", "name", "kind", "kind_label", "city", "district", "district_label", "state",
@@ -303,7 +298,8 @@ def _projects(store: pyoxigraph.Store, iri: str, lang: str, labels: dict,
         project = projects.setdefault(r["project"], {
             "iri": r["project"], "id": r["project"].removeprefix(PROJECT_BASE), "name": r["name"],
             "programme": r["programme"], "start": r["start"], "end": r["end"],
-            "summary": r[f"summary_{lang}"] or r[f"summary_{other_lang}"], "confidence": r["confidence"],
+            "summary": r[f"summary_{lang}"] or r[f"summary_{other_lang}"],
+            "summary_lang": lang if r[f"summary_{lang}"] else other_lang, "confidence": r["confidence"],
             "roles": [], "sources": [], "relations": links.get(r["project"], [])})
         role = {"value": r["role"], "label": label_of(labels, "relation-type", r["role"])}
         if role not in project["roles"]:

@@ -9,6 +9,7 @@ from graph.build.vocabulary import vocabulary_from_store
 from graph.errors import QueryError
 from graph.network import collaboration_graph, collection_points
 from graph.tables import Table
+from graph.words import findings
 
 #: Columns that name a state, a district or a material in the rows of some analysis.
 STATE_COLUMNS = ("state", "state_a", "state_b", "states_a", "states_b", "a", "b", "area")
@@ -27,6 +28,7 @@ def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, d
         options["level"] = "district"
     rows = (analysis.function(G, collection_points(store), **options) if analysis.inputs == ("G", "points")
             else analysis.function(G, **options))
+    rows = [{k: v for k, v in row.items() if k != "reason_codes"} for row in findings.with_reasons(name, G, rows)]
     vocab = vocabulary_from_store(store)
     wanted = [(_key(vocab, "state", state), STATE_COLUMNS), (_key(vocab, "district", district), DISTRICT_COLUMNS),
               (_key(vocab, "material", material), MATERIAL_COLUMNS)]

@@ -21,6 +21,7 @@ from graph.analyse._common import actor_state, chain, join, label, stage_positio
 from graph.analyse.chains import OFF_PATH, coverage_parts
 from graph.views.actors import NONE, actor_id
 from graph.views.network import DERIVED_TIES
+from graph.words import findings
 
 #: Actor facets a list of suggestions or brokers can be narrowed by (values are notations).
 PAIR_FACETS = ("state", "district", "kind", "stage", "material")
@@ -407,7 +408,7 @@ def border_rows(G: nx.Graph, *, levels: Iterable[str] = LEVELS, lang: str = "de"
             rows.append({"level": level, "a": r["a"], "a_label": r[f"a_{lang}"], "b": r["b"],
                          "b_label": r[f"b_{lang}"], "scope": r["scope"], "actors_a": r["actors_a"],
                          "actors_b": r["actors_b"], "observed": r["observed"], "expected": r["expected"],
-                         "ratio": r["ratio"], "reasons": r[f"reasons_{lang}"]})
+                         "ratio": r["ratio"], "reasons": findings.reasons("borders", G, r, lang)})
     return rows
 
 
@@ -459,7 +460,7 @@ def broker_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de",
             "splits": r["splits"], "cut_off_count": r["cut_off_count"],
             "cut_off": [G.nodes[x].get("label") or x for x in r["cut_off"]],
             "bridges": [G.nodes[x].get("label") or x for x in r["bridges"]],
-            "reasons": r[f"reasons_{lang}"],
+            "reasons": findings.reasons("brokers", G, r, lang),
             "cut_off_ids": [actor_id(x) for x in r["cut_off"]], "bridge_ids": [actor_id(x) for x in r["bridges"]],
         })
     return rows
