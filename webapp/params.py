@@ -30,7 +30,7 @@ KNOWN = frozenset({
     "lang", "q", "_page", "_sort", "_color", "_measure", "_suggest", "_sel", "_chart",
     "kind", "state", "district", "stage", "material", "category", "competency", "confidence", "relation",
     "focus", "hops", "from", "to", "actor", "min_score", "group", "level", "exclude", "table", "measure", "key",
-    "download",
+    "download", "format",
 })
 _INTEGER = re.compile(r"[0-9]{1,9}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,199}")
