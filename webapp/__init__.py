@@ -22,6 +22,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000, HARZGRAPH_BASE_URL=settings.base_url)
     state.install(app, settings)  # the store, the query runner and the caches (webapp/state.py)
+    app.before_request(_language)  # first: every later refusal (rate limit, 414) renders in a language
     limits.install(app, settings, state.app_state(app).runner_workers)  # SPARQL capacity, rate limit
     app.url_map.converters["slug"] = params.SlugConverter
     from . import accounts, actors, auth, changes, edit, gaps, geo, home, network, quality, resources, sparql
@@ -32,7 +33,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     errors.register(app)
     app.before_request(_bounded_query)
     accounts.install(app, settings)  # sessions, CSRF, roles; finishes an apply cut short (webapp/accounts.py)
-    app.before_request(_language)
     app.after_request(_security_headers)
     app.after_request(_location_from_base_url)
     app.url_defaults(_keep_language)

@@ -176,7 +176,8 @@ def read_csv(file: Path, name: str, root: Path | None = None) -> tuple[RawTable 
         problems.append(Problem(str(file), 1, None,
                                 "file is semicolon-delimited; read it so, but comma-delimited is "
                                 "the project's format", "warning"))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote in the wrong place (``""X",``) is an error, never a stray character in a value
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         rows = list(reader)
     except csv.Error as exc:

@@ -121,3 +121,14 @@ def test_a_damaged_workbook_is_a_clear_error(settings, tmp_path, content):
         archive.writestr("xl/workbook.xml", content)
     found = errors_of(Settings(data_dir=path, store_dir=settings.store_dir))
     assert found[0].file == str(path) and "workbook" in found[0].message
+
+
+def test_a_quote_in_the_wrong_place_is_an_error_not_a_stray_character(settings):
+    """Found by the campaign: ``""X",`` was read as the value ``X"``."""
+    path = settings.data_dir / "actors.csv"
+    text = path.read_text(encoding="utf-8")
+    assert ",SYNTHETIC Test Refiner AG," in text
+    path.write_text(text.replace(",SYNTHETIC Test Refiner AG,", ',""SYNTHETIC Test Refiner AG",'), encoding="utf-8")
+    found = errors_of(settings)
+    assert len(found) == 1 and found[0].file == str(path) and found[0].row == 3
+    assert "cannot parse CSV" in found[0].message
