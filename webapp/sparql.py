@@ -67,7 +67,9 @@ def endpoint() -> Response:
     if operation.query is None or (operation.format is None and wants_html()):
         return workbench_page(operation.query)
     settings = current_settings()
-    base_iri = url_for("sparql.endpoint", _external=True, lang=None)
+    # Relative IRIs resolve against the configured public address, never a Host header's.
+    base_iri = (settings.base_url.rstrip("/") + url_for("sparql.endpoint", lang=None) if settings.base_url
+                else url_for("sparql.endpoint", _external=True, lang=None))
     parsed = check_query(operation.query, settings=settings, base_iri=base_iri, prefixes=PREFIXES)
     fmt = negotiate(parsed.form, operation.format).name
     spreadsheet = operation.spreadsheet and fmt in ("csv", "tsv")

@@ -75,6 +75,9 @@ def test_redirects_use_the_configured_base_url(web_settings):
     app = create_app(replace(web_settings, base_url="https://harzgraph.example.org"))
     response = app.test_client().get("/id//actor/test-recycler", headers={"Host": "evil.example"})
     assert response.headers["Location"].startswith("https://harzgraph.example.org/id/actor/test-recycler")
+    resolved = app.test_client().get("/sparql", headers={"Host": "evil.example"},
+                                     query_string={"query": 'SELECT (IRI("x") AS ?i) WHERE {}', "format": "json"})
+    assert resolved.get_json()["results"]["bindings"][0]["i"]["value"] == "https://harzgraph.example.org/x"
     app.extensions["harzgraph"].close_runner()
 
 
