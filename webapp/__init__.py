@@ -25,10 +25,24 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.before_request(_language)  # first: every later refusal (rate limit, 414) renders in a language
     limits.install(app, settings, state.app_state(app).runner_workers)  # SPARQL capacity, rate limit
     app.url_map.converters["slug"] = params.SlugConverter
-    from . import accounts, actors, auth, changes, edit, gaps, geo, home, network, quality, resources, sparql
+    from . import (
+        accounts,
+        actors,
+        auth,
+        changes,
+        collection,
+        edit,
+        gaps,
+        geo,
+        home,
+        network,
+        quality,
+        resources,
+        sparql,
+    )
 
     for blueprint in (home.bp, actors.bp, network.bp, geo.bp, sparql.bp, resources.bp, gaps.bp,
-                      quality.bp, auth.bp, edit.bp, changes.bp):
+                      quality.bp, auth.bp, edit.bp, changes.bp, collection.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.before_request(_bounded_query)

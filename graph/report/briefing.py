@@ -42,8 +42,10 @@ from graph.analyse.borders import is_weak_border
 from graph.analyse.chains import OFF_PATH
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
+from graph.report.collection import collection_target
 from graph.sparql.catalog import run_named
 from graph.stats import stats
+from graph.views.collection import default_features, locate_points
 from graph.words import findings
 from graph.words import format as fmt
 from graph.words.briefing import TEXT
@@ -98,13 +100,15 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de") -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     G = collaboration_graph(store)
-    points = collection_points(store)
+    points = locate_points(collection_points(store), default_features())  # counted where they lie
     counts = stats(store, lang=lang)
     dataset = (run_named(store, "dataset", lang=lang).rows or [{}])[0]
     sources: dict[str, list[str]] = {}
     for row in run_named(store, "actor_sources").rows:
         sources.setdefault(row["actor"], []).append(row["source"])
-    return render_report(report_context(G, points, counts, dataset, sources, lang=lang))
+    context = report_context(G, points, counts, dataset, sources, lang=lang)
+    context["collection_target"] = collection_target(store, context["sources"], lang)
+    return render_report(context)
 
 
 def render_report(context: dict[str, Any]) -> str:

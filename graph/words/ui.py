@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from graph.words import format as fmt
+from graph.words.collection import STRINGS as COLLECTION_STRINGS
 from graph.words.editing import STRINGS as EDITING_STRINGS
 
 LANGS = fmt.LANGS
@@ -677,6 +678,7 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "error.429": ("Zu viele Abfragen", "Too many queries"),
 }
 STRINGS.update(EDITING_STRINGS)  # the editors' pages (graph/words/editing.py)
+STRINGS.update(COLLECTION_STRINGS)  # /collection (graph/words/collection.py)
 
 
 
