@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import sys
@@ -29,8 +30,48 @@ def _settings(data_dir: Path | None = None, store_dir: Path | None = None, sparq
     return Settings.from_env(data_dir=data_dir, store_dir=store_dir, sparql_url=sparql_url)
 
 
-@click.group()
-@click.option("-v", "--verbose", is_flag=True, help="Log what happens.")
+log = logging.getLogger("harzgraph")
+
+
+def failure_message(exc: BaseException) -> str:
+    """One line a person can act on, for any failure of a command (never a traceback)."""
+    if isinstance(exc, HarzgraphError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        reason = {errno.ENOSPC: "no space left on the disk; free some space and run it again",
+                  errno.EDQUOT: "the disk quota is exhausted; free some space and run it again",
+                  errno.EROFS: "the file system is read-only; choose a writable folder (--store, --out)",
+                  errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+                  errno.ENOENT: "no such file or folder",
+                  errno.EISDIR: "is a folder, not a file"}.get(exc.errno, exc.strerror or str(exc))
+        return f"{where}{reason}"
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    return (f"internal error ({type(exc).__name__}: {str(exc)[:300]}); this is a bug in harzgraph: "
+            "run the command again with -v to see where it happened, and report it")
+
+
+class _Guarded(click.Group):
+    """The command group that turns every failure into one clear line on stderr and exit
+    status 2 (data problems found by build/validate exit 1 with their list)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BrokenPipeError:  # output piped into a program that stopped reading (| head)
+            sys.stderr.close()
+            ctx.exit(0)
+        except Exception as exc:  # noqa: BLE001 — the one generic place: no traceback ever
+            log.debug("details", exc_info=True)
+            click.echo(f"error: {failure_message(exc)}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Guarded)
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens (and show where an internal error happened).")
 def main(verbose: bool) -> None:
     """harzgraph: the knowledge graph of the Harz region's circular-economy (WEEE) actors."""
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,

@@ -47,6 +47,16 @@ class Settings:
     #: Origins allowed to show ``?embed=1`` views in a frame (``HARZGRAPH_FRAME_ANCESTORS``,
     #: space-separated); every other page, and every page by default, stays unframeable.
     frame_ancestors: tuple[str, ...] = ()
+    #: The viewer's public address (``https://harzgraph.example.org``); redirects are built
+    #: from it, never from the request's Host header. Empty: redirects carry a path only.
+    base_url: str = ""
+    #: Queries that may wait for a free SPARQL worker; one more is answered 429 at once.
+    sparql_queue: int = 4
+    #: Requests per second per client address (0: no limit), and how many may come at once.
+    rate_limit_per_s: float = 0.0
+    rate_burst: int = 30
+    #: How long a build waits for another build of the same store before it is refused.
+    build_wait_s: float = 120.0
     #: Accounts, change sets and the change log of editing in the browser; None: ``edits/``
     #: beside the store folder (never inside ``data/``, never in the graph).
     edits_dir: Path | None = None
@@ -64,6 +74,10 @@ class Settings:
         settings = cls(store_dir=default_store_dir(env))
         if env.get("HARZGRAPH_DATA"):
             settings = replace(settings, data_dir=Path(env["HARZGRAPH_DATA"]))
+        if env.get("HARZGRAPH_BASE_URL"):
+            settings = replace(settings, base_url=env["HARZGRAPH_BASE_URL"])
+        if env.get("HARZGRAPH_RATE_LIMIT"):
+            settings = replace(settings, rate_limit_per_s=float(env["HARZGRAPH_RATE_LIMIT"]))
         if env.get("HARZGRAPH_STORE"):
             settings = replace(settings, store_dir=Path(env["HARZGRAPH_STORE"]))
         if env.get("HARZGRAPH_SPARQL"):

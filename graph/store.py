@@ -7,6 +7,11 @@ Layout of a store folder::
       current  -> versions/<stamp>     symlink: what readers open
       previous -> versions/<stamp>     symlink: the build before, kept for roll-back
       building-<stamp>/     a build in progress (removed when it fails or is abandoned)
+      .build.lock           held (flock) by the one build that may write here
+
+A build holds an exclusive lock on ``.build.lock`` from start to swap (:func:`build_lock`):
+a second build waits for it, or is refused with a message naming the holder, and never
+interleaves. The kernel releases the lock when its holder dies, even by ``kill -9``.
 
 A build writes a new database under ``building-…``, validates it, closes it, moves it
 under ``versions/`` and only then points ``current`` at it with one ``rename(2)`` of a
@@ -16,6 +21,8 @@ symlink, which POSIX makes atomic. A build killed at any moment therefore leaves
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
 import shutil
 import time
@@ -31,6 +38,8 @@ CURRENT = "current"
 PREVIOUS = "previous"
 VERSIONS = "versions"
 BUILDING_PREFIX = "building-"
+LOCK = ".build.lock"
+_TMP_LINK = ".{name}.tmp-"
 
 
 def current_path(store_dir: Path) -> Path:
@@ -68,6 +77,50 @@ def exists(store_dir: Path) -> bool:
     except StoreError:
         return False
     return True
+
+
+@contextmanager
+def build_lock(store_dir: Path, *, wait_s: float = 0.0) -> Iterator[None]:
+    """Hold the store folder's exclusive build lock for the block.
+
+    Waits up to ``wait_s`` seconds for another build to finish; then raises StoreError
+    naming the process that holds it. A store folder that cannot be written (read-only,
+    full, not a folder) is a StoreError too.
+    """
+    store_dir = Path(store_dir)
+    try:
+        store_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(store_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"{store_dir}: cannot write to the store folder: {_reason(exc)}") from None
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+                    raise StoreError(f"{store_dir}: another build (process {holder}) is writing this store; "
+                                     "try again when it has finished") from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _reason(exc: OSError) -> str:
+    """An OSError in words a person can act on."""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return exc.strerror or str(exc)
 
 
 @contextmanager
@@ -115,7 +168,7 @@ def publish(store_dir: Path, folder: Path, *, keep: int = 2) -> Path:
 
 def _point(store_dir: Path, name: str, target: Path) -> None:
     """Atomically make ``store_dir/name`` a symlink to ``target`` (relative)."""
-    tmp = store_dir / f".{name}.tmp-{os.getpid()}"
+    tmp = store_dir / f"{_TMP_LINK.format(name=name)}{os.getpid()}"
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     os.symlink(os.path.relpath(target, store_dir), tmp)
@@ -132,11 +185,18 @@ def _prune(store_dir: Path, *, keep: int) -> None:
 
 
 def remove_abandoned_builds(store_dir: Path) -> None:
-    """Delete ``building-…`` folders left by a build that was killed."""
+    """Delete ``building-…`` folders and ``.current.tmp-<pid>`` / ``.previous.tmp-<pid>``
+    links left by a build that was killed."""
     for leftover in Path(store_dir).glob(BUILDING_PREFIX + "*"):
         pid = _pid_of(leftover.name)
         if pid is None or pid == os.getpid() or not _alive(pid):
             shutil.rmtree(leftover, ignore_errors=True)
+    for name in (CURRENT, PREVIOUS):
+        prefix = _TMP_LINK.format(name=name)
+        for leftover in Path(store_dir).glob(prefix + "*"):
+            pid = leftover.name.removeprefix(prefix)
+            if not pid.isdigit() or int(pid) == os.getpid() or not _alive(int(pid)):
+                leftover.unlink(missing_ok=True)
 
 
 def _pid_of(name: str) -> int | None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, g, request, url_for
+from flask import Flask, abort, current_app, g, request, url_for
 
 from graph.settings import Settings
 
-from . import assets, errors, i18n, params, state
+from . import assets, errors, i18n, limits, params, state
 from .security import SECURITY_HEADERS, embed_headers
 
 #: Pages that ``?embed=1`` shows without the site's header and footer, for framing elsewhere.
@@ -23,8 +23,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     """
     settings = settings or Settings.from_env()
     app = Flask(__name__)
-    app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000)
+    app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000, HARZGRAPH_BASE_URL=settings.base_url)
     state.install(app, settings)  # the store, the query runner and the caches (webapp/state.py)
+    app.before_request(_language)  # first: every later refusal (rate limit, 414) renders in a language
+    limits.install(app, settings, state.app_state(app).runner_workers)  # SPARQL capacity, rate limit
     app.url_map.converters["slug"] = params.SlugConverter
     from . import (
         accounts,
@@ -47,13 +49,35 @@ def create_app(settings: Settings | None = None) -> Flask:
         app.register_blueprint(blueprint)
     errors.register(app)
     assets.install(app)  # compression, content-hashed static URLs and their caching
+    app.before_request(_bounded_query)
     accounts.install(app, settings)  # sessions, CSRF, roles; finishes an apply cut short (webapp/accounts.py)
-    app.before_request(_language)
     app.after_request(_security_headers)
+    app.after_request(_location_from_base_url)
     app.url_defaults(_keep_language)
-    app.jinja_env.globals.update(t=_t, url_here=_url_here, url_toggle=_url_toggle, switch_lang=_switch_lang)
+    app.jinja_env.globals.update(t=_t, url_here=_url_here, url_toggle=_url_toggle, switch_lang=_switch_lang,
+                                 known_args=_known_args)
     app.jinja_env.filters.update(num=_num, pct=_pct, isodate=_date, host=_host, runs=_runs)
     return app
+
+
+def _bounded_query() -> None:
+    """A page's query string is bounded (414); ``/sparql`` bounds its query itself."""
+    if len(request.query_string) > params.MAX_QUERY_STRING and request.endpoint != "sparql.endpoint":
+        abort(414, f"the query string is longer than {params.MAX_QUERY_STRING} bytes")
+
+
+def _location_from_base_url(response):
+    """Redirects point into this site as configured (``HARZGRAPH_BASE_URL``, else a path
+    relative to the host the client used), never at a host taken from the request's ``Host``
+    header (issue 10, defect 9)."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        path = parts.path if parts.path.startswith("/") and not parts.path.startswith("//") else "/"
+        relative = path + (f"?{parts.query}" if parts.query else "")
+        base = current_app.config.get("HARZGRAPH_BASE_URL") or ""
+        response.headers["Location"] = base.rstrip("/") + relative
+    return response
 
 
 def _language() -> None:
@@ -79,6 +103,11 @@ def _security_headers(response):
         else:
             response.headers.setdefault(name, value)
     return response
+
+
+def _known_args():
+    """This request's query parameters that some page reads (for hidden form fields)."""
+    return params.known_args(request.args)
 
 
 def _t(key: str, **values: object) -> str:
@@ -115,12 +144,19 @@ def _host(url: object) -> str:
 
 def _url_here(**changes: object) -> str:
     """This page's URL with some query parameters changed (None removes one)."""
-    return url_for(request.endpoint, **(request.view_args or {}), **params.with_args(request.args, **changes))
+    return _link(params.with_args(request.args, **changes))
 
 
 def _url_toggle(name: str, value: str) -> str:
     """This page's URL with ``value`` added to or removed from the repeated parameter ``name``."""
-    return url_for(request.endpoint, **(request.view_args or {}), **params.toggled(request.args, name, value))
+    return _link(params.toggled(request.args, name, value))
+
+
+def _link(query: dict[str, list[str]]) -> str:
+    """This page's URL with ``query``; a query parameter named like a part of the path
+    (``/actors/<actor>?actor=…``) is dropped, the path wins."""
+    view_args = request.view_args or {}
+    return url_for(request.endpoint, **view_args, **{k: v for k, v in query.items() if k not in view_args})
 
 
 def _switch_lang() -> str:
@@ -129,9 +165,8 @@ def _switch_lang() -> str:
     if request.endpoint is None:  # an unknown address: offer the overview instead
         return url_for("home.index", lang=other) if other else "/"
     query = params.with_args(request.args, lang=other)
-    view_args = dict(request.view_args or {})
     g.lang, current = "de", g.lang  # so url_defaults does not add the current language back
     try:
-        return url_for(request.endpoint, **view_args, **query)
+        return _link(query)
     finally:
         g.lang = current

@@ -21,6 +21,18 @@ from graph.views.network import MAX_HOPS, NODE_FACETS, NetworkFilter
 from .i18n import LANGS
 
 MAX_TEXT = 200
+#: Longest query string a page accepts (``/sparql`` bounds its query by characters instead).
+MAX_QUERY_STRING = 8192
+#: Every query parameter a page reads. Links the app writes keep only these, so an unknown
+#: parameter is never echoed into every link and header (issue 10, defect 6). A page that
+#: reads a new parameter adds its name here.
+KNOWN = frozenset({
+    "lang", "q", "_page", "_sort", "_color", "_measure", "_suggest", "_sel", "_chart",
+    "kind", "state", "district", "stage", "material", "category", "competency", "confidence", "relation",
+    "focus", "hops", "from", "to", "actor", "min_score", "group", "level", "exclude", "table", "measure", "key",
+    "download", "format",
+})
+_INTEGER = re.compile(r"[0-9]{1,9}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,199}")
 COLOURS = ("kind", "state", "community")
 #: What a node's size in the network view stands for.
@@ -64,8 +76,8 @@ def integer(args: Mapping, name: str, default: int, low: int, high: int) -> int:
     value = args.get(name)
     if value is None or value == "":
         return default
-    if not value.isdigit() or not low <= int(value) <= high:
-        raise BadParameter(name, value, reason=f"a whole number from {low} to {high}")
+    if not _INTEGER.fullmatch(value) or not low <= int(value) <= high:
+        raise BadParameter(name, value[:40], reason=f"a whole number from {low} to {high}")
     return int(value)
 
 
@@ -153,10 +165,14 @@ def with_args(args: MultiDict, **changes: object) -> dict[str, list[str]]:
     """The query of ``args`` with some parameters replaced (a value of None removes one);
     pass the result to ``url_for`` as keyword arguments.
 
+    Parameters no page reads are dropped (:data:`KNOWN`).
+
     >>> with_args(MultiDict([("kind", "a"), ("kind", "b"), ("_page", "2")]), _page=None, q="x")
     {'kind': ['a', 'b'], 'q': ['x']}
+    >>> with_args(MultiDict([("kind", "a"), ("junk", "x" * 1000)]))
+    {'kind': ['a']}
     """
-    query = args.to_dict(flat=False)
+    query = known_args(args).to_dict(flat=False)
     for name, value in changes.items():
         if value is None or value == "" or value == []:
             query.pop(name, None)
@@ -165,6 +181,15 @@ def with_args(args: MultiDict, **changes: object) -> dict[str, list[str]]:
         else:
             query[name] = [str(value)]
     return query
+
+
+def known_args(args: MultiDict) -> MultiDict:
+    """The parameters of ``args`` that some page reads, in their order.
+
+    >>> known_args(MultiDict([("junk", "1"), ("q", "x")]))
+    MultiDict([('q', 'x')])
+    """
+    return MultiDict([(name, value) for name, value in args.items(multi=True) if name in KNOWN])
 
 
 def toggled(args: MultiDict, name: str, value: str) -> dict[str, list[str]]:

@@ -22,6 +22,7 @@ from flask import Response, render_template, request, url_for
 from graph.tables import Table
 
 from . import params
+from .params import with_args
 
 #: Rows per page of a JSON twin by default, and at most.
 PAGE_ROWS = 10_000
@@ -32,8 +33,9 @@ _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'":
 
 
 def twin_links(endpoint: str, **values: object) -> dict[str, str]:
-    """URLs of the HTML page and its JSON and CSV twins, keeping the query string."""
-    query = request.args.to_dict(flat=False)
+    """URLs of the HTML page and its JSON and CSV twins, keeping the query string (the
+    parameters some page reads; see :data:`webapp.params.KNOWN`)."""
+    query = {k: v for k, v in with_args(request.args).items() if k not in values and k != "fmt"}
     return {fmt: url_for(endpoint, fmt=fmt, **values, **query) for fmt in ("html", "json", "csv")}
 
 

@@ -16,6 +16,9 @@ for every other SPARQL client. Status codes come from :func:`webapp.errors.statu
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
@@ -26,8 +29,9 @@ from graph.errors import HarzgraphError, QuerySyntaxError, QueryTooBusy
 from graph.namespaces import PREFIXES
 from graph.sparql.examples import examples
 from graph.sparql.runner import FORMATS, check_query
+from graph.tables import safe_csv_cell
 
-from . import errors, params, represent, workbench
+from . import errors, limits, params, represent, workbench
 from .i18n import translate
 from .results import negotiate, result_response, wants_html
 from .state import cached, current_runner, current_settings
@@ -50,6 +54,7 @@ class Operation:
     named_graphs: list[str] = field(default_factory=list)
     format: str | None = None
     timeout_s: float | None = None
+    spreadsheet: bool = False
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -62,13 +67,36 @@ def endpoint() -> Response:
     if operation.query is None or (operation.format is None and wants_html()):
         return workbench_page(operation.query)
     settings = current_settings()
-    base_iri = url_for("sparql.endpoint", _external=True, lang=None)
+    # Relative IRIs resolve against the configured public address, never a Host header's.
+    base_iri = (settings.base_url.rstrip("/") + url_for("sparql.endpoint", lang=None) if settings.base_url
+                else url_for("sparql.endpoint", _external=True, lang=None))
     parsed = check_query(operation.query, settings=settings, base_iri=base_iri, prefixes=PREFIXES)
-    result = current_runner().run(operation.query, timeout_s=operation.timeout_s,
-                                  result_format=negotiate(parsed.form, operation.format).name, base_iri=base_iri,
-                                  prefixes=PREFIXES, default_graphs=operation.default_graphs,
-                                  named_graphs=operation.named_graphs)
+    fmt = negotiate(parsed.form, operation.format).name
+    spreadsheet = operation.spreadsheet and fmt in ("csv", "tsv")
+    with limits.sparql_slot():  # 429 at once when as many queries run and wait as the gate holds
+        result = current_runner().run(operation.query, timeout_s=operation.timeout_s,
+                                      result_format="csv" if spreadsheet else fmt, base_iri=base_iri,
+                                      prefixes=PREFIXES, default_graphs=operation.default_graphs,
+                                      named_graphs=operation.named_graphs)
+    if spreadsheet:
+        return spreadsheet_response(result, fmt)
     return result_response(result)
+
+
+def spreadsheet_response(result, fmt: str) -> Response:
+    """A CSV or TSV file for a spreadsheet program (``&_download=spreadsheet``, the workbench's
+    download links): plain values, and every cell a spreadsheet would run as a formula
+    (``=``, ``+``, ``-``, ``@`` …) neutralised with a leading quote, so a shared link can never
+    deliver a live formula. Without the parameter a SPARQL client gets the protocol's own
+    CSV/TSV, byte for byte (issue 10, defect 7)."""
+    rows = csv.reader(io.StringIO(result.body.decode("utf-8"), newline=""))
+    out = io.StringIO()
+    writer = csv.writer(out, dialect="excel-tab" if fmt == "tsv" else "excel", lineterminator="\r\n")
+    for number, row in enumerate(rows):
+        writer.writerow(row if number == 0 else [safe_csv_cell(cell) for cell in row])
+    response = result_response(dataclasses.replace(result, body=out.getvalue().encode("utf-8"), format=FORMATS[fmt]))
+    response.headers["Content-Disposition"] = f'attachment; filename="harzgraph-result.{fmt}"'
+    return response
 
 
 def workbench_page(query: bytes | None) -> Response:
@@ -116,6 +144,10 @@ def read_operation() -> Operation:
     operation.named_graphs = [_text(v, "named-graph-uri") for n, v in pairs if n == "named-graph-uri"]
     formats = [_text(v, "format") for n, v in pairs if n == "format"]
     operation.format = formats[-1] if formats and formats[-1] else None
+    downloads = [_text(v, "_download") for n, v in pairs if n == "_download"]
+    if downloads and downloads[-1] not in ("", "spreadsheet"):
+        raise params.BadParameter("_download", downloads[-1], ["spreadsheet"])
+    operation.spreadsheet = bool(downloads) and downloads[-1] == "spreadsheet"
     timeouts = [_text(v, "timeout") for n, v in pairs if n == "timeout"]
     if timeouts and timeouts[-1]:
         operation.timeout_s = _timeout(timeouts[-1])

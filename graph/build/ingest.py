@@ -49,6 +49,8 @@ def prepare(settings: Settings, report: BuildReport, progress: Progress | None =
     step = _stepper(report, progress)
     with step("read"):
         tables, problems = read_data(settings.data_dir)
+    if any(p.severity == "error" for p in problems):
+        raise ImportFailed(problems)  # a table that could not be read: checking the rest would only echo it
     with step("check"):
         vocab = load_vocabulary(settings.ontology_dir)
         data = check_tables(tables, vocab)
@@ -124,7 +126,9 @@ def build(settings: Settings, progress: Progress | None = None,
     On any problem the new version is deleted and ImportFailed is raised; the store keeps
     exactly its previous content. ``before_swap`` runs after the new version is complete and
     checked, just before it is swapped in (an applied edit moves its files into ``data/``
-    there); if it raises, nothing is published.
+    there); if it raises, nothing is published. The build holds the store's exclusive build
+    lock throughout (:func:`graph.store.build_lock`): a second build waits up to
+    ``settings.build_wait_s`` seconds and is then refused with a StoreError.
 
     One loader: the triples are bulk-loaded once, into the new on-disk database, which is
     then compacted (``Store.optimize``) and checked against the SHACL shapes in place — no
@@ -132,6 +136,13 @@ def build(settings: Settings, progress: Progress | None = None,
     ``derive(store, folder)``, when given, then computes what the pages read into the
     version folder (:mod:`graph.derived`), so it is swapped in together with the data.
     """
+    with store_mod.build_lock(settings.store_dir, wait_s=settings.build_wait_s):
+        return _build_locked(settings, progress, derive, changes, before_swap)
+
+
+def _build_locked(settings: Settings, progress: Progress | None,
+                  derive: Callable[[pyoxigraph.Store, Path], None] | None, changes: list[dict] | None,
+                  before_swap: Callable[[], None] | None) -> BuildReport:
     report = BuildReport()
     mapped = prepare(settings, report, progress, changes=changes)
     step = _stepper(report, progress)

@@ -5,6 +5,13 @@ Reading refuses what it cannot read safely (a macro workbook, a formula cell, a 
 the size limit, a zip bomb) and decodes what a German spreadsheet program commonly writes
 (semicolon-delimited, Windows-1252) on purpose, with a warning, so nothing turns into
 mojibake. It never raises on the first problem: every problem is collected.
+
+One rule for every file read (:func:`open_data_file`): only a regular file, inside the data
+folder (a symlink may point elsewhere inside it, never out of it; a dangling symlink or a
+loop is an error, never an absent table), never a FIFO, device or folder, and its size is
+checked before a byte is read. Text is decoded as strict UTF-8; Windows-1252 only when the
+whole file plausibly is Windows-1252 (not one valid UTF-8 multi-byte sequence in it), with a
+warning; otherwise the error names the byte offset, row and field.
 """
 
 from __future__ import annotations
@@ -12,6 +19,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,9 +55,62 @@ class RawTable:
     records: list[Record]
 
 
+#: A valid UTF-8 multi-byte sequence (RFC 3629): a file holding one is not Windows-1252.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+
+class Unreadable(Exception):
+    """A file the rule refuses; the message says why, in words a person can act on."""
+
+
+def open_data_file(file: Path, root: Path | None, limit: int | None = None) -> bytes:
+    """The bytes of ``file`` if it is a regular file of at most ``limit`` bytes (inside
+    ``root`` when given); raise :class:`Unreadable` otherwise.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO can
+    neither hang the build nor be swapped in between the check and the read.
+    """
+    limit = MAX_FILE_BYTES if limit is None else limit
+    try:
+        real = file.resolve(strict=True)
+    except FileNotFoundError:
+        raise Unreadable(f"is a symlink to {os.readlink(file)}, which does not exist" if file.is_symlink()
+                         else "does not exist") from None
+    except (RuntimeError, OSError) as exc:  # a symlink loop (RuntimeError before Python 3.13)
+        raise Unreadable(f"cannot be followed: {exc}") from None
+    if root is not None and not real.is_relative_to(root.resolve()):
+        raise Unreadable(f"is a symlink to {real}, outside the data folder; copy the file into the folder")
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise Unreadable(f"cannot be opened: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise Unreadable("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable("is not a regular file (a FIFO, socket or device); give a file")
+        if info.st_size > limit:
+            raise Unreadable(f"is {info.st_size / 2**20:.0f} MB; the limit is {limit // 2**20} MB")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(limit + 1)
+        if len(raw) > limit:
+            raise Unreadable(f"is larger than the limit of {limit // 2**20} MB")
+        return raw
+    except OSError as exc:
+        raise Unreadable(f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+
+
 def read_data(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read every table from a folder of CSV files or from one ``.xlsx`` workbook."""
     path = Path(path)
+    if not path.exists():
+        return {}, [Problem(str(path), None, None, "no such data folder or workbook")]
     if path.is_dir():
         return _read_folder(path)
     if path.suffix.lower() == ".xlsx":
@@ -65,11 +128,11 @@ def _read_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     problems: list[Problem] = []
     for spec in TABLES:
         file = folder / f"{spec.name}.csv"
-        if not file.exists():
+        if not file.exists() and not file.is_symlink():
             if spec.required_file:
                 problems.append(Problem(str(file), None, None, "file is missing"))
             continue
-        table, found = read_csv(file, spec.name)
+        table, found = read_csv(file, spec.name, root=folder)
         problems += found
         if table is not None:
             tables[spec.name] = table
@@ -82,39 +145,67 @@ def _read_folder(folder: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     return tables, problems
 
 
-def read_csv(file: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
-    """Read one CSV file; decode UTF-8 (or Windows-1252, with a warning)."""
+def read_csv(file: Path, name: str, root: Path | None = None) -> tuple[RawTable | None, list[Problem]]:
+    """Read one CSV file (inside ``root`` when given); decode UTF-8 (or, when the whole file
+    plausibly is, Windows-1252, with a warning)."""
     problems: list[Problem] = []
-    size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return None, [Problem(str(file), None, None,
-                              f"file is {size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")]
-    raw = file.read_bytes()
+    try:
+        raw = open_data_file(file, root)
+    except Unreadable as exc:
+        return None, [Problem(str(file), None, None, f"the file {exc}")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            return None, [Problem(str(file), line, None,
-                                  "not UTF-8 and not Windows-1252 text; save it as 'CSV UTF-8'")]
-        problems.append(Problem(str(file), line, None,
+        cp1252 = None
+        if not _UTF8_MULTIBYTE.search(raw):
+            try:
+                cp1252 = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+        if cp1252 is None:
+            row, field = _locate(raw, exc.start)
+            return None, [Problem(str(file), row, field,
+                                  f"byte {exc.start} (0x{raw[exc.start]:02x}) is not valid UTF-8, and the file "
+                                  "is not Windows-1252 text either; save it as 'CSV UTF-8'")]
+        text = cp1252
+        problems.append(Problem(str(file), None, None,
                                 "file is not UTF-8; read it as Windows-1252 (Excel's 'CSV'); "
                                 "please save it as 'CSV UTF-8'", "warning"))
-    first_line = text.split("\n", 1)[0]
-    delimiter = ","
-    if first_line.count(";") > first_line.count(","):
-        delimiter = ";"
+    delimiter = _delimiter(text)
+    if delimiter == ";":
         problems.append(Problem(str(file), 1, None,
                                 "file is semicolon-delimited; read it so, but comma-delimited is "
                                 "the project's format", "warning"))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote in the wrong place (``""X",``) is an error, never a stray character in a value
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         rows = list(reader)
     except csv.Error as exc:
         return None, problems + [Problem(str(file), reader.line_num, None, f"cannot parse CSV: {exc}")]
     return _table_from_rows(name, str(file), rows, problems), problems
+
+
+def _delimiter(text: str) -> str:
+    first_line = text.split("\n", 1)[0]
+    return ";" if first_line.count(";") > first_line.count(",") else ","
+
+
+def _locate(raw: bytes, offset: int) -> tuple[int | None, str | None]:
+    """The spreadsheet row (header = 1) and column name of the cell holding byte ``offset``."""
+    text = raw.decode("utf-8", "surrogateescape").removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    header: list[str] = []
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if number == 1:
+                header = cells
+            for index, cell in enumerate(cells):
+                if any("\udc80" <= c <= "\udcff" for c in cell):
+                    field = header[index].strip() if index < len(header) else None
+                    return number, field or None
+    except csv.Error:
+        pass
+    return raw[:offset].count(b"\n") + 1, None
 
 
 def _table_from_rows(name: str, file: str, rows: list[list[str]],
@@ -146,15 +237,25 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     formula's cached value may be stale.
     """
     file = str(path)
-    problem = _check_zip(path)
+    try:
+        raw = open_data_file(path, None)
+    except Unreadable as exc:
+        return {}, [Problem(file, None, None, f"the workbook {exc}")]
+    problem = _check_zip(path, raw)
     if problem:
         return {}, [problem]
+    try:
+        return _read_book(path, raw)
+    except Exception as exc:  # noqa: BLE001 — openpyxl and its XML parser raise many kinds on a damaged file
+        return {}, [Problem(file, None, None, f"cannot read the workbook ({type(exc).__name__}: {exc}); "
+                                              "open it in a spreadsheet program and save it again as .xlsx")]
+
+
+def _read_book(path: Path, raw: bytes) -> tuple[dict[str, RawTable], list[Problem]]:
     import openpyxl  # imported here: only workbook users pay for it
 
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        return {}, [Problem(file, None, None, f"cannot read the workbook: {exc}")]
+    file = str(path)
+    book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
     if getattr(book, "vba_archive", None) is not None:
         return {}, [Problem(file, None, None, "the workbook contains macros; save it as .xlsx")]
     tables: dict[str, RawTable] = {}
@@ -207,16 +308,12 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _check_zip(path: Path) -> Problem | None:
+def _check_zip(path: Path, raw: bytes) -> Problem | None:
     file = str(path)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return Problem(file, None, None,
-                       f"workbook is {size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             infos = archive.infolist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, EOFError):
         return Problem(file, None, None, "not an .xlsx workbook (not a zip archive)")
     unpacked = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1

@@ -10,7 +10,9 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
+
+import pyoxigraph
 
 from graph.build import figures
 from graph.build.readers import RawTable, Record
@@ -24,6 +26,16 @@ DISTRICT_KEY = re.compile(r"^\d{5}$")
 POSTCODE = re.compile(r"^\d{5}$")
 # Characters that may not appear in an IRI (RFC 3987 / N-Triples IRIREF).
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|\\^`]')
+#: Characters XML 1.0 cannot hold (so neither can an .xlsx file nor SPARQL XML results).
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: Whole numbers: ASCII digits only (no sign, no separators: "12.5", "1,5" and "1.2.3" are refused).
+INTEGER = re.compile(r"[0-9]{1,15}")
+#: Decimal numbers: ASCII digits, one decimal point or comma, an optional minus sign.
+DECIMAL = re.compile(r"-?[0-9]{1,12}(?:[.,][0-9]{1,15})?")
+#: Bounds of the integer columns (a population).
+INT_BOUNDS = (0, 10**12)
+#: One label of a host name: letters (any script), digits and inner hyphens.
+_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
 
 #: Germany's bounding box: a coordinate outside it is probably a mistake here.
 GERMANY_LAT = (47.2, 55.1)
@@ -119,7 +131,16 @@ def _check_record(record: Record, spec: TableSpec, vocab: Vocabulary,
     def problem(name: str, message: str, severity: str = "error") -> None:
         problems.append(Problem(record.file, record.row, name, message, severity))
 
+    refused = set()
+    for name, raw in record.values.items():
+        bad = NOT_XML.search(raw)
+        if bad:
+            problem(name, f"holds the character U+{ord(bad.group()):04X} at position {bad.start() + 1}, which "
+                          "XML and spreadsheets cannot hold; delete it")
+            refused.add(name)
     for column in spec.columns:
+        if column.name in refused:
+            continue
         text = record.get(column.name)
         if not text:
             if column.required:
@@ -164,11 +185,15 @@ def _parse(kind: str, name: str, text: str, vocab: Vocabulary, ids, problem) -> 
     if kind in ("lat", "lon"):
         return _number(name, text, problem, (-90, 90) if kind == "lat" else (-180, 180))
     if kind == "int":
-        cleaned = text.replace(",", "").replace(".", "").replace(" ", "")
-        if not cleaned.isdigit():
-            problem(name, f"'{text}' is not a whole number")
+        if not INTEGER.fullmatch(text):
+            problem(name, f"'{_short(text)}' is not a whole number: write digits 0-9 only, without a "
+                          "decimal point or thousands separators (e.g. 134672)")
             return None
-        return int(cleaned)
+        value = int(text)
+        if not INT_BOUNDS[0] <= value <= INT_BOUNDS[1]:
+            problem(name, f"{value} is out of range ({INT_BOUNDS[0]} … {INT_BOUNDS[1]})")
+            return None
+        return value
     if kind == "decimal":
         return _number(name, text, problem, (0, 1e9))
     if kind == "confidence":
@@ -203,13 +228,31 @@ def _term(scheme: str, name: str, text: str, vocab: Vocabulary, problem) -> str 
     return iri
 
 
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
+
+
 def _url(name: str, text: str, problem) -> str | None:
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https"):
-        problem(name, f"'{text}' is not an http(s) URL")
+    """An http(s) URL that parses, re-serialises to itself and is a valid IRI; else None
+    and a problem (so the N-Triples load can never fail on it later)."""
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 — raises ValueError on a port that is not a number in range
+    except ValueError as exc:
+        problem(name, f"'{_short(text)}' is not a well-formed URL ({exc})")
         return None
-    if not parts.netloc or "." not in parts.netloc.split(":")[0] or _IRI_FORBIDDEN.search(text):
-        problem(name, f"'{text}' is not a well-formed URL")
+    if parts.scheme not in ("http", "https"):
+        problem(name, f"'{_short(text)}' is not an http(s) URL")
+        return None
+    host = parts.hostname or ""
+    if ("." not in host or not all(_HOST_LABEL.fullmatch(label) for label in host.rstrip(".").split("."))
+            or _IRI_FORBIDDEN.search(text) or urlunsplit(parts) != text):
+        problem(name, f"'{_short(text)}' is not a well-formed URL")
+        return None
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError as exc:
+        problem(name, f"'{_short(text)}' is not a well-formed URL ({exc})")
         return None
     return text
 
@@ -230,11 +273,11 @@ def _date(name: str, text: str, problem, *, full: bool) -> str | None:
 
 
 def _number(name: str, text: str, problem, bounds: tuple[float, float]) -> float | None:
-    try:
-        value = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else float(text)
-    except ValueError:
-        problem(name, f"'{text}' is not a number")
+    if not DECIMAL.fullmatch(text):
+        problem(name, f"'{_short(text)}' is not a number: write digits 0-9 with at most one decimal point "
+                      "(e.g. 51.9)")
         return None
+    value = float(text.replace(",", "."))
     low, high = bounds
     if not low <= value <= high:
         problem(name, f"{value:g} is out of range ({low:g} … {high:g})")

@@ -41,6 +41,7 @@ _RC = {
     "font.size": 8,
     "svg.fonttype": "path",
     "svg.hashsalt": "harzgraph",
+    "text.parse_math": False,  # a label such as "$x$" or "a_b" is text, never mathtext (issue 10, defect 5)
     "text.color": INK,
     "axes.edgecolor": RULE,
     "axes.labelcolor": INK,

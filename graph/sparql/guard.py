@@ -322,13 +322,38 @@ def _term_iri(token: _Token, base: str | None, prefixes: Mapping[str, str]) -> s
     return None
 
 
-def _iri_text(token: _Token) -> str:
-    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), token.text[1:-1])
+def _iri_text(token: _Token) -> str | None:
+    """The IRI of an ``<…>`` token with its ``\\u``/``\\U`` escapes decoded; None when an
+    escape names no Unicode scalar value (above U+10FFFF or a surrogate): the parser
+    then reports it.
+
+    >>> _iri_text(_Token("iri", r"<http://x/\\u00e4>", 0))
+    'http://x/ä'
+    >>> _iri_text(_Token("iri", r"<\\UFFFFFFFF>", 0)) is None
+    True
+    """
+    text = token.text[1:-1]
+    for match in _UCHAR.finditer(text):
+        code = int(match.group(1) or match.group(2), 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return None
+    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
 def _resolve(iri: str | None, base: str | None) -> str | None:
+    """``iri`` resolved against ``base``; None when either cannot be (the parser then reports
+    it), never an exception.
+
+    >>> _resolve("g", "http://[x/") is None
+    True
+    """
     if iri is None:
         return None
     if re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:", iri):
         return iri
-    return urljoin(base, iri) if base else None
+    if not base:
+        return None
+    try:
+        return urljoin(base, iri)
+    except ValueError:  # a base such as http://[x/ that urllib cannot split
+        return None

@@ -266,6 +266,8 @@ class QueryRunner:
         parsed = check_query(text, settings=self.settings, base_iri=base_iri, prefixes=prefixes)
         fmt = result_format_for(result_format, parsed.form)
         reply, elapsed = self._run_parsed(parsed, fmt.name, timeout_s, max_rows, prefixes, default_graphs, named_graphs)
+        if fmt.name == "xml":
+            _check_xml_characters(reply["body"])
         return QueryResult(
             parsed.form, fmt, reply["body"], reply["count"], reply["truncated_by"], tuple(reply["variables"]), elapsed
         )
@@ -446,6 +448,23 @@ class QueryRunner:
         exc = QueryTooBusy(f"all {self.workers} query workers are busy; try again in {retry_after} s")
         exc.retry_after = retry_after
         return exc
+
+
+#: Characters XML 1.0 cannot hold (a query can make them: ``"\\u0000"``).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _check_xml_characters(body: bytes) -> None:
+    """Refuse an XML result that would not be well-formed, instead of sending it.
+
+    >>> _check_xml_characters("<literal>a\\u0000b</literal>".encode())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    graph.errors.QueryError: the result holds the character U+0000, which XML 1.0 cannot carry; ...
+    """
+    bad = _NOT_XML.search(body.decode("utf-8", "replace"))
+    if bad:
+        raise QueryError(f"the result holds the character U+{ord(bad.group()):04X}, which XML 1.0 cannot carry; "
+                         "ask for JSON, CSV or TSV results instead")
 
 
 def _worker_environment() -> dict[str, str]:

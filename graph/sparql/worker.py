@@ -85,10 +85,16 @@ def main(argv: list[str]) -> None:
     serve(conn, store_dir, sandbox == "1", int(memory_limit) or None)
 
 
+#: How much lower than the server's the workers' CPU priority is (``nice``): a runaway query
+#: may use every core the pages do not need, never the ones they do (issue 10, defect 9).
+NICENESS = 10
+
+
 def serve(conn, store_dir: str, sandbox: bool, memory_limit: int | None) -> None:
     """Sandbox this process, then answer requests from ``conn`` until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent; it kills us.
     sandboxed = install_network_sandbox() if sandbox else False
+    os.nice(NICENESS)  # pages first: a runaway query gets the CPU the pages leave over
     if memory_limit:
         _, hard = resource.getrlimit(resource.RLIMIT_DATA)
         limit = memory_limit if hard == resource.RLIM_INFINITY else min(memory_limit, hard)

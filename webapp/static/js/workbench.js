@@ -133,6 +133,8 @@
     var params = new URLSearchParams();
     params.set("query", query);
     params.set("format", format);
+    // A spreadsheet opens CSV/TSV: ask for the formula-safe file (cells such as "=…" quoted).
+    if (format === "csv" || format === "tsv") { params.set("_download", "spreadsheet"); }
     return data.endpoint + "?" + params.toString();
   }
 
