@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def failure_message(exc: BaseException) -> str:
                   errno.EROFS: "the file system is read-only; choose a writable folder (--store, --out)",
                   errno.EACCES: "permission denied", errno.EPERM: "permission denied",
                   errno.ENOENT: "no such file or folder",
-                  errno.EISDIR: "is a folder, not a file"}.get(exc.errno, exc.strerror or str(exc))
+                  errno.EISDIR: "is a folder, not a file"}.get(_errno(exc), exc.strerror or str(exc))
         return f"{where}{reason}"
     if isinstance(exc, MemoryError):
         return "out of memory"
@@ -391,6 +392,15 @@ def run() -> None:
     except HarzgraphError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+
+
+def _errno(exc: OSError) -> int | None:
+    """The error number, also from Oxigraph's errors, which carry it only in their text
+    ("No space left on device (os error 28)")."""
+    if exc.errno is not None:
+        return exc.errno
+    found = re.search(r"\(os error (\d+)\)", str(exc))
+    return int(found.group(1)) if found else None
 
 
 if __name__ == "__main__":  # python -m graph.cli (the benchmarks start the server so)
