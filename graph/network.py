@@ -15,6 +15,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 
+from graph.concepts import read_hierarchy
+from graph.namespaces import concept_iri
 from graph.sparql.catalog import run_named
 from graph.tables import Table
 
@@ -125,7 +127,9 @@ def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:
     stage_order: dict[str, int] = {}
     materials: dict[str, dict[str, bool]] = {}
     for row in run_named(store, "network_labels").rows:
-        labels[row["notation"]] = {"de": row["de"] or row["notation"], "en": row["en"] or row["notation"]}
+        # Keyed by concept IRI: a notation alone is ambiguous (`research`: a kind and a competency).
+        labels[concept_iri(row["scheme"], row["notation"])] = {"de": row["de"] or row["notation"],
+                                                               "en": row["en"] or row["notation"]}
         if row["scheme"] == "stage" and row["position"] is not None:
             stage_order[row["notation"]] = int(row["position"])
         if row["scheme"] == "material":
@@ -135,9 +139,13 @@ def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:
     for row in run_named(store, "districts").rows:
         districts[row["key"]] = {k: row[k] for k in ("name", "state", "population", "population_date",
                                                      "population_source", "area_km2", "region_status")}
-    states = {k: {"name": v["de"]} for k, v in labels.items() if k in ("03", "15", "16")}
-    G.graph.update(stage_order=stage_order, labels=labels, materials=materials,
-                   districts=districts, states=states)
+    state_base = concept_iri("state", "")
+    states = {iri.removeprefix(state_base): {"name": v["de"]} for iri, v in labels.items()
+              if iri.startswith(state_base)}
+    categories = sorted(iri.removeprefix(concept_iri("weee-category", "")) for iri in labels
+                        if iri.startswith(concept_iri("weee-category", "")) and "EEE-CAT-" in iri)
+    G.graph.update(stage_order=stage_order, labels=labels, materials=materials, categories=categories,
+                   districts=districts, states=states, hierarchy=read_hierarchy(store))
 
 
 def collection_points(store: pyoxigraph.Store) -> list[dict]:

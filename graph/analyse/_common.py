@@ -10,6 +10,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph.namespaces import concept_iri
+
 # Above this many actors the heavy measures (betweenness, constraint, communities, cores)
 # go through igraph; NetworkX stays the readable reference the tests compare against.
 # (Exact NetworkX betweenness takes about 3 s at 1,000 SYNTHETIC actors with 4,600 ties.)
@@ -74,14 +76,33 @@ def chain_positions(G: nx.Graph, stages: Iterable[str] | None) -> list[tuple[int
 # --- labels and names -----------------------------------------------------------------------
 
 
-def label(G: nx.Graph, key: str | None, lang: str) -> str:
-    """The label of a notation or IRI in ``lang`` ("de"/"en"), else the key itself."""
+def label(G: nx.Graph, key: str | None, lang: str, scheme: str | None = None) -> str:
+    """The label in ``lang`` ("de"/"en") of the concept ``key`` of ``scheme``, else the key itself.
+
+    Labels are looked up by concept IRI (``G.graph["labels"]`` is keyed by IRI), never by a
+    bare notation: ``research`` is both a kind of actor and a competency. A hand-drawn graph
+    may key its labels by notation; that is the fallback.
+
+    >>> G = nx.Graph(labels={"https://w3id.org/harzgraph/id/concept/competency/research": {"en": "research"},
+    ...                      "https://w3id.org/harzgraph/id/concept/kind/research": {"en": "research institute"}})
+    >>> label(G, "research", "en", "competency"), label(G, "research", "en", "kind")
+    ('research', 'research institute')
+    """
     if key is None:
         return ""
-    entry = (G.graph.get("labels") or {}).get(key)
+    labels = G.graph.get("labels") or {}
+    entry = labels.get(concept_iri(scheme, key)) if scheme else None
+    if entry is None:
+        entry = labels.get(key)
     if entry:
         return entry.get(lang) or entry.get("en") or entry.get("de") or key
     return key
+
+
+def item_label(G: nx.Graph, item: str, lang: str) -> str:
+    """The label of a material or WEEE category (the two schemes share no notation)."""
+    scheme = "weee-category" if concept_iri("weee-category", item) in (G.graph.get("labels") or {}) else "material"
+    return label(G, item, lang, scheme)
 
 
 def actor_label(G: nx.Graph, iri: str) -> str:
@@ -93,7 +114,7 @@ def state_name(G: nx.Graph, key: str | None, lang: str) -> str:
     """A state's name in ``lang``: the labels first, then ``G.graph["states"]``, else the key."""
     if key is None:
         return ""
-    entry = (G.graph.get("labels") or {}).get(key)
+    entry = _entry(G, "state", key)
     if entry and entry.get(lang):
         return entry[lang]
     return ((G.graph.get("states") or {}).get(key) or {}).get("name") or key
@@ -103,10 +124,15 @@ def district_name(G: nx.Graph, key: str | None, lang: str) -> str:
     """A district's name (the same in both languages unless the labels say otherwise)."""
     if key is None:
         return ""
-    entry = (G.graph.get("labels") or {}).get(key)
+    entry = _entry(G, "district", key)
     if entry and entry.get(lang):
         return entry[lang]
     return ((G.graph.get("districts") or {}).get(key) or {}).get("name") or key
+
+
+def _entry(G: nx.Graph, scheme: str, key: str) -> dict | None:
+    labels = G.graph.get("labels") or {}
+    return labels.get(concept_iri(scheme, key)) or labels.get(key)
 
 
 def actor_state(G: nx.Graph, data: dict[str, Any]) -> str | None:

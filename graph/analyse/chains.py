@@ -7,6 +7,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph.concepts import hierarchy_of
+
 from graph.analyse._common import (
     actor_label,
     actor_state,
@@ -23,6 +25,7 @@ from graph.analyse._common import (
 
 _LEVEL_RANK = {"region": 0, "state": 1, "district": 2}
 _REGION = {"de": "Region", "en": "region"}
+_SCHEME = {"material": "material", "category": "weee-category"}
 # Re-use and repair branch off the recycling path; energy recovery and disposal take its
 # residues. A gap there is not where a material's value leaves the region, so first_gap
 # looks along the path only (stage scheme: ontology/vocab/stages.ttl).
@@ -158,8 +161,8 @@ def value_chain_matrix(
                     {
                         **_item_in_area(G, level, area, item_type, item),
                         "stage": stage,
-                        "stage_de": label(G, stage, "de"),
-                        "stage_en": label(G, stage, "en"),
+                        "stage_de": label(G, stage, "de", "stage"),
+                        "stage_en": label(G, stage, "en", "stage"),
                         "position": position,
                         "actors": len(actors),
                         "actor_iris": actors,
@@ -171,7 +174,8 @@ def value_chain_matrix(
 def all_items(G: nx.Graph) -> list[tuple[str, str]]:
     """(item_type, notation) of every material and category the graph knows, sorted."""
     materials = set(G.graph.get("materials") or ())
-    categories = {k for k in G.graph.get("labels") or () if k.startswith("EEE-CAT-")}
+    categories = set(G.graph.get("categories") or ())
+    categories.update(k for k in G.graph.get("labels") or () if k.startswith("EEE-CAT-"))
     for _, d in G.nodes(data=True):
         materials.update(d.get("materials") or ())
         categories.update(d.get("categories") or ())
@@ -189,6 +193,7 @@ def stage_index(G, levels, include_candidates, items, stages):
         known = {i for _, i in item_list}
         item_list = [(t, i) for t, i in item_list if i in wanted] + [("material", i) for i in sorted(wanted - known)]
     order = stage_positions(G)
+    hierarchy = hierarchy_of(G)
     index: dict[tuple[str, str | None, str], dict[int, set[str]]] = {}
     for v, d in G.nodes(data=True):
         if not is_regional(d, include_candidates):
@@ -203,7 +208,9 @@ def stage_index(G, levels, include_candidates, items, stages):
             areas.append(("state", actor_state(G, d)))
         if "district" in levels:
             areas.append(("district", d["district"]))
-        handled = set(d.get("materials") or ()) | set(d.get("categories") or ())
+        # An actor handling lead-acid batteries handles batteries too (graph.concepts).
+        handled = (hierarchy.with_broader("material", d.get("materials") or ())
+                   | hierarchy.with_broader("weee-category", d.get("categories") or ()))
         for level, area in areas:
             for item in handled:
                 by_stage = index.setdefault((level, area, item), {})
@@ -268,8 +275,8 @@ def _item_in_area(G, level, area, item_type, item) -> dict[str, Any]:
     return {
         "item": item,
         "item_type": item_type,
-        "item_de": label(G, item, "de"),
-        "item_en": label(G, item, "en"),
+        "item_de": label(G, item, "de", _SCHEME[item_type]),
+        "item_en": label(G, item, "en", _SCHEME[item_type]),
         "level": level,
         "area": area,
         "area_de": area_de,
@@ -325,11 +332,11 @@ def chain_reasons(G, row, singles, item_name, area_name, n_stages, lang) -> str:
         )
     ]
     if row["stages_missing"]:
-        missing = [label(G, s, lang) for s in row["stages_missing"]]
+        missing = [label(G, s, lang, "stage") for s in row["stages_missing"]]
         parts.append(t["missing"].format(stages=join(missing, lang, limit=4)))
     if singles:
-        named = [f"{label(G, s, lang)} ({actor_label(G, next(iter(actors)))})" for s, actors in singles.items()]
+        named = [f"{label(G, s, lang, 'stage')} ({actor_label(G, next(iter(actors)))})" for s, actors in singles.items()]
         parts.append(t["single"].format(stages=join(named, lang, limit=3)))
     if row["first_gap"]:
-        parts.append(t["gap"].format(stage=label(G, row["first_gap"], lang)))
+        parts.append(t["gap"].format(stage=label(G, row["first_gap"], lang, "stage")))
     return "; ".join(parts)

@@ -315,7 +315,7 @@ def _describe(G: nx.Graph, row: dict[str, Any], lang: str) -> str:
     if row["states"]:
         parts.append(t["states"].format(states=join([state_name(G, s, lang) for s in row["states"]], lang)))
     if row["stages"]:
-        parts.append(t["stages"].format(stages=join([label(G, s, lang) for s in row["stages"]], lang, limit=4)))
+        parts.append(t["stages"].format(stages=join([label(G, s, lang, "stage") for s in row["stages"]], lang, limit=4)))
     return "; ".join(parts)
 
 
@@ -337,7 +337,7 @@ def _gap_reasons(G: nx.Graph, row: dict[str, Any], pair_ties, lang: str) -> str:
     for side in ("a", "b"):
         only = row[f"stages_only_{side}"]
         if only:
-            stages = join([label(G, s, lang) for s in only], lang, limit=3)
+            stages = join([label(G, s, lang, "stage") for s in only], lang, limit=3)
             parts.append(t["only"].format(c=row[f"community_{side}"], stages=stages))
     parts.append(t["could"] if row["links"] == 0 else t["second"])
     return "; ".join(parts)

@@ -81,8 +81,8 @@ def critical_materials(
         parts = coverage_parts(by_stage, chain, off_path)
         row: dict[str, Any] = {
             "material": material,
-            "material_de": label(G, material, "de"),
-            "material_en": label(G, material, "en"),
+            "material_de": label(G, material, "de", "material"),
+            "material_en": label(G, material, "en", "material"),
             "crm": crm[material],
             **parts,
             "actors_by_stage": [

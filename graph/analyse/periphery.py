@@ -163,7 +163,8 @@ def _reasons(G: nx.Graph, row: dict[str, Any], lang: str) -> str:
         parts = [t["core"].format(c=row["core"])]
     if row["degree"] > 0 and row["component_size"] < row["main_component_size"]:
         parts.append(t["apart"].format(n=row["component_size"], m=row["main_component_size"]))
-    offers = [label(G, x, lang) for x in [*row["competencies"], *row["stages"]]]
+    offers = list(dict.fromkeys([*(label(G, x, lang, "competency") for x in row["competencies"]),
+                                 *(label(G, x, lang, "stage") for x in row["stages"])]))
     if offers:
         parts.append(t["offers"].format(what=join(offers, lang, limit=4)))
     return "; ".join(parts)

@@ -37,7 +37,7 @@ from graph.analyse import (
     periphery,
     value_chain_matrix,
 )
-from graph.analyse._common import actor_state, is_regional
+from graph.analyse._common import actor_state, is_regional, label
 from graph.analyse.chains import OFF_PATH
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
@@ -260,13 +260,16 @@ class _Report:
     def name(self, iri: str) -> str:
         return self.G.nodes[iri].get("label") or iri if iri in self.G else iri
 
-    def label(self, key: str | None) -> str:
-        entry = (self.G.graph.get("labels") or {}).get(key or "")
-        return (entry or {}).get(self.lang) or self.t.get(f"label_{key}") or key or ""
+    def label(self, key: str | None, scheme: str | None = None) -> str:
+        """A concept's label, looked up by its IRI (``scheme`` + notation)."""
+        if key is None:
+            return ""
+        found = label(self.G, key, self.lang, scheme)
+        return found if found != key else (self.t.get(f"label_{key}") or key)
 
     def short(self, key: str | None) -> str:
         """A stage's label without its explanation in brackets, for running text."""
-        return self.label(key).split(" (", 1)[0]
+        return self.label(key, "stage").split(" (", 1)[0]
 
     def stages(self, keys: Iterable[str], limit: int | None = None) -> str:
         return join(
@@ -324,7 +327,7 @@ class _Report:
             districts.append(
                 {
                     "name": row["name"],
-                    "state": self.label(row["state"]),
+                    "state": self.label(row["state"], "state"),
                     "status": t["candidate"] if candidate else t["confirmed"],
                     "candidate": candidate,
                     "note": row.get("status_note") if lang == "en" and candidate else None,
@@ -614,7 +617,7 @@ class _Report:
             out.append(
                 {
                     "district": row["district_name"],
-                    "state": self.label(row["state"]),
+                    "state": self.label(row["state"], "state"),
                     "candidate": row["region_status"] == "candidate",
                     "points": row["points"],
                     "population": integer(row["population"], lang) if row["population"] else "–",
@@ -637,7 +640,7 @@ class _Report:
             "svg": Markup(figures.collection_bars(rows, lang=lang, title=t["collection_title"])),
             "rows": out,
             "total": len(self.points),
-            "groups": join([f"{g} {self.label(g)}" for g in groups], lang),
+            "groups": join([f"{g} {self.label(g, 'collection-group')}" for g in groups], lang),
         }
 
     def periphery(self, rows: list[dict]) -> dict[str, Any]:
@@ -649,12 +652,13 @@ class _Report:
         )
         out = []
         for row in regional:
-            offers = dict.fromkeys(self.label(x) for x in [*row["competencies"], *row["stages"]])
+            offers = dict.fromkeys([*(self.label(x, "competency") for x in row["competencies"]),
+                                     *(self.label(x, "stage") for x in row["stages"])])
             out.append(
                 {
                     "name": row["label"],
                     "district": self.district(row["district"]),
-                    "kind": self.label(row["kind"]),
+                    "kind": self.label(row["kind"], "kind"),
                     "offers": join(list(offers), lang, limit=3) or "–",
                     "confidence": self.G.nodes[row["actor"]].get("confidence"),
                     **self.cite.refs(self.actor_urls([row["actor"]])),
@@ -671,8 +675,8 @@ class _Report:
         return {"rows": out, "alone": len(alone), "regional": len(out), "total": total, "intro": intro}
 
     def weights(self) -> str:
-        full = sorted(self.label(k) for k, w in TIE_WEIGHTS.items() if w == 1.0)
-        half = sorted(self.label(k) for k, w in TIE_WEIGHTS.items() if w != 1.0)
+        full = sorted(self.label(k, "relation-type") for k, w in TIE_WEIGHTS.items() if w == 1.0)
+        half = sorted(self.label(k, "relation-type") for k, w in TIE_WEIGHTS.items() if w != 1.0)
         return self.t["method_weights"].format(full=join(full, self.lang), half=join(half, self.lang))
 
     # --- headline findings ---------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph
 
+from graph.concepts import HIERARCHICAL_FACETS, Hierarchy, read_hierarchy
 from graph.errors import NotFound
 from graph.namespaces import ID, actor_iri
 from graph.sparql.catalog import run_named
@@ -71,6 +72,7 @@ class ActorIndex:
     records: list[dict[str, object]]
     labels: dict[tuple[str, str], dict[str, object]]
     choices: dict[str, dict[str, str]]
+    hierarchy: Hierarchy = field(default_factory=Hierarchy)
 
 
 @dataclass
@@ -130,7 +132,7 @@ def actor_index(store: pyoxigraph.Store, *, lang: str = "de") -> ActorIndex:
     """Read what :func:`list_actors` needs from the store once (four small queries)."""
     labels = concept_labels(store, lang=lang)
     return ActorIndex(actor_records(store, lang=lang, labels=labels), labels,
-                      facet_choices(store, lang=lang, labels=labels))
+                      facet_choices(store, lang=lang, labels=labels), read_hierarchy(store))
 
 
 def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "de",
@@ -139,7 +141,9 @@ def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "
 
     A facet value's count is the number of actors it would show when added to the other
     facets' current choices (the usual faceted-search rule), so a count never promises
-    actors that the page would then not show.
+    actors that the page would then not show. A concept matches itself and its narrower
+    concepts (:mod:`graph.concepts`), in the list and in the counts; the facet rows of a
+    concept scheme come in tree order with their ``depth``.
 
     Parameters
     ----------
@@ -154,18 +158,19 @@ def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "
     ActorList
         ``table`` has the columns :data:`LIST_COLUMNS` (many-valued facets joined with "; ");
         ``facets`` maps each facet of :data:`FACETS` to rows ``{"value", "label", "count",
-        "selected"}``; ``total`` is the number of actors in the graph.
+        "selected", "depth"}``; ``total`` is the number of actors in the graph.
     """
     index = index or actor_index(store, lang=lang)
-    labels, records, choices = index.labels, index.records, index.choices
+    labels, records, choices, hierarchy = index.labels, index.records, index.choices, index.hierarchy
     searched = [r for r in records if _matches_text(r, criteria.q)]
     facets = {}
     for facet in FACETS:
         others = {f: v for f, v in criteria.selected.items() if f != facet and v}
-        pool = [r for r in searched if _matches(r, others)]
+        pool = [r for r in searched if _matches(r, others, hierarchy)]
         order = {v: _order(labels, FACET_SCHEMES.get(facet, ""), v) for v in choices[facet]}
-        facets[facet] = _facet_counts(facet, pool, choices[facet], criteria.selected.get(facet, ()), order)
-    kept = [r for r in searched if _matches(r, criteria.selected)]
+        facets[facet] = _facet_counts(facet, pool, choices[facet], criteria.selected.get(facet, ()), order,
+                                      hierarchy)
+    kept = [r for r in searched if _matches(r, criteria.selected, hierarchy)]
     # Two stable sorts: ties keep name order whichever way the main key runs.
     kept.sort(key=lambda r: (fold(r["name"]), r["id"]))
     kept.sort(key=_sort_key(criteria.sort), reverse=criteria.descending)
@@ -387,19 +392,44 @@ def _values(record: dict, facet: str) -> list[str]:
     return [value if value is not None else NONE]
 
 
-def _matches(record: dict, selected: dict[str, tuple[str, ...]]) -> bool:
-    return all(not wanted or set(wanted) & set(_values(record, facet)) for facet, wanted in selected.items())
+def _matches(record: dict, selected: dict[str, tuple[str, ...]], hierarchy: Hierarchy | None = None) -> bool:
+    hierarchy = hierarchy or Hierarchy()
+    for facet, wanted in selected.items():
+        if not wanted:
+            continue
+        if facet in HIERARCHICAL_FACETS:
+            if not hierarchy.matches(HIERARCHICAL_FACETS[facet], _values(record, facet), wanted):
+                return False
+        elif not set(wanted) & set(_values(record, facet)):
+            return False
+    return True
 
 
 def _facet_counts(facet: str, pool: list[dict], choices: dict[str, str], selected: tuple[str, ...],
-                  order: dict[str, tuple]) -> list[dict[str, object]]:
+                  order: dict[str, tuple], hierarchy: Hierarchy | None = None) -> list[dict[str, object]]:
+    hierarchy = hierarchy or Hierarchy()
+    scheme = HIERARCHICAL_FACETS.get(facet)
     counts: dict[str, int] = defaultdict(int)
     for record in pool:
-        for value in set(_values(record, facet)):
+        values = _values(record, facet)
+        for value in hierarchy.with_broader(scheme, values) if scheme else set(values):
             counts[value] += 1
     values = set(counts) | set(selected)
     rows = [{"value": v, "label": choices.get(v, v) if v != NONE else None, "count": counts.get(v, 0),
-             "selected": v in selected} for v in values]
+             "selected": v in selected, "depth": 0} for v in values]
+    if scheme:
+        by_value = {r["value"]: r for r in rows}
+        if facet == "stage":
+            def key(v):
+                return order.get(v, (10**6, v))
+        else:
+            def key(v):
+                return (-counts.get(v, 0), fold(str(by_value[v]["label"] or "")), v)
+        out = []
+        for value, depth in hierarchy.tree(scheme, by_value, key=key):
+            by_value[value]["depth"] = depth
+            out.append(by_value[value])
+        return out
     if facet == "confidence":
         order = list(EVIDENCE)
         rows.sort(key=lambda r: order.index(r["value"]) if r["value"] in order else len(order))

@@ -6,6 +6,7 @@ import pyoxigraph
 
 from graph.analyse import get_analysis
 from graph.build.vocabulary import vocabulary_from_store
+from graph.concepts import hierarchy_of
 from graph.errors import QueryError
 from graph.network import collaboration_graph, collection_points
 from graph.tables import Table
@@ -31,10 +32,13 @@ def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, d
     wanted = [(_key(vocab, "state", state), STATE_COLUMNS), (_key(vocab, "district", district), DISTRICT_COLUMNS),
               (_key(vocab, "material", material), MATERIAL_COLUMNS)]
     notes = []
-    for key, columns in wanted:
+    hierarchy = hierarchy_of(G)
+    for (key, columns), scheme in zip(wanted, ("state", "district", "material"), strict=True):
         if key is None:
             continue
-        rows = [row for row in rows if any(_mentions(row.get(c), key) for c in columns if c in row)]
+        # A material includes its narrower materials (graph.concepts): batteries → lead-acid batteries.
+        keys = hierarchy.expand(scheme, [key]) if scheme == "material" else frozenset([key])
+        rows = [row for row in rows if any(_mentions(row.get(c), keys) for c in columns if c in row)]
         notes.append(f"rows mentioning {key}")
     columns = list(rows[0]) if rows else []
     return Table(columns, [{c: _cell(row[c]) for c in columns} for row in rows], notes=notes)
@@ -49,10 +53,10 @@ def _key(vocab, scheme: str, text: str | None) -> str | None:
     return vocab.notation[iri]
 
 
-def _mentions(value: object, key: str) -> bool:
+def _mentions(value: object, keys: frozenset[str]) -> bool:
     if isinstance(value, list):
-        return key in value
-    return value == key
+        return not keys.isdisjoint(value)
+    return value in keys
 
 
 def _cell(value: object) -> object:

@@ -17,8 +17,18 @@ from typing import Any
 import networkx as nx
 
 from graph.analyse import border_cohesion, missing_partnerships, value_chain_matrix
-from graph.analyse._common import actor_state, chain, join, label, stage_positions
+from graph.analyse._common import (
+    actor_state,
+    chain,
+    district_name,
+    item_label,
+    join,
+    label,
+    stage_positions,
+    state_name,
+)
 from graph.analyse.chains import OFF_PATH, coverage_parts
+from graph.concepts import HIERARCHICAL_FACETS, node_matches
 from graph.views.actors import NONE, actor_id
 from graph.views.network import DERIVED_TIES
 
@@ -125,21 +135,17 @@ def filter_suggestions(G: nx.Graph, rows: list[dict[str, Any]], criteria: PairFi
 def actor_matches(G: nx.Graph, iri: str, selected: dict[str, tuple[str, ...]]) -> bool:
     """Whether the actor has, for every chosen facet, one of its values (``none``: no value).
 
-    A stage matches every stage at its position in the chain (``TS-MR`` also ``TS-10``).
+    A stage, material, category or competency matches it and every narrower concept
+    (:mod:`graph.concepts`: ``TS-MR`` also ``TS-10``, ``batteries`` also ``lead-acid-batteries``).
     """
     if iri not in G:
         return False
     attrs = G.nodes[iri]
-    order = stage_positions(G)
     for facet, wanted in selected.items():
-        if facet == "stage":
-            values = {order.get(s) for s in attrs.get("stages") or ()}
-            if not values & {order.get(s) for s in wanted}:
+        if facet in HIERARCHICAL_FACETS:
+            if not node_matches(G, attrs, facet, wanted):
                 return False
             continue
-        if facet in ("material", "category", "competency"):
-            values = set(attrs.get({"material": "materials", "category": "categories",
-                                    "competency": "competencies"}[facet]) or ())
         else:
             value = actor_state(G, attrs) if facet == "state" else attrs.get(facet)
             values = {value if value is not None else NONE}
@@ -205,11 +211,11 @@ def _suggestion(G: nx.Graph, row: dict[str, Any], lang: str) -> dict[str, Any]:
     for side, iri in (("a", a), ("b", b)):
         attrs = G.nodes[iri]
         out.update({f"id_{side}": actor_id(iri), f"name_{side}": row[f"label_{side}"],
-                    f"kind_{side}": label(G, attrs.get("kind"), lang) or None,
-                    f"district_{side}": label(G, attrs.get("district"), lang) or None,
-                    f"state_{side}": label(G, actor_state(G, attrs), lang) or None})
+                    f"kind_{side}": label(G, attrs.get("kind"), lang, "kind") or None,
+                    f"district_{side}": district_name(G, attrs.get("district"), lang) or None,
+                    f"state_{side}": state_name(G, actor_state(G, attrs), lang) or None})
     out.update({part: row[part] for part in PARTS})
-    out["shared_items"] = [label(G, item, lang) for item in row["shared_items"]]
+    out["shared_items"] = [item_label(G, item, lang) for item in row["shared_items"]]
     out["common_partners"] = [G.nodes[w].get("label") or w for w in row["common_partners"]]
     out["reasons"] = row[f"reasons_{lang}"]
     out["iri_a"], out["iri_b"] = a, b
@@ -357,7 +363,7 @@ def chain_grid(G: nx.Graph, rows: list[dict[str, Any]], *, lang: str = "de") -> 
         ``empty``: labels of the items no actor handles here, sorted.
     """
     order = stage_positions(G)
-    stages = [{"stage": s, "label": label(G, s, lang), "short": short_label(G, s, lang), "position": order[s],
+    stages = [{"stage": s, "label": label(G, s, lang, "stage"), "short": short_label(G, s, lang), "position": order[s],
                "notations": sorted(n for n, p in order.items() if p == order[s]), "off_path": s in OFF_PATH}
               for s in chain(G)]
     by_item: dict[str, list[dict[str, Any]]] = {}
@@ -453,8 +459,8 @@ def broker_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de",
             continue
         rows.append({
             "rank": rank, "id": actor_id(r["actor"]), "name": r["label"],
-            "kind": label(G, r["kind"], lang) or None, "district": label(G, r["district"], lang) or None,
-            "state": label(G, r["state"], lang) or None, "degree": r["degree"], "betweenness": r["betweenness"],
+            "kind": label(G, r["kind"], lang, "kind") or None, "district": district_name(G, r["district"], lang) or None,
+            "state": state_name(G, r["state"], lang) or None, "degree": r["degree"], "betweenness": r["betweenness"],
             "constraint": r["constraint"], "effective_size": r["effective_size"], "efficiency": r["efficiency"],
             "splits": r["splits"], "cut_off_count": r["cut_off_count"],
             "cut_off": [G.nodes[x].get("label") or x for x in r["cut_off"]],
@@ -471,11 +477,11 @@ def short_label(G: nx.Graph, key: str | None, lang: str) -> str:
     >>> short_label(nx.Graph(labels={"TS-01": {"de": "Erfassung (Sammlung und Rücknahme)"}}), "TS-01", "de")
     'Erfassung'
     """
-    return label(G, key, lang).split(" (", 1)[0]
+    return label(G, key, lang, "stage").split(" (", 1)[0]
 
 
 def tie_label(G: nx.Graph, tie: str, lang: str) -> str:
     """The name of a tie type: a relation type's label, or the derived joint project / network."""
     if tie in DERIVED_TIES:
         return DERIVED_TIES[tie][lang]
-    return label(G, tie, lang)
+    return label(G, tie, lang, "relation-type")

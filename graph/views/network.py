@@ -16,6 +16,7 @@ import igraph
 import networkx as nx
 import pyoxigraph
 
+from graph.concepts import HIERARCHICAL_FACETS, Hierarchy, hierarchy_of
 from graph.namespaces import actor_iri
 from graph.sparql.catalog import run_named
 from graph.views.actors import EVIDENCE, NONE, actor_id, concept_labels, fold, label_of
@@ -186,7 +187,7 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
     project_names = {row["project"]: row["name"] for row in run_named(store, "project_labels").rows}
     notes: list[str] = []
     node_filter = {f: v for f, v in criteria.selected.items() if f in NODE_FACETS and v}
-    keep = {n for n, attrs in G.nodes(data=True) if _node_matches(attrs, node_filter)}
+    keep = {n for n, attrs in G.nodes(data=True) if _node_matches(attrs, node_filter, hierarchy_of(G))}
     wanted_ties = set(criteria.selected.get("relation", ()))
     H = nx.Graph()
     H.add_nodes_from(keep)
@@ -271,10 +272,12 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
             "total_nodes": G.number_of_nodes(), "total_edges": G.number_of_edges()}
 
 
-def _node_matches(attrs: dict, selected: dict[str, tuple[str, ...]]) -> bool:
+def _node_matches(attrs: dict, selected: dict[str, tuple[str, ...]], hierarchy: Hierarchy) -> bool:
     for facet, wanted in selected.items():
-        if facet in _NODE_ATTRIBUTE:
-            values = set(attrs[_NODE_ATTRIBUTE[facet]])
+        if facet in HIERARCHICAL_FACETS:
+            if not hierarchy.matches(HIERARCHICAL_FACETS[facet], attrs[_NODE_ATTRIBUTE[facet]], wanted):
+                return False
+            continue
         else:
             values = {attrs[facet] if attrs[facet] is not None else NONE}
         if not values & set(wanted):
@@ -288,7 +291,9 @@ def _tie_rank(tie: str) -> tuple[int, str]:
 
 def facet_counts(G: nx.Graph) -> dict[str, list[tuple[str, int]]]:
     """How many actors of the whole graph have each facet value, and how many edges each tie
-    type, as ``(notation, count)`` pairs, most frequent first (ties by notation).
+    type, as ``(notation, count)`` pairs, most frequent first (ties by notation). A concept's
+    count includes the actors of its narrower concepts (the rule of :mod:`graph.concepts`),
+    so it is what choosing the concept shows.
 
     >>> G = nx.Graph()
     >>> G.add_node("a", kind="x", state=None, district=None, confidence="high", stages=[], materials=[],
@@ -297,10 +302,11 @@ def facet_counts(G: nx.Graph) -> dict[str, list[tuple[str, int]]]:
     ([('none', 1)], [('x', 1)])
     """
     counts: dict[str, Counter] = {facet: Counter() for facet in (*NODE_FACETS, "relation")}
+    hierarchy = hierarchy_of(G)
     for _node, attrs in G.nodes(data=True):
         for facet in NODE_FACETS:
             if facet in _NODE_ATTRIBUTE:
-                counts[facet].update(attrs[_NODE_ATTRIBUTE[facet]])
+                counts[facet].update(hierarchy.with_broader(HIERARCHICAL_FACETS[facet], attrs[_NODE_ATTRIBUTE[facet]]))
             else:
                 counts[facet][attrs[facet] if attrs[facet] is not None else NONE] += 1
     for _a, _b, attrs in G.edges(data=True):
