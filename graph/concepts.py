@@ -93,6 +93,25 @@ class Hierarchy:
         """
         wanted = set(notations)
         order = key or (lambda n: n)
+        up = self.broader.get(scheme, {})
+        children: dict[str, list[str]] = {}
+        roots = []
+        for notation in wanted:
+            # The nearest broader concepts that are shown themselves (skipping hidden ones).
+            seen, todo, found = {notation}, list(up.get(notation, ())), []
+            while todo:
+                parent = todo.pop(0)
+                if parent in seen:
+                    continue
+                seen.add(parent)
+                if parent in wanted:
+                    found.append(parent)
+                else:
+                    todo.extend(up.get(parent, ()))
+            for parent in found:
+                children.setdefault(parent, []).append(notation)
+            if not found:
+                roots.append(notation)
         shown: set[str] = set()
         out: list[tuple[str, int]] = []
 
@@ -101,13 +120,10 @@ class Hierarchy:
                 return
             shown.add(notation)
             out.append((notation, depth))
-            for child in sorted((c for c in self.narrower(scheme, notation) if c in wanted), key=order):
+            for child in sorted(children.get(notation, ()), key=order):
                 visit(child, depth + 1)
 
-        def has_shown_ancestor(notation: str) -> bool:
-            return any(a in wanted for a in self.with_broader(scheme, [notation]) - {notation})
-
-        for root in sorted((n for n in wanted if not has_shown_ancestor(n)), key=order):
+        for root in sorted(roots, key=order):
             visit(root, 0)
         for rest in sorted(wanted - shown, key=order):  # only on a cycle
             visit(rest, 0)
