@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
 from pathlib import Path
 
 import pyoxigraph
 
+from graph.build.columns import FACTS, language
 from graph.build.mapping import RELATION_BASE
 from graph.build.tablespec import TABLES
 from graph.build.vocabulary import vocabulary_from_store
@@ -37,12 +37,18 @@ def export_rdf(store: pyoxigraph.Store, fmt: str) -> bytes:
     return store.dump(format=RDF_FORMATS[fmt], from_graph=pyoxigraph.DefaultGraph(), **kwargs)
 
 
-class _Graph:
-    """Tiny read helper over the store for rebuilding the tables."""
+class _TableReader:
+    """Reads the rows of the editable tables back from the store (the inverse of
+    graph.build.mapping; single-property columns from the shared table in graph.build.columns)."""
 
     def __init__(self, store: pyoxigraph.Store):
         self.store = store
+        self.notation = vocabulary_from_store(store).notation
+        self.relation_nodes = self.subjects(RDF + "type", HG.Relationship)
+        self.reified = {(self.one(r, RDF + "subject"), self.one(r, RDF + "predicate"), self.one(r, RDF + "object"))
+                        for r in self.relation_nodes}
 
+    # -- reading the store
     def objects(self, subject: str, predicate: str) -> list:
         return [q.object for q in self.store.quads_for_pattern(
             pyoxigraph.NamedNode(subject), pyoxigraph.NamedNode(predicate), None)]
@@ -56,93 +62,74 @@ class _Graph:
         return sorted(q.subject.value for q in self.store.quads_for_pattern(
             None, pyoxigraph.NamedNode(predicate), pyoxigraph.NamedNode(obj)))
 
+    # -- cells
+    def terms(self, iris: list) -> str:
+        return "; ".join(sorted(self.notation.get(o.value, _slug(o.value)) for o in iris))
+
+    def code(self, subject: str, predicate: str) -> str:
+        values = self.objects(subject, predicate)
+        return self.notation.get(values[0].value, _slug(values[0].value)) if values else ""
+
+    def facts(self, subject: str, table: str) -> dict[str, str]:
+        """The single-property columns, read back with the table mapping wrote them from."""
+        return {fact.column: self.terms(self.objects(subject, fact.predicate)) if fact.kind == "concepts"
+                else self.one(subject, fact.predicate, language(fact)) for fact in FACTS[table]}
+
+    def sources(self, subject: str) -> str:
+        return " ".join(sorted(o.value for o in self.objects(subject, DCT + "source")))
+
+    def place(self, subject: str) -> dict[str, str]:
+        address = subject + "#address"
+        return {
+            "street": self.one(address, SCHEMA.streetAddress), "postcode": self.one(address, SCHEMA.postalCode),
+            "city": self.one(address, SCHEMA.addressLocality), "district": self.code(subject, HG.district),
+            "state": self.code(subject, HG.state), "lat": self.one(subject, WGS.lat),
+            "lon": self.one(subject, WGS.long),
+        }
+
+    def unreified(self, candidates: list[str], predicate: str, project: str) -> str:
+        """The first candidate whose ``(candidate, predicate, project)`` no relation row states:
+        the one that came from a column of projects.csv."""
+        return next((_slug(c) for c in candidates if (c, predicate, project) not in self.reified), "")
+
+    # -- rows, one method a table
+    def districts(self) -> list[dict[str, str]]:
+        return [{"key": self.one(d, SKOS + "notation"), "name": self.one(d, PREFIXES["rdfs"] + "label"),
+                 "state": self.code(d, HG.state), "region_status": self.code(d, HG.regionStatus),
+                 **self.facts(d, "districts"), "sources": self.sources(d)}
+                for d in self.subjects(SKOS + "inScheme", ID + "scheme/district")]
+
+    def actors(self) -> list[dict[str, str]]:
+        return [{"id": _slug(a), "kind": self.code(a, HG.kind), **self.place(a), **self.facts(a, "actors"),
+                 "sources": self.sources(a)} for a in self.subjects(RDF + "type", str(ORG.Organization))]
+
+    def projects(self) -> list[dict[str, str]]:
+        return [{"id": _slug(p),
+                 "funder": self.unreified([o.value for o in self.objects(p, SCHEMA.funder)], str(HG.funds), p),
+                 "coordinator": self.unreified(self.subjects(HG.coordinates, p), str(HG.coordinates), p),
+                 **self.facts(p, "projects"), "sources": self.sources(p)}
+                for p in self.subjects(RDF + "type", SCHEMA.ResearchProject)]
+
+    def collection_points(self) -> list[dict[str, str]]:
+        return [{"id": _slug(s), "operator": _slug(self.one(s, ORG.siteOf)), **self.place(s),
+                 **self.facts(s, "collection_points"), "sources": self.sources(s)}
+                for s in self.subjects(RDF + "type", SCHEMA.RecyclingCenter)]
+
+    def relations(self) -> list[dict[str, str]]:
+        return [{"subject": _slug(self.one(r, RDF + "subject")), "relation": self.code(r, HG.relationType),
+                 "object": _slug(self.one(r, RDF + "object")), **self.facts(r, "relations"),
+                 "sources": self.sources(r)}
+                for r in self.relation_nodes if r.startswith(RELATION_BASE)]
+
+
+def _slug(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
 
 def tables_from_store(store: pyoxigraph.Store) -> dict[str, list[dict[str, str]]]:
     """Rebuild the rows of every ``data/`` table from the graph."""
-    g = _Graph(store)
-    notation = vocabulary_from_store(store).notation
-
-    def note(iris: list) -> str:
-        return "; ".join(sorted(notation.get(o.value, o.value.rsplit("/", 1)[-1]) for o in iris))
-
-    def code(subject: str, predicate: str) -> str:
-        values = g.objects(subject, predicate)
-        return notation.get(values[0].value, values[0].value.rsplit("/", 1)[-1]) if values else ""
-
-    def sources(subject: str) -> str:
-        return " ".join(sorted(o.value for o in g.objects(subject, DCT + "source")))
-
-    def slug(iri: str) -> str:
-        return iri.rsplit("/", 1)[-1]
-
-    def place(subject: str) -> dict[str, str]:
-        address = subject + "#address"
-        return {
-            "street": g.one(address, SCHEMA.streetAddress), "postcode": g.one(address, SCHEMA.postalCode),
-            "city": g.one(address, SCHEMA.addressLocality), "district": code(subject, HG.district),
-            "state": code(subject, HG.state), "lat": g.one(subject, WGS.lat), "lon": g.one(subject, WGS.long),
-        }
-
-    relation_nodes = g.subjects(RDF + "type", HG.Relationship)
-    reified = {(g.one(r, RDF + "subject"), g.one(r, RDF + "predicate"), g.one(r, RDF + "object"))
-               for r in relation_nodes}
-
-    tables: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for d in g.subjects(SKOS + "inScheme", ID + "scheme/district"):
-        tables["districts"].append({
-            "key": g.one(d, SKOS + "notation"), "name": g.one(d, PREFIXES["rdfs"] + "label"),
-            "state": code(d, HG.state), "nuts3": g.one(d, HG.nuts3), "seat": g.one(d, HG.seat),
-            "area_km2": g.one(d, HG.areaKm2), "population": g.one(d, HG.population),
-            "population_date": g.one(d, HG.populationDate),
-            "population_source": g.one(d, HG.populationSource),
-            "region_status": code(d, HG.regionStatus), "status_note": g.one(d, HG.regionStatusNote),
-            "sources": sources(d)})
-    for a in g.subjects(RDF + "type", str(ORG.Organization)):
-        where = place(a)
-        tables["actors"].append({
-            "id": slug(a), "name": g.one(a, SCHEMA.name), "kind": code(a, HG.kind),
-            "city": where["city"], "postcode": where["postcode"], "district": where["district"],
-            "state": where["state"], "lat": where["lat"], "lon": where["lon"],
-            "website": g.one(a, SCHEMA.url),
-            "competencies": note(g.objects(a, SCHEMA.knowsAbout)),
-            "materials": note(g.objects(a, HG.handlesMaterial)),
-            "weee_categories": note(g.objects(a, HG.handlesCategory)),
-            "stages": note(g.objects(a, HG.worksAtStage)),
-            "description_de": g.one(a, SCHEMA.description, "de"),
-            "description_en": g.one(a, SCHEMA.description, "en"),
-            "capacity": g.one(a, HG.capacity), "confidence": g.one(a, HG.confidence),
-            "sources": sources(a), "checked": g.one(a, HG.checkedOn),
-            "note": g.one(a, SKOS + "editorialNote")})
-    for p in g.subjects(RDF + "type", SCHEMA.ResearchProject):
-        funders = [o.value for o in g.objects(p, SCHEMA.funder)
-                   if (o.value, str(HG.funds), p) not in reified]
-        coordinators = [s for s in g.subjects(HG.coordinates, p)
-                        if (s, str(HG.coordinates), p) not in reified]
-        tables["projects"].append({
-            "id": slug(p), "name": g.one(p, SCHEMA.name), "programme": g.one(p, HG.programme),
-            "funder": slug(funders[0]) if funders else "", "start": g.one(p, SCHEMA.startDate),
-            "end": g.one(p, SCHEMA.endDate),
-            "coordinator": slug(coordinators[0]) if coordinators else "",
-            "summary_de": g.one(p, SCHEMA.description, "de"),
-            "summary_en": g.one(p, SCHEMA.description, "en"),
-            "confidence": g.one(p, HG.confidence), "sources": sources(p),
-            "note": g.one(p, SKOS + "editorialNote")})
-    for s in g.subjects(RDF + "type", SCHEMA.RecyclingCenter):
-        tables["collection_points"].append({
-            "id": slug(s), "name": g.one(s, SCHEMA.name), "operator": slug(g.one(s, ORG.siteOf)),
-            **{k: v for k, v in place(s).items()},
-            "accepts": note(g.objects(s, HG.acceptsGroup)), "confidence": g.one(s, HG.confidence),
-            "sources": sources(s), "note": g.one(s, SKOS + "editorialNote")})
-    for r in relation_nodes:
-        if not r.startswith(RELATION_BASE):
-            continue
-        tables["relations"].append({
-            "subject": slug(g.one(r, RDF + "subject")), "relation": code(r, HG.relationType),
-            "object": slug(g.one(r, RDF + "object")), "role": g.one(r, SCHEMA.description),
-            "start": g.one(r, SCHEMA.startDate), "end": g.one(r, SCHEMA.endDate),
-            "confidence": g.one(r, HG.confidence), "sources": sources(r),
-            "note": g.one(r, SKOS + "editorialNote")})
-    return {spec.name: _ordered(spec.column_names, tables.get(spec.name, [])) for spec in TABLES}
+    reader = _TableReader(store)
+    return {spec.name: _ordered(spec.column_names, getattr(reader, spec.name)()) for spec in TABLES}
 
 
 def _ordered(columns: list[str], rows: list[dict[str, str]]) -> list[dict[str, str]]:

@@ -29,6 +29,7 @@ from graph.namespaces import (
     scheme_iri,
     site_iri,
 )
+from graph.build.columns import FACTS
 from graph.build.readers import Record
 from graph.build.records import CheckedData
 from graph.build.vocabulary import Vocabulary
@@ -132,13 +133,31 @@ def _sources(out: Mapped, subject: str, urls: Iterable[str]) -> None:
         out.add(subject, iri(PROV + "wasDerivedFrom"), iri(url))
 
 
-def _common(out: Mapped, subject: str, values: dict[str, object]) -> None:
-    """Facts every sourced record has: confidence, sources, note."""
-    if "confidence" in values:
-        out.add(subject, iri(HG.confidence), literal(values["confidence"]))
+def _facts(out: Mapped, subject: str, table: str, values: dict[str, object]) -> None:
+    """The record's single-property columns, from the one round-trip table (graph.build.columns),
+    and its sources."""
+    for fact in FACTS[table]:
+        if fact.column not in values:
+            continue
+        value = values[fact.column]
+        if fact.kind == "concepts":
+            for concept in value:
+                out.add(subject, iri(fact.predicate), iri(concept))
+        else:
+            out.add(subject, iri(fact.predicate), _LITERALS[fact.kind](value, fact))
     _sources(out, subject, values.get("sources", []))
-    if "note" in values:
-        out.add(subject, iri(SKOS + "editorialNote"), literal(values["note"], lang="en"))
+
+
+_LITERALS = {
+    "text": lambda v, f: literal(v),
+    "text@de": lambda v, f: literal(v, lang="de"),
+    "text@en": lambda v, f: literal(v, lang="en"),
+    "when": lambda v, f: date_literal(v),
+    "date": lambda v, f: literal(v, datatype=XSD + "date"),
+    "decimal": lambda v, f: decimal_literal(v),
+    "integer": lambda v, f: literal(v, datatype=XSD + "integer"),
+    "iri": lambda v, f: iri(v),
+}
 
 
 def _place(out: Mapped, subject: str, values: dict[str, object], states_of_district: dict) -> None:
@@ -177,26 +196,13 @@ def map_actor(out: Mapped, record: Record, values: dict, vocab: Vocabulary,
     for cls in (ORG.Organization, SCHEMA.Organization,
                 vocab.annotations.get(kind, {}).get("orgClass", str(ORG.FormalOrganization))):
         out.add(subject, iri(RDF + "type"), iri(cls))
-    name = literal(values["name"])
-    out.add(subject, iri(RDFS + "label"), name)
-    out.add(subject, iri(SCHEMA.name), name)
+    out.add(subject, iri(RDFS + "label"), literal(values["name"]))
     out.add(subject, iri(HG.kind), iri(kind))
     out.add(subject, iri(ORG.classification), iri(kind))
     _place(out, subject, values, states_of_district)
     if "website" in values:
-        out.add(subject, iri(SCHEMA.url), iri(values["website"]))
         out.add(subject, iri(FOAF_HOMEPAGE), iri(values["website"]))
-    for column, prop in (("competencies", SCHEMA.knowsAbout), ("materials", HG.handlesMaterial),
-                         ("weee_categories", HG.handlesCategory), ("stages", HG.worksAtStage)):
-        for concept in values.get(column, []):
-            out.add(subject, iri(prop), iri(concept))
-    for lang in ("de", "en"):
-        if f"description_{lang}" in values:
-            out.add(subject, iri(SCHEMA.description), literal(values[f"description_{lang}"], lang=lang))
-    if "capacity" in values:
-        out.add(subject, iri(HG.capacity), literal(values["capacity"], lang="en"))
-    out.add(subject, iri(HG.checkedOn), literal(values["checked"], datatype=XSD + "date"))
-    _common(out, subject, values)
+    _facts(out, subject, "actors", values)
 
 
 def map_project(out: Mapped, record: Record, values: dict) -> None:
@@ -204,22 +210,12 @@ def map_project(out: Mapped, record: Record, values: dict) -> None:
     out.origins[subject[1:-1]] = record
     out.add(subject, iri(RDF + "type"), iri(SCHEMA.ResearchProject))
     out.add(subject, iri(RDF + "type"), iri(PROV + "Activity"))
-    name = literal(values["name"])
-    out.add(subject, iri(RDFS + "label"), name)
-    out.add(subject, iri(SCHEMA.name), name)
-    if "programme" in values:
-        out.add(subject, iri(HG.programme), literal(values["programme"]))
+    out.add(subject, iri(RDFS + "label"), literal(values["name"]))
     if "funder" in values:
         out.add(subject, iri(SCHEMA.funder), iri(actor_iri(values["funder"][1])))
     if "coordinator" in values:
         out.add(iri(actor_iri(values["coordinator"][1])), iri(HG.coordinates), subject)
-    for column, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
-        if column in values:
-            out.add(subject, iri(prop), date_literal(values[column]))
-    for lang in ("de", "en"):
-        if f"summary_{lang}" in values:
-            out.add(subject, iri(SCHEMA.description), literal(values[f"summary_{lang}"], lang=lang))
-    _common(out, subject, values)
+    _facts(out, subject, "projects", values)
 
 
 def map_site(out: Mapped, record: Record, values: dict, states_of_district: dict) -> None:
@@ -228,16 +224,12 @@ def map_site(out: Mapped, record: Record, values: dict, states_of_district: dict
     out.origins[subject[1:-1]] = record
     out.add(subject, iri(RDF + "type"), iri(ORG.Site))
     out.add(subject, iri(RDF + "type"), iri(SCHEMA.RecyclingCenter))
-    name = literal(values["name"])
-    out.add(subject, iri(RDFS + "label"), name)
-    out.add(subject, iri(SCHEMA.name), name)
+    out.add(subject, iri(RDFS + "label"), literal(values["name"]))
     operator = iri(actor_iri(values["operator"][1]))
     out.add(subject, iri(ORG.siteOf), operator)
     out.add(operator, iri(ORG.hasSite), subject)
-    for group in values.get("accepts", []):
-        out.add(subject, iri(HG.acceptsGroup), iri(group))
     _place(out, subject, values, states_of_district)
-    _common(out, subject, values)
+    _facts(out, subject, "collection_points", values)
 
 
 def relation_iri(values: dict) -> str:
@@ -281,12 +273,7 @@ def map_relation(out: Mapped, record: Record, values: dict, vocab: Vocabulary) -
     out.add(node, iri(RDF + "predicate"), iri(direct))
     out.add(node, iri(RDF + "object"), o)
     out.add(node, iri(HG.relationType), iri(relation_type))
-    if "role" in values:
-        out.add(node, iri(SCHEMA.description), literal(values["role"], lang="en"))
-    for column, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
-        if column in values:
-            out.add(node, iri(prop), date_literal(values[column]))
-    _common(out, node, values)
+    _facts(out, node, "relations", values)
 
 
 def map_district_scheme(out: Mapped) -> None:
@@ -311,22 +298,9 @@ def map_district(out: Mapped, record: Record, values: dict) -> None:
     out.add(subject, iri(HG.state), iri(values["state"]))
     out.add(subject, iri(SCHEMA.containedInPlace), iri(values["state"]))
     if "nuts3" in values:
-        out.add(subject, iri(HG.nuts3), literal(values["nuts3"]))
         out.add(subject, iri(SKOS + "exactMatch"), iri(PREFIXES["nuts"] + values["nuts3"]))
-    if "seat" in values:
-        out.add(subject, iri(HG.seat), literal(values["seat"]))
-    if "area_km2" in values:
-        out.add(subject, iri(HG.areaKm2), decimal_literal(values["area_km2"]))
-    if "population" in values:
-        out.add(subject, iri(HG.population), literal(values["population"], datatype=XSD + "integer"))
-    if "population_date" in values:
-        out.add(subject, iri(HG.populationDate), literal(values["population_date"], datatype=XSD + "date"))
-    if "population_source" in values:
-        out.add(subject, iri(HG.populationSource), iri(values["population_source"]))
     out.add(subject, iri(HG.regionStatus), iri(values["region_status"]))
-    if "status_note" in values:
-        out.add(subject, iri(HG.regionStatusNote), literal(values["status_note"], lang="en"))
-    _sources(out, subject, values.get("sources", []))
+    _facts(out, subject, "districts", values)
 
 
 def map_dataset(out: Mapped, modified: str | None) -> None:

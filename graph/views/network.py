@@ -183,43 +183,66 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
         ``total_edges`` of the whole graph. Nodes are sorted by id, edges by their ends.
     """
     labels = labels if labels is not None else concept_labels(store, lang=lang)
-    relation_labels = relation_choices(store, lang=lang, labels=labels)
-    project_names = {row["project"]: row["name"] for row in run_named(store, "project_labels").rows}
     notes: list[str] = []
     node_filter = {f: v for f, v in criteria.selected.items() if f in NODE_FACETS and v}
-    keep = {n for n, attrs in G.nodes(data=True) if _node_matches(attrs, node_filter, hierarchy_of(G))}
     wanted_ties = set(criteria.selected.get("relation", ()))
+    keep = {n for n, attrs in G.nodes(data=True) if _node_matches(attrs, node_filter, hierarchy_of(G))}
     H = nx.Graph()
     H.add_nodes_from(keep)
     H.add_edges_from((a, b) for a, b, attrs in G.edges(data=True)
-                     if a in keep and b in keep and (not wanted_ties or wanted_ties & set(attrs["relations"])))
-    path = None
-    if criteria.path:
-        ends = [actor_iri(end) for end in criteria.path]
-        if all(end in G for end in ends):
-            P = G.edge_subgraph(H.edges()).copy() if H.number_of_edges() else nx.Graph()
-            P.add_nodes_from(ends)
-            for end in ends:
-                P.add_edges_from((end, other) for other in G[end] if other in keep
-                                 and (not wanted_ties or wanted_ties & set(G.edges[end, other]["relations"])))
-            try:
-                path = nx.shortest_path(P, ends[0], ends[1])
-            except nx.NetworkXNoPath:
-                notes.append("path_none")
-        else:
-            notes.append("path_unknown")
+                     if a in keep and b in keep and _wanted(attrs, wanted_ties))
+    path = _shortest_path(G, H, keep, wanted_ties, criteria.path, notes) if criteria.path else None
+    visible, focus = _visible(G, H, keep, criteria, wanted_ties, path, notes)
+    if focus or ((node_filter or wanted_ties) and len(visible) <= RELAYOUT_MAX):
+        # A neighbourhood or a filtered part is scattered thinly over the whole picture:
+        # lay it out on its own so it reads at a glance (positions differ from the full view).
+        positions = layout(G.subgraph(visible), unit=90.0)
+    edges = _edge_rows(G, H, visible, path, store, lang=lang, labels=labels)
+    nodes = _node_rows(G, visible, positions, criteria.q, path, focus, lang=lang, labels=labels)
+    return {"nodes": nodes, "edges": edges, "path": [actor_id(n) for n in path] if path else None,
+            "matches": [node["id"] for node in nodes if node["match"]], "notes": notes,
+            "total_nodes": G.number_of_nodes(), "total_edges": G.number_of_edges()}
+
+
+def _wanted(attrs: dict, wanted_ties: set[str]) -> bool:
+    """A tie passes the relation filter: no filter, or one of its relation types is wanted."""
+    return not wanted_ties or bool(wanted_ties & set(attrs["relations"]))
+
+
+def _shortest_path(G: nx.Graph, H: nx.Graph, keep: set[str], wanted_ties: set[str], ends: tuple[str, str],
+                   notes: list[str]) -> list[str] | None:
+    """The shortest chain of kept ties between two actors, whose own ties count even when the
+    filters leave the two out; None (with a note) when there is none or an end is unknown."""
+    ends = [actor_iri(end) for end in ends]
+    if not all(end in G for end in ends):
+        notes.append("path_unknown")
+        return None
+    P = G.edge_subgraph(H.edges()).copy() if H.number_of_edges() else nx.Graph()
+    P.add_nodes_from(ends)
+    for end in ends:
+        P.add_edges_from((end, other) for other in G[end]
+                         if other in keep and _wanted(G.edges[end, other], wanted_ties))
+    try:
+        return nx.shortest_path(P, ends[0], ends[1])
+    except nx.NetworkXNoPath:
+        notes.append("path_none")
+        return None
+
+
+def _visible(G: nx.Graph, H: nx.Graph, keep: set[str], criteria: NetworkFilter, wanted_ties: set[str],
+             path: list[str] | None, notes: list[str]) -> tuple[set[str], str | None]:
+    """The actors shown (at most MAX_NODES, the best-connected first) and the focused one."""
     # With a relation filter, actors that have no tie of those types say nothing: leave them out.
     visible = {n for n in H if H.degree(n)} if wanted_ties else set(H)
     focus = actor_iri(criteria.focus) if criteria.focus else None
-    if focus:
-        if focus in G:
-            F = H.copy()
-            F.add_node(focus)
-            F.add_edges_from((focus, other) for other in G[focus] if other in keep)
-            visible = set(nx.ego_graph(F, focus, radius=max(1, min(criteria.hops, MAX_HOPS))))
-        else:
-            notes.append("focus_unknown")
-            focus = None
+    if focus and focus in G:
+        F = H.copy()
+        F.add_node(focus)
+        F.add_edges_from((focus, other) for other in G[focus] if other in keep)
+        visible = set(nx.ego_graph(F, focus, radius=max(1, min(criteria.hops, MAX_HOPS))))
+    elif focus:
+        notes.append("focus_unknown")
+        focus = None
     if path:
         visible |= set(path)
     if len(visible) > MAX_NODES:
@@ -227,10 +250,14 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
         ranked = sorted(visible - pinned, key=lambda n: (-G.degree(n), n))
         visible = pinned | set(ranked[: MAX_NODES - len(pinned)])
         notes.append("capped")
-    if focus or ((node_filter or wanted_ties) and len(visible) <= RELAYOUT_MAX):
-        # A neighbourhood or a filtered part is scattered thinly over the whole picture:
-        # lay it out on its own so it reads at a glance (positions differ from the full view).
-        positions = layout(G.subgraph(visible), unit=90.0)
+    return visible, focus
+
+
+def _edge_rows(G: nx.Graph, H: nx.Graph, visible: set[str], path: list[str] | None, store: pyoxigraph.Store,
+               *, lang: str, labels: dict) -> list[dict]:
+    """The shown ties, sorted by their ends, with relation names, sources and projects."""
+    relation_labels = relation_choices(store, lang=lang, labels=labels)
+    project_names = {row["project"]: row["name"] for row in run_named(store, "project_labels").rows}
     on_path_edges = {frozenset(pair) for pair in zip(path, path[1:], strict=False)} if path else set()
     edges = []
     for a, b in sorted(tuple(sorted(pair, key=actor_id)) for pair in G.subgraph(visible).edges()):
@@ -248,7 +275,13 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
             "years": list(attrs["years"]), "confidence": attrs["confidence"],
             "confidence_label": EVIDENCE[attrs["confidence"]][lang], "weight": attrs["weight"], "on_path": on_path,
         })
-    needle = fold(criteria.q.strip()) if criteria.q.strip() else None
+    return edges
+
+
+def _node_rows(G: nx.Graph, visible: set[str], positions: dict, q: str, path: list[str] | None,
+               focus: str | None, *, lang: str, labels: dict) -> list[dict]:
+    """The shown actors, sorted by id, with labels, degree, position and highlights."""
+    needle = fold(q.strip()) if q.strip() else None
     on_path_nodes = set(path or [])
     nodes = []
     for n in sorted(visible, key=actor_id):
@@ -267,9 +300,7 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
             "match": bool(needle and needle in fold(attrs["label"])),
             "on_path": n in on_path_nodes, "focus": n == focus,
         })
-    return {"nodes": nodes, "edges": edges, "path": [actor_id(n) for n in path] if path else None,
-            "matches": [node["id"] for node in nodes if node["match"]], "notes": notes,
-            "total_nodes": G.number_of_nodes(), "total_edges": G.number_of_edges()}
+    return nodes
 
 
 def _node_matches(attrs: dict, selected: dict[str, tuple[str, ...]], hierarchy: Hierarchy) -> bool:

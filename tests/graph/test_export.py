@@ -60,3 +60,17 @@ def test_network_files_via_cli(settings, tmp_path, fmt):
     assert G.number_of_edges() == 2
     recycler, refiner = (f"https://w3id.org/harzgraph/id/actor/test-{n}" for n in ("recycler", "refiner"))
     assert G.edges[recycler, refiner]["relations"] == "cooperates_with; joint_project"
+
+
+def test_every_column_is_mapped_once_by_the_round_trip_table_or_by_hand():
+    """A new column must be added to graph.build.columns (FACTS, or STRUCTURED when it needs
+    code on both sides): otherwise export would silently drop it."""
+    from graph.build.columns import FACTS, STRUCTURED
+    from graph.build.tablespec import TABLES
+
+    for spec in TABLES:
+        facts = [f.column for f in FACTS[spec.name]]
+        by_hand = [c for c in STRUCTURED[spec.name] if c in spec.column_names]
+        assert sorted(facts + by_hand) == sorted(set(facts + by_hand)), spec.name  # none twice
+        assert set(spec.column_names) <= set(facts) | set(by_hand), spec.name
+        assert set(facts) <= set(spec.column_names), spec.name
