@@ -36,7 +36,7 @@ def partners(fmt: str) -> Response:
     """Partner suggestions, ``/gaps?state=16&material=copper&min_score=0.4&actor=<id>``."""
     choices = actor_index().choices
     criteria = _pair_filter(choices)
-    rows = gapviews.filter_suggestions(collaboration(), suggestions(), criteria)
+    rows = gapviews.filter_suggestions(collaboration(), suggestions(criteria), criteria)
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     page = params.integer(request.args, "_page", 1, 1, pages)
     return represent.table(Table(list(gapviews.SUGGESTION_COLUMNS), rows), fmt, template="gaps/partners.html",
@@ -159,8 +159,11 @@ def _pair_filter(choices: dict[str, dict[str, str]]) -> gapviews.PairFilter:
     actor = params.slug(request.args, "actor")
     if actor and actor_iri(actor) not in collaboration():
         raise params.BadParameter("actor", actor, reason="no actor has this id")
+    leave_out = params.facet_values(request.args, "leave_out", {"public": "public"})
+    include = params.facet_values(request.args, "include", {"funders": "funders"})
     return gapviews.PairFilter({f: v for f, v in selected.items() if v}, min_score=_min_score(),
-                               actor=actor_iri(actor) if actor else None)
+                               actor=actor_iri(actor) if actor else None, without_public=bool(leave_out),
+                               funders=bool(include))
 
 
 def _min_score() -> float:
@@ -181,7 +184,7 @@ def _pair_options(choices: dict[str, dict[str, str]]) -> dict[str, list[tuple[st
         found = gapviews.pair_options(G, rows)
         options = {facet: [(v, choices[facet][v]) for v in values if v in choices[facet]]
                    for facet, values in found.items()}
-        for facet in ("state", "district", "kind", "material"):  # stages keep the chain's order
+        for facet in ("state", "district", "kind", "material", "category", "competency"):  # stages: chain order
             options[facet].sort(key=lambda item: (item[0] == "none", item[1].casefold()))
         return options
 
@@ -196,6 +199,10 @@ def _describe_pairs(criteria: gapviews.PairFilter, rows: list[dict], choices: di
         G = collaboration()
         text += " " + translate("gaps.describe.actor", lang, name=G.nodes[criteria.actor].get("label"))
     text += _facet_words(criteria.selected, choices)
+    if criteria.without_public:
+        text += ", " + translate("gaps.describe.without_public", lang)
+    if criteria.funders:
+        text += ", " + translate("gaps.describe.funders", lang)
     if criteria.min_score:
         text += ", " + translate("gaps.describe.score", lang, score=_decimal(criteria.min_score))
     return text + ", " + translate("gaps.describe.order", lang)

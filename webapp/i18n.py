@@ -306,10 +306,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Die Stärke (0 bis 1) ordnet nur die Liste. Sie setzt sich zusammen aus der Wertschöpfungskette "
         "({value_chain} %: eine Stufe folgt auf die andere, für ein gemeinsames Material), gemeinsamen Partnern "
         "({proximity} %), sich ergänzenden Kompetenzen ({competence} %) und dem Brückenschlag über eine Landes- "
-        "oder Kreisgrenze ({border} %).",
+        "oder Kreisgrenze ({border} %, so viel wie die Kette trägt). Ist ein Thema gewählt (Material, Kategorie, "
+        "Kompetenz oder Stufe), zählt zuerst, wie gut sich die beiden darin ergänzen: beide an benachbarten Stufen "
+        "(1), beide (0,6), einer mit dem Thema und einer an der Stufe daneben (0,4), nur einer (0,2); die Stärke ist "
+        "dann Thema × (0,5 + 0,5 × übrige Teile). Gleiche Stärke, gleicher Rang.",
         "The score (0 to 1) only orders the list. It is made of the value chain ({value_chain} %: one stage "
         "follows the other, for a shared material), common partners ({proximity} %), complementary "
-        "competencies ({competence} %) and bridging a state or district border ({border} %)."),
+        "competencies ({competence} %) and bridging a state or district border ({border} %, as much as the chain "
+        "carries). When a topic is chosen (material, category, competency or stage), how well the two complement "
+        "each other on it counts first: both at adjacent stages (1), both (0.6), one with the topic and one at the "
+        "stage next to it (0.4), only one (0.2); the score is then topic × (0.5 + 0.5 × the other parts). Equal "
+        "scores share a rank."),
     "gaps.describe": ("{n} Vorschläge", "{n} suggestions"),
     "gaps.describe.actor": ("mit {name}", "with {name}"),
     "gaps.describe.with": ("für Akteure mit", "for actors with"),
@@ -317,8 +324,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gaps.describe.order": ("die stärksten zuerst", "strongest first"),
     "gaps.filter.any": ("alle", "all"),
     "gaps.filter.score": ("Stärke mindestens", "Score at least"),
-    "gaps.filter.note": ("Ein Paar bleibt stehen, wenn einer der beiden Akteure alle gewählten Merkmale hat.",
-                         "A pair stays when one of its two actors has every chosen feature."),
+    "gaps.filter.note": ("Material, Kategorie, Kompetenz und Stufe sind das Thema: Ein Paar bleibt stehen, wenn "
+                         "einer der beiden es hat (oder einen engeren Begriff). Landkreis, Bundesland und Art: "
+                         "wenn einer der beiden dort sitzt oder von der Art ist.",
+                         "Material, category, competency and stage are the topic: a pair stays when one of the "
+                         "two has it (or a narrower concept). District, state and kind: when one of the two is "
+                         "there or of that kind."),
+    "gaps.filter.without_public": ("Fördermittelgeber und Behörden weglassen", "Leave out funders and public bodies"),
+    "gaps.filter.funders": ("Auch Fördermittelgeber vorschlagen", "Suggest funders too"),
+    "gaps.describe.without_public": ("ohne Fördermittelgeber und Behörden", "without funders and public bodies"),
+    "gaps.describe.funders": ("mit Fördermittelgebern", "with funders"),
+    "gaps.part.topic": ("Zum gewählten Thema", "On the chosen topic"),
     "gaps.filter.actor": ("Nur Vorschläge mit", "Only suggestions with"),
     "gaps.filter.actor.remove": ("alle Akteure", "all actors"),
     "gaps.part.value_chain": ("Wertschöpfungskette", "Value chain"),

@@ -158,7 +158,10 @@ def actor_index() -> actor_views.ActorIndex:
     return cached(f"actor-index-{lang}", lambda: actor_views.actor_index(store, lang=lang))
 
 
-def suggestions() -> list[dict[str, Any]]:
-    """All ranked partner suggestions in the page's language, computed once per version."""
+def suggestions(criteria: gap_views.PairFilter | None = None) -> list[dict[str, Any]]:
+    """The ranked partner suggestions in the page's language, about the topic, area and kinds
+    of ``criteria`` (all of them when None), computed once per version and criteria."""
     lang, G = g.lang, collaboration()
-    return cached(f"suggestions-{lang}", lambda: gap_views.partner_suggestions(G, lang=lang))
+    criteria = criteria or gap_views.PairFilter()
+    return cached(f"suggestions-{lang}-{criteria.key()}",
+                  lambda: gap_views.partner_suggestions(G, lang=lang, criteria=criteria))

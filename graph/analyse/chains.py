@@ -10,6 +10,7 @@ import networkx as nx
 from graph.concepts import hierarchy_of
 
 from graph.analyse._common import (
+    OFF_PATH,
     actor_label,
     actor_state,
     chain_positions,
@@ -26,10 +27,6 @@ from graph.analyse._common import (
 _LEVEL_RANK = {"region": 0, "state": 1, "district": 2}
 _REGION = {"de": "Region", "en": "region"}
 _SCHEME = {"material": "material", "category": "weee-category"}
-# Re-use and repair branch off the recycling path; energy recovery and disposal take its
-# residues. A gap there is not where a material's value leaves the region, so first_gap
-# looks along the path only (stage scheme: ontology/vocab/stages.ttl).
-OFF_PATH = ("TS-RR", "TS-12", "TS-13")
 
 
 def value_chain_coverage(

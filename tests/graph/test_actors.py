@@ -43,7 +43,7 @@ def test_missing_district_is_a_value_of_its_own(store):
     result = actors.list_actors(store, actors.ActorFilter({"district": (actors.NONE,)}))
     assert ids(result) == []
     # … but a selected value is listed even with no actor, so it can be unselected.
-    assert {"value": "none", "label": None, "count": 0, "selected": True} in result.facets["district"]
+    assert {"value": "none", "label": None, "count": 0, "selected": True, "depth": 0} in result.facets["district"]
 
 
 def test_search_ignores_case_and_accents(store):
