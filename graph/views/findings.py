@@ -40,7 +40,8 @@ def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, d
         keys = hierarchy.expand(scheme, [key]) if scheme == "material" else frozenset([key])
         rows = [row for row in rows if any(_mentions(row.get(c), keys) for c in columns if c in row)]
         notes.append(f"rows mentioning {key}")
-    columns = list(rows[0]) if rows else []
+    # Reason codes are for the pages; the table carries them in words (reasons_de, reasons_en).
+    columns = [c for c in rows[0] if c != "reasons"] if rows else []
     return Table(columns, [{c: _cell(row[c]) for c in columns} for row in rows], notes=notes)
 
 

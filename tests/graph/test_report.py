@@ -168,10 +168,11 @@ def test_synthetic_numbers_in_german(synthetic):
     assert "Ohne diesen Akteur verlöre SYNTHETIC Test Refiner AG jeden bekannten Weg" in text
     assert "1 Akteur hält Teile des Netzes allein zusammen" in text
     assert "2 Verbindungen sind jeweils die einzige zwischen zwei Teilen" in text
-    # Partners: Cluster and Refiner, 0.3 · 0.5906 + 0.15 · 1 = 0.33, as a hypothesis.
+    # Partners: Cluster and Refiner, 0.25 · 0.5906 = 0.15 (the border counts only as far as a
+    # value chain carries it, and they share none), as a hypothesis.
     assert "Eine Partnerschaft wird als Hypothese vorgeschlagen." in text
-    assert "Am stärksten (Punktzahl 0,33): SYNTHETIC Test Cluster e.V. und SYNTHETIC Test Refiner AG könnten" in text
-    assert "gemeinsame Partner 0,59 · Kompetenzen 0,00 · Grenze 1,00" in text
+    assert "Am stärksten (Punktzahl 0,15): SYNTHETIC Test Cluster e.V. und SYNTHETIC Test Refiner AG könnten" in text
+    assert "gemeinsame Partner 0,59 · Kompetenzen 0,00 · Grenze 0,00" in text
     # Collection: 1 point for 132,317 inhabitants; five districts with a population have none.
     assert "In 5 Landkreisen ist keine Sammelstelle bekannt: Goslar, Göttingen, Harz, Nordhausen und" in text
     assert re.search(r"Mansfeld-Südharz Sachsen-Anhalt 1 132\.317 31\.12\.2021 \[\d+\] 0,8 0,07", text)
@@ -194,7 +195,7 @@ def test_synthetic_numbers_in_english(synthetic):
     assert "0.25 would be expected if partners were chosen regardless of place" in text
     assert "SYNTHETIC Test Recycler GmbH lies on 33.3% of all shortest paths" in text
     assert "One partnership is suggested as a hypothesis." in text
-    assert "Strongest (score 0.33): SYNTHETIC Test Cluster e.V. and SYNTHETIC Test Refiner AG could work" in text
+    assert "Strongest (score 0.15): SYNTHETIC Test Cluster e.V. and SYNTHETIC Test Refiner AG could work" in text
     assert "No collection point is known in 5 districts" in text
     assert "1 of 4 actors has no recorded tie." in text
     assert "Thin data:" in text
