@@ -72,7 +72,7 @@ class PairFilter:
     category, competency or stage is the *topic*: only pairs in which an actor holds it (or
     a narrower concept) are ranked, by how well the two complement each other on it. A
     district or state keeps the pairs with an actor there; a kind the pairs with an actor of
-    that kind. ``without_public``: leave out funders and public bodies. ``funders``: suggest
+    that kind (one actor both there and of that kind, when both are chosen). ``without_public``: leave out funders and public bodies. ``funders``: suggest
     funders too (never by default). ``min_score``: the least score. ``actor``: only pairs
     with this actor (IRI).
     """
@@ -149,9 +149,10 @@ def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTIO
 def filter_suggestions(G: nx.Graph, rows: list[dict[str, Any]], criteria: PairFilter) -> list[dict[str, Any]]:
     """The rows of :func:`partner_suggestions` that ``criteria`` keeps, order unchanged.
 
-    The topic and the area were applied by the ranking; here the kinds (a pair with an actor
-    of one of them), the least score and the actor."""
-    kinds = {"kind": criteria.selected["kind"]} if criteria.selected.get("kind") else {}
+    The topic and the area were applied by the ranking; here the place and kind (a pair with
+    an actor that is in the chosen state or district *and* of the chosen kind), the least
+    score and the actor."""
+    kinds = {f: v for f, v in criteria.selected.items() if v and f in ("kind", "state", "district")}
     kept = []
     for row in rows:
         if row["score"] < criteria.min_score:
