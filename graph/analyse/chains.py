@@ -7,8 +7,6 @@ from typing import Any
 
 import networkx as nx
 
-from graph.concepts import hierarchy_of
-
 from graph.analyse._common import (
     OFF_PATH,
     actor_label,
@@ -23,6 +21,7 @@ from graph.analyse._common import (
     stage_positions,
     state_name,
 )
+from graph.concepts import hierarchy_of
 
 _LEVEL_RANK = {"region": 0, "state": 1, "district": 2}
 _REGION = {"de": "Region", "en": "region"}
@@ -332,7 +331,8 @@ def chain_reasons(G, row, singles, item_name, area_name, n_stages, lang) -> str:
         missing = [label(G, s, lang, "stage") for s in row["stages_missing"]]
         parts.append(t["missing"].format(stages=join(missing, lang, limit=4)))
     if singles:
-        named = [f"{label(G, s, lang, 'stage')} ({actor_label(G, next(iter(actors)))})" for s, actors in singles.items()]
+        named = [f"{label(G, s, lang, 'stage')} ({actor_label(G, next(iter(actors)))})"
+                 for s, actors in singles.items()]
         parts.append(t["single"].format(stages=join(named, lang, limit=3)))
     if row["first_gap"]:
         parts.append(t["gap"].format(stage=label(G, row["first_gap"], lang, "stage")))

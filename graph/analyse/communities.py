@@ -315,7 +315,8 @@ def _describe(G: nx.Graph, row: dict[str, Any], lang: str) -> str:
     if row["states"]:
         parts.append(t["states"].format(states=join([state_name(G, s, lang) for s in row["states"]], lang)))
     if row["stages"]:
-        parts.append(t["stages"].format(stages=join([label(G, s, lang, "stage") for s in row["stages"]], lang, limit=4)))
+        stages = [label(G, s, lang, "stage") for s in row["stages"]]
+        parts.append(t["stages"].format(stages=join(stages, lang, limit=4)))
     return "; ".join(parts)
 
 

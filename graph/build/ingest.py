@@ -13,13 +13,13 @@ from pathlib import Path
 import pyoxigraph
 
 from graph import store as store_mod
-from graph.errors import ImportFailed, Problem, StoreError
 from graph.build.mapping import Mapped, map_all
 from graph.build.readers import read_data
 from graph.build.records import check_tables
-from graph.settings import Settings
 from graph.build.shacl import compile_shapes, run_checks, violations_to_problems
 from graph.build.vocabulary import load_vocabulary, vocabulary_files
+from graph.errors import ImportFailed, Problem, StoreError
+from graph.settings import Settings
 
 log = logging.getLogger(__name__)
 

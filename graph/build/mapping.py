@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from graph.build.columns import FACTS
+from graph.build.readers import Record
+from graph.build.records import CheckedData
+from graph.build.vocabulary import Vocabulary
 from graph.namespaces import (
     GEO,
     HG,
@@ -29,10 +33,6 @@ from graph.namespaces import (
     scheme_iri,
     site_iri,
 )
-from graph.build.columns import FACTS
-from graph.build.readers import Record
-from graph.build.records import CheckedData
-from graph.build.vocabulary import Vocabulary
 
 RDF = PREFIXES["rdf"]
 RDFS = PREFIXES["rdfs"]

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from graph.errors import Problem
 from graph.build.readers import RawTable, Record
 from graph.build.tablespec import CONFIDENCE, TABLE_BY_NAME, TableSpec
 from graph.build.vocabulary import Vocabulary, add_districts
+from graph.errors import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

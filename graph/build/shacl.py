@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pyoxigraph
 
-from graph.errors import Problem
 from graph.build.readers import Record
+from graph.errors import Problem
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

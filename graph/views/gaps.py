@@ -17,23 +17,22 @@ from typing import Any
 import networkx as nx
 
 from graph.analyse import border_cohesion, missing_partnerships, value_chain_matrix
-from graph.analyse.partners import PUBLIC_KINDS
 from graph.analyse._common import (
     actor_state,
     chain,
     district_name,
-    r4,
     item_label,
-    join,
     label,
+    r4,
     stage_positions,
     state_name,
 )
 from graph.analyse.chains import OFF_PATH, coverage_parts
-from graph.words.partners import PART_OF, reason_text
+from graph.analyse.partners import PUBLIC_KINDS
 from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of, node_matches
 from graph.views.actors import NONE, actor_id
 from graph.views.network import DERIVED_TIES
+from graph.words.partners import PART_OF, reason_text
 
 #: Actor facets a list of suggestions or brokers can be narrowed by (values are notations).
 PAIR_FACETS = ("state", "district", "kind", "stage", "material", "category", "competency")
@@ -72,7 +71,8 @@ class PairFilter:
     category, competency or stage is the *topic*: only pairs in which an actor holds it (or
     a narrower concept) are ranked, by how well the two complement each other on it. A
     district or state keeps the pairs with an actor there; a kind the pairs with an actor of
-    that kind (one actor both there and of that kind, when both are chosen). ``without_public``: leave out funders and public bodies. ``funders``: suggest
+    that kind (one actor both there and of that kind, when both are chosen).
+    ``without_public``: leave out funders and public bodies. ``funders``: suggest
     funders too (never by default). ``min_score``: the least score. ``actor``: only pairs
     with this actor (IRI).
     """
@@ -203,7 +203,8 @@ def pair_options(G: nx.Graph, rows: list[dict[str, Any]]) -> dict[str, list[str]
         seen["kind"].add(attrs.get("kind") or NONE)
         for facet in ("material", "category", "competency"):
             # A broader concept is offered too: choosing it includes the narrower ones.
-            seen[facet].update(hierarchy.with_broader(HIERARCHICAL_FACETS[facet], attrs.get(NODE_ATTRIBUTE[facet]) or ()))
+            held = attrs.get(NODE_ATTRIBUTE[facet]) or ()
+            seen[facet].update(hierarchy.with_broader(HIERARCHICAL_FACETS[facet], held))
     options = {facet: sorted(values) for facet, values in seen.items()}
     options["stage"] = chain(G)
     return options
@@ -446,7 +447,8 @@ def broker_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de",
             continue
         rows.append({
             "rank": rank, "id": actor_id(r["actor"]), "name": r["label"],
-            "kind": label(G, r["kind"], lang, "kind") or None, "district": district_name(G, r["district"], lang) or None,
+            "kind": label(G, r["kind"], lang, "kind") or None,
+            "district": district_name(G, r["district"], lang) or None,
             "state": state_name(G, r["state"], lang) or None, "degree": r["degree"], "betweenness": r["betweenness"],
             "constraint": r["constraint"], "effective_size": r["effective_size"], "efficiency": r["efficiency"],
             "splits": r["splits"], "cut_off_count": r["cut_off_count"],
