@@ -44,8 +44,11 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
     ----------
     store : an open store.
     weights : weight per tie type; missing types default to :data:`TIE_WEIGHTS`.
-    include_funding : whether ``funds`` relations and projects shared only through a funder
-        make ties (funders link to many; leaving them out keeps the picture about work).
+    include_funding : whether funding makes ties (funders link to many; leaving them out
+        keeps the picture about work). Funding counts once, by one rule, whether a ``funds``
+        relation row or the ``funder`` column of the project table states it: the funder
+        gets a ``funds`` tie (weight 0.5, :data:`TIE_WEIGHTS`) to every participant of the
+        project; it never makes a joint-project tie between the participants.
 
     Returns
     -------
@@ -78,6 +81,7 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
             edge["confidence"] = confidence
 
     groups: dict[tuple[str, str], list[tuple[str, str, str, str | None]]] = defaultdict(list)
+    funders: dict[str, list[tuple[str, str, str, str | None]]] = defaultdict(list)
     for row in run_named(store, "network_relations").rows:
         kind, subject, obj = row["type"], row["subject"], row["object"]
         if kind == "funds" and not include_funding:
@@ -86,10 +90,15 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
             tie(subject, obj, kind, row["source"], row["confidence"], None, row["start"])
             if kind in MEMBERSHIP:
                 groups[("shared_network", obj)].append((subject, row["source"], row["confidence"], row["start"]))
-        elif kind in PARTICIPATION or (kind == "funds" and include_funding):
+        elif kind in PARTICIPATION:
             groups[("joint_project", obj)].append((subject, row["source"], row["confidence"], row["start"]))
     for row in run_named(store, "network_project_roles").rows:
         groups[("joint_project", row["project"])].append((row["actor"], row["source"], row["confidence"], row["start"]))
+    if include_funding:
+        # One rule for funding, whether a funds relation or the project table's funder column
+        # states it: the funder gets a "funds" tie (half weight) to each project participant.
+        for row in run_named(store, "network_project_funders").rows:
+            funders[row["project"]].append((row["actor"], row["source"], row["confidence"], row["start"]))
     for (kind, via), members in groups.items():
         by_actor: dict[str, tuple[str, str, str | None]] = {}
         for actor, source, confidence, start in sorted(members, key=lambda m: (m[0], m[1])):
@@ -98,6 +107,12 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
             for actor in (a, b):
                 source, confidence, start = by_actor[actor]
                 tie(a, b, kind, source, confidence, via, start)
+        if kind == "joint_project":
+            for funder, source, confidence, start in sorted(funders.get(via, ())):
+                for actor in sorted(by_actor):
+                    tie(funder, actor, "funds", source, confidence, via, start)
+                    p_source, p_confidence, p_start = by_actor[actor]
+                    tie(funder, actor, "funds", p_source, p_confidence, via, p_start)
     for (a, b), edge in sorted(ties.items()):
         weight = sum(weight_of.get(kind, 0.5) for kind, _via in edge.pop("_kinds"))
         G.add_edge(a, b, relations=sorted(edge["relations"]), sources=sorted(edge["sources"]),
