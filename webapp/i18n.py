@@ -128,10 +128,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.candidate": ("Kandidat", "candidate"),
     # actors list
     "actors.title": ("Akteure", "Actors"),
-    "actors.search": ("Name oder Ort suchen", "Search name or place"),
+    "actors.search": ("Suchen: Name, Ort, Material, Kompetenz …", "Search: name, place, material, competency …"),
     "actors.search.button": ("Suchen", "Search"),
     "actors.sort": ("Sortieren nach", "Sort by"),
     "sort.name": ("Name", "name"),
+    "sort.relevance": ("Treffergüte", "relevance"),
     "sort.kind": ("Art", "kind"),
     "sort.district": ("Landkreis", "district"),
     "sort.confidence": ("Belegstärke", "evidence"),

@@ -15,6 +15,7 @@ import pyoxigraph
 
 from graph.concepts import HIERARCHICAL_FACETS, Hierarchy, read_hierarchy
 from graph.errors import NotFound
+from graph.search import SearchIndex, actor_documents, build_index
 from graph.namespaces import ID, actor_iri
 from graph.sparql.catalog import run_named
 from graph.tables import Table
@@ -38,7 +39,7 @@ EVIDENCE: dict[str, dict[str, str]] = {
     "low": {"de": "niedrig", "en": "low"},
 }
 #: Sort keys of an actor list (ascending; ``ActorFilter.descending`` reverses).
-SORTS = ("name", "kind", "district", "confidence", "relations")
+SORTS = ("name", "kind", "district", "confidence", "relations", "relevance")
 LIST_COLUMNS = ["id", "name", "kind", "kind_label", "city", "district", "district_label", "state",
                 "state_label", "confidence", "relations", "sources", "stages", "materials", "categories",
                 "competencies"]
@@ -73,6 +74,7 @@ class ActorIndex:
     labels: dict[tuple[str, str], dict[str, object]]
     choices: dict[str, dict[str, str]]
     hierarchy: Hierarchy = field(default_factory=Hierarchy)
+    search: SearchIndex | None = None
 
 
 @dataclass
@@ -129,10 +131,13 @@ def actor_records(store: pyoxigraph.Store, *, lang: str, labels: dict | None = N
 
 
 def actor_index(store: pyoxigraph.Store, *, lang: str = "de") -> ActorIndex:
-    """Read what :func:`list_actors` needs from the store once (four small queries)."""
+    """Read what :func:`list_actors` needs from the store once (a few small queries) and build
+    the full-text search index (:mod:`graph.search`)."""
     labels = concept_labels(store, lang=lang)
+    hierarchy = read_hierarchy(store)
     return ActorIndex(actor_records(store, lang=lang, labels=labels), labels,
-                      facet_choices(store, lang=lang, labels=labels), read_hierarchy(store))
+                      facet_choices(store, lang=lang, labels=labels), hierarchy,
+                      build_index(actor_documents(store, hierarchy)))
 
 
 def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "de",
@@ -162,7 +167,8 @@ def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "
     """
     index = index or actor_index(store, lang=lang)
     labels, records, choices, hierarchy = index.labels, index.records, index.choices, index.hierarchy
-    searched = [r for r in records if _matches_text(r, criteria.q)]
+    found = _search(index, criteria.q)
+    searched = [r for r in records if found is None or r["id"] in found]
     facets = {}
     for facet in FACETS:
         others = {f: v for f, v in criteria.selected.items() if f != facet and v}
@@ -173,7 +179,10 @@ def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "
     kept = [r for r in searched if _matches(r, criteria.selected, hierarchy)]
     # Two stable sorts: ties keep name order whichever way the main key runs.
     kept.sort(key=lambda r: (fold(r["name"]), r["id"]))
-    kept.sort(key=_sort_key(criteria.sort), reverse=criteria.descending)
+    if criteria.sort == "relevance":
+        kept.sort(key=lambda r: found.get(r["id"], len(found)) if found else 0, reverse=criteria.descending)
+    else:
+        kept.sort(key=_sort_key(criteria.sort), reverse=criteria.descending)
     rows = [_list_row(r) for r in kept]
     return ActorList(Table(list(LIST_COLUMNS), rows), facets, len(records))
 
@@ -378,11 +387,17 @@ def fold(text: str | None) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _matches_text(record: dict, q: str) -> bool:
-    if not q:
-        return True
-    needle = fold(q.strip())
-    return needle in fold(record["name"]) or needle in fold(record["city"]) or needle == record["id"]
+def _search(index: ActorIndex, q: str) -> dict[str, int] | None:
+    """Actor id → rank in the full-text search (:mod:`graph.search`), None without a search.
+    An actor's exact id is found too."""
+    if not q.strip():
+        return None
+    ids = index.search.search(q) if index.search is not None else []
+    ranks = {slug: i for i, slug in enumerate(ids)}
+    slug = q.strip()
+    if slug not in ranks and any(r["id"] == slug for r in index.records):
+        ranks[slug] = -1
+    return ranks
 
 
 def _values(record: dict, facet: str) -> list[str]:
