@@ -15,8 +15,8 @@ import pyoxigraph
 
 from graph.concepts import HIERARCHICAL_FACETS, Hierarchy, read_hierarchy
 from graph.errors import NotFound
-from graph.search import SearchIndex, actor_documents, build_index
 from graph.namespaces import ID, actor_iri
+from graph.search import SearchIndex, actor_documents, build_index
 from graph.sparql.catalog import run_named
 from graph.tables import Table
 
