@@ -141,6 +141,8 @@ def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:
     labels: dict[str, dict[str, str]] = {}
     stage_order: dict[str, int] = {}
     materials: dict[str, dict[str, bool]] = {}
+    states: dict[str, dict[str, str]] = {}
+    categories: list[str] = []
     for row in run_named(store, "network_labels").rows:
         # Keyed by concept IRI: a notation alone is ambiguous (`research`: a kind and a competency).
         labels[concept_iri(row["scheme"], row["notation"])] = {"de": row["de"] or row["notation"],
@@ -150,17 +152,16 @@ def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:
         if row["scheme"] == "material":
             materials[row["notation"]] = {"crm_strategic": bool(row["strategic"]),
                                           "crm_critical": bool(row["critical"])}
+        elif row["scheme"] == "state":
+            states[row["notation"]] = {"name": labels[concept_iri("state", row["notation"])]["de"]}
+        elif row["scheme"] == "weee-category":
+            categories.append(row["notation"])
     districts = {}
     for row in run_named(store, "districts").rows:
         districts[row["key"]] = {k: row[k] for k in ("name", "state", "population", "population_date",
                                                      "population_source", "area_km2", "region_status")}
-    state_base = concept_iri("state", "")
-    states = {iri.removeprefix(state_base): {"name": v["de"]} for iri, v in labels.items()
-              if iri.startswith(state_base)}
-    categories = sorted(iri.removeprefix(concept_iri("weee-category", "")) for iri in labels
-                        if iri.startswith(concept_iri("weee-category", "")) and "EEE-CAT-" in iri)
-    G.graph.update(stage_order=stage_order, labels=labels, materials=materials, categories=categories,
-                   districts=districts, states=states, hierarchy=read_hierarchy(store))
+    G.graph.update(stage_order=stage_order, labels=labels, materials=materials, districts=districts,
+                   states=states, categories=sorted(categories), hierarchy=read_hierarchy(store))
 
 
 def collection_points(store: pyoxigraph.Store) -> list[dict]:

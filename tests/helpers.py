@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
+import threading
 from pathlib import Path
 
 import pyoxigraph
@@ -50,3 +52,19 @@ requires_browser = pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("HARZGRAPH_REQUIRE_BROWSER"),
     reason="needs /usr/bin/chromium (apt-get install chromium)",
 )
+
+
+@contextlib.contextmanager
+def live_server(app, *, threads: int = 4):
+    """Serve ``app`` with waitress on a free loopback port for the duration of a ``with``;
+    yields the base URL. The one live server of the tests (browser, SPARQL clients)."""
+    import waitress
+
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=threads)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=5)

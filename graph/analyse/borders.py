@@ -168,6 +168,15 @@ _TEXT = {
 }
 
 
+#: Below this ratio of observed to expected ties a border clearly separates (briefing, pages).
+WEAK_RATIO = 0.5
+
+
+def is_weak_border(row: dict[str, Any]) -> bool:
+    """A border between two areas with clearly fewer ties than expected (ratio < WEAK_RATIO)."""
+    return row["scope"] == "between" and row["ratio"] is not None and row["ratio"] < WEAK_RATIO
+
+
 def _reasons(row: dict[str, Any], lang: str) -> str:
     t = _TEXT[lang]
     if row["ratio"] is None:
@@ -176,6 +185,6 @@ def _reasons(row: dict[str, Any], lang: str) -> str:
         a=row[f"a_{lang}"], b=row[f"b_{lang}"], o=row["observed"], e=number(row["expected"], lang)
     )
     parts = [text, t["ratio"].format(r=number(row["ratio"], lang, 2))]
-    if row["scope"] == "between" and row["ratio"] < 0.5:
+    if is_weak_border(row):
         parts.append(t["weak"])
     return "; ".join(parts)

@@ -171,7 +171,6 @@ def all_items(G: nx.Graph) -> list[tuple[str, str]]:
     """(item_type, notation) of every material and category the graph knows, sorted."""
     materials = set(G.graph.get("materials") or ())
     categories = set(G.graph.get("categories") or ())
-    categories.update(k for k in G.graph.get("labels") or () if k.startswith("EEE-CAT-"))
     for _, d in G.nodes(data=True):
         materials.update(d.get("materials") or ())
         categories.update(d.get("categories") or ())

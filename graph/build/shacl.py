@@ -164,13 +164,9 @@ def _plan_property(shapes: pyoxigraph.Store, prop, shape: str) -> tuple[str, Slo
         flags = _text(shapes, prop, SH + "flags") or ""
         tests.append((f"value must match {term.value}",
                       f'isBlank(?v) || !REGEX(STR(?v), {_string_sparql(term.value)}, "{flags}")'))
-    for term in each("minLength"):
-        tests.append((f"value must have at least {term.value} character(s)",
-                      f"isBlank(?v) || STRLEN(STR(?v)) < {int(term.value)}"))
-    for term in each("minInclusive"):
-        tests.append((f"value must be ≥ {term.value}", f"!COALESCE(?v >= {_term_sparql(term)}, false)"))
-    for term in each("maxInclusive"):
-        tests.append((f"value must be ≤ {term.value}", f"!COALESCE(?v <= {_term_sparql(term)}, false)"))
+    for constraint, (message, failing) in _BOUNDS.items():
+        for term in each(constraint):
+            tests.append((message.format(v=term.value), failing.format(t=_term_sparql(term))))
     for term in each("languageIn"):
         langs = [t.value for t in _list(shapes, term)]
         either = " || ".join(f'langMatches(LANG(?v), "{lang}")' for lang in langs)
@@ -187,6 +183,15 @@ def _plan_property(shapes: pyoxigraph.Store, prop, shape: str) -> tuple[str, Slo
     high = min((int(t.value) for t in each("maxCount")), default=None)
     slot = Slot(_text(shapes, prop, SH + "name"), _text(shapes, prop, SH + "message"), low, high, tuple(tests))
     return path, slot, extra
+
+
+#: Constraints bounding one value: the message and the SPARQL test that fails (``{t}`` is
+#: the bound as a SPARQL term; a literal's lexical form for minLength).
+_BOUNDS = {
+    "minLength": ("value must have at least {v} character(s)", "isBlank(?v) || STRLEN(STR(?v)) < {t}"),
+    "minInclusive": ("value must be ≥ {v}", "!COALESCE(?v >= {t}, false)"),
+    "maxInclusive": ("value must be ≤ {v}", "!COALESCE(?v <= {t}, false)"),
+}
 
 
 def _merged_checks(shape: str, target: str, plans: list[tuple[str, Slot]]) -> list[Check]:

@@ -38,6 +38,7 @@ from graph.analyse import (
     value_chain_matrix,
 )
 from graph.analyse._common import actor_state, is_regional, label
+from graph.analyse.borders import is_weak_border
 from graph.analyse.chains import OFF_PATH
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
@@ -401,7 +402,7 @@ class _Report:
                     "observed": row["observed"],
                     "expected": expected,
                     "ratio": number(row["ratio"], lang, 2),
-                    "weak": between and row["ratio"] < 0.5,
+                    "weak": is_weak_border(row),
                     **self.cite.refs(self.edge_urls(pairs)),
                     "thin": thin,
                     "_members": len(members),

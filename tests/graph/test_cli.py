@@ -9,7 +9,7 @@ import sys
 from click.testing import CliRunner
 
 from graph.cli import main
-from tests.helpers import set_cell
+from tests.helpers import dump, set_cell
 
 
 def invoke(*args: str, env: dict | None = None):
@@ -95,11 +95,30 @@ def test_query_command_csv(settings):
     assert len(result.output.splitlines()) == 5
 
 
-def test_query_command_refuses_updates(settings):
+UPDATES = {
+    "INSERT DATA": "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "DELETE DATA": "DELETE DATA { <urn:a> <urn:b> <urn:c> }",
+    "DELETE WHERE": "DELETE WHERE { ?s ?p ?o }",
+    "INSERT/WHERE": "INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+    "LOAD": "LOAD <http://example.org/x>",
+    "CLEAR": "CLEAR ALL",
+    "CREATE": "CREATE GRAPH <urn:g>",
+    "DROP": "DROP ALL",
+    "COPY": "COPY DEFAULT TO <urn:g>",
+    "MOVE": "MOVE DEFAULT TO <urn:g>",
+    "ADD": "ADD DEFAULT TO <urn:g>",
+}
+
+
+def test_query_command_refuses_each_update_operation_and_changes_nothing(settings):
     _built(settings)
-    process = subprocess.run([sys.executable, "-c", "from graph.cli import run; run()", "query",
-                              "--store", str(settings.store_dir), "DROP ALL"], capture_output=True, text=True)
-    assert process.returncode == 2 and "error:" in process.stderr
+    before = dump(settings.store_dir)
+    for name, update in UPDATES.items():
+        process = subprocess.run([sys.executable, "-m", "graph.cli", "query", "--store", str(settings.store_dir),
+                                  update], capture_output=True, text=True)
+        assert process.returncode == 2, name
+        assert "update" in process.stderr.lower() and "Traceback" not in process.stderr, (name, process.stderr)
+    assert dump(settings.store_dir) == before
 
 
 def test_report_command_writes_one_html_file(settings, tmp_path):

@@ -4,13 +4,12 @@ leaves this machine. Skipped where Debian's chromium is not installed."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.helpers import requires_browser
+from tests.helpers import live_server, requires_browser
 from tests.webapp.conftest import IMG
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -22,13 +21,8 @@ pytestmark = requires_browser
 
 @pytest.fixture(scope="module")
 def base_url(app):
-    waitress = pytest.importorskip("waitress")
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    with live_server(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from tests.helpers import dump, requires_browser
+from tests.helpers import dump, live_server, requires_browser
 from tests.webapp.conftest import IMG
 from tests.webapp.test_app import refs
 from webapp.security import CSP
@@ -49,7 +49,7 @@ def sparql_app(web_settings):
     
     app = create_app(replace(web_settings, query_timeout_s=LIMIT_S, query_max_rows=MAX_ROWS))
     yield app
-    app.extensions['harzgraph'].close_runner()
+    app.extensions["harzgraph"].close_runner()
 
 
 @pytest.fixture
@@ -59,13 +59,8 @@ def sc(sparql_app):
 
 @pytest.fixture(scope="module")
 def server(sparql_app):
-    waitress = pytest.importorskip("waitress")
-    http = waitress.create_server(sparql_app, host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=http.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{http.effective_port}"
-    http.close()
-    thread.join(timeout=5)
+    with live_server(sparql_app, threads=8) as url:
+        yield url
 
 
 @pytest.fixture
@@ -328,30 +323,24 @@ def test_heavy_queries_stop_at_the_limit_while_others_are_answered(server, name)
     outcome = {}
 
     def heavy():
-        started = time.monotonic()
         outcome["heavy"] = fetch(server + q(HEAVY[name]), headers={"Accept": "application/json"})
-        outcome["heavy_s"] = time.monotonic() - started
 
     thread = threading.Thread(target=heavy)
     thread.start()
     time.sleep(0.3)
-    started = time.monotonic()
     status, _, body = fetch(server + q(COUNT_ACTORS))
-    light_s = time.monotonic() - started
+    heavy_still_running = thread.is_alive()
     thread.join(LIMIT_S + 10)
     assert status == 200 and b'"6"' in body
-    assert light_s < 1.0, "a light query is answered while the heavy one runs"
+    assert heavy_still_running, "a light query is answered while the heavy one runs"
     heavy_status, _, heavy_body = outcome["heavy"]
     assert heavy_status == 503
     assert json.loads(heavy_body)["error"].startswith("the query ran longer than 2 s and was stopped")
-    assert outcome["heavy_s"] < LIMIT_S + 2
 
 
 def test_a_client_may_lower_the_time_limit_but_not_raise_it(server):
-    started = time.monotonic()
     status, _, body = fetch(server + q(HEAVY["cartesian"], timeout="0.5"))
     assert status == 503 and b"longer than 0.5 s" in body
-    assert time.monotonic() - started < 0.5 + 2
     status, _, body = fetch(server + q(HEAVY["cartesian"], timeout="3600"))
     assert status == 503 and b"longer than 2 s" in body
 
@@ -374,7 +363,7 @@ def test_too_many_heavy_queries_get_429_with_retry_after(web_settings):
         assert "busy" in response.get_json()["error"]
         assert client.get(q(COUNT_ACTORS)).status_code == 200, "answered again once the worker is free"
     finally:
-        app.extensions['harzgraph'].close_runner()
+        app.extensions["harzgraph"].close_runner()
 
 
 # ---- one runner per app -------------------------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 import urllib.error
 
 import pytest
@@ -16,6 +15,8 @@ from rdflib import Graph, Literal, URIRef
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 from SPARQLWrapper import CSV, GET, JSON, JSONLD, N3, POST, TSV, TURTLE, XML  # noqa: E402
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed  # noqa: E402
+
+from tests.helpers import live_server  # noqa: E402
 
 NAMES = ("SELECT ?name WHERE { ?a a <http://www.w3.org/ns/org#Organization> ; "
          "<http://www.w3.org/2000/01/rdf-schema#label> ?name } ORDER BY ?name")
@@ -27,15 +28,9 @@ RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 
 @pytest.fixture(scope="module")
 def endpoint(app):
-    
-    waitress = pytest.importorskip("waitress")
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}/sparql"
-    server.close()
-    thread.join(timeout=5)
-    app.extensions['harzgraph'].close_runner()
+    with live_server(app) as url:
+        yield f"{url}/sparql"
+    app.extensions["harzgraph"].close_runner()
 
 
 def wrapper(endpoint: str, query: str, fmt: str, method: str = GET):

@@ -107,7 +107,7 @@ def w3c_app(tmp_path_factory):
     store_mod.publish(store_dir, folder)
     app = create_app(Settings(data_dir=root, store_dir=store_dir, query_timeout_s=5.0))
     yield app
-    app.extensions['harzgraph'].close_runner()
+    app.extensions["harzgraph"].close_runner()
 
 
 def _send(client, request: dict):

@@ -148,6 +148,7 @@ def graph_attributes() -> dict[str, Any]:
         "materials": {k: {"crm_strategic": s, "crm_critical": c} for k, (_, _, s, c) in MATERIALS.items()},
         "districts": districts,
         "states": {k: {"name": de} for k, (de, _) in STATES.items()},
+        "categories": [f"EEE-CAT-{i}" for i in range(1, 7)],
     }
 
 

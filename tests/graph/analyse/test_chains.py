@@ -123,7 +123,7 @@ def test_empty_graph_lists_every_known_item_as_missing():
 
 
 def test_graph_without_vocabulary_gives_no_rows():
-    assert value_chain_coverage(make_graph(labels={}, materials={}, districts={}, states={})) == []
+    assert value_chain_coverage(make_graph(labels={}, materials={}, districts={}, states={}, categories=[])) == []
 
 
 def test_one_actor_and_disconnected_parts_are_counted_alike():

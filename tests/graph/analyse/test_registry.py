@@ -74,7 +74,7 @@ def test_rows_are_plain_alike_and_repeatable(analysis, graph):
 
 @pytest.mark.parametrize("analysis", [a for a in ANALYSES if a.inputs == ("G",)], ids=NAMES[:-1])
 def test_empty_graph_gives_empty_or_all_missing_rows(analysis):
-    rows = analysis.function(make_graph(materials={}, labels={}, districts={}, states={}))
+    rows = analysis.function(make_graph(materials={}, labels={}, districts={}, states={}, categories=[]))
     assert rows == []
 
 
