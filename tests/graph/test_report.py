@@ -261,3 +261,22 @@ def test_unknown_language_is_refused(shipped):
     store, _ = shipped
     with pytest.raises(ValueError, match="lang"):
         build_report(store, lang="fr")
+
+
+def test_the_source_count_leaves_out_the_vocabulary_sources(settings):
+    """Defect 9: "stützt sich auf N verschiedene Quellen" counted the vocabularies' own sources.
+    The count is the distinct URLs of the data tables' `sources` columns and nothing else."""
+    import csv
+
+    from graph import store as store_mod
+    from graph.build.ingest import build
+    from graph.stats import stats
+
+    build(settings)
+    urls = set()
+    for name in ("actors", "relations", "projects", "collection_points", "districts"):
+        with (settings.data_dir / f"{name}.csv").open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                urls.update((row.get("sources") or "").split())
+    totals = stats(store_mod.open_read_only(settings.store_dir))["totals"].rows[0]
+    assert totals["sources"] == len(urls)
