@@ -32,11 +32,12 @@ FACET_SCHEMES = {"kind": "kind", "state": "state", "district": "district", "stag
 #: Value standing for "not stated" in the facets that may be empty.
 NONE = "none"
 OPTIONAL_FACETS = ("state", "district")
-#: Evidence levels from strong to weak, with their labels.
+#: Evidence levels from strong to weak, with their labels: the one wording of every page
+#: (the same words as the interface's ``evidence.*`` and the briefing).
 EVIDENCE: dict[str, dict[str, str]] = {
-    "high": {"de": "hoch", "en": "high"},
-    "medium": {"de": "mittel", "en": "medium"},
-    "low": {"de": "niedrig", "en": "low"},
+    "high": {"de": "gut belegt", "en": "well supported"},
+    "medium": {"de": "mittel belegt", "en": "moderately supported"},
+    "low": {"de": "schwach belegt", "en": "weakly supported"},
 }
 #: Sort keys of an actor list (ascending; ``ActorFilter.descending`` reverses).
 SORTS = ("name", "kind", "district", "confidence", "relations", "relevance")
@@ -254,6 +255,9 @@ def actor_profile(store: pyoxigraph.Store, slug: str, *, lang: str = "de",
     relations, project_links = _relations(store, iri, labels)
     profile["relations"] = relations
     profile["projects"] = _projects(store, iri, lang, labels, project_links)
+    # "Belegte Beziehungen" means relation rows naming the actor, to actors or to projects:
+    # the same number as the list's column.
+    profile["relations_total"] = len(relations) + sum(len(p["relations"]) for p in profile["projects"])
     profile["sites"] = _sites(store, iri, labels)
     profile["chain"] = _chain(labels, values["stage"])
     return profile

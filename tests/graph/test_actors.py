@@ -92,3 +92,35 @@ def test_region_districts_and_overview(store):
     summary = region.overview(store)
     assert summary["totals"]["actors"] == 4 and summary["without_district"] == 0
     assert summary["dataset"]["modified"] == "2026-11-25"
+
+
+def test_one_number_for_sourced_relations_on_list_and_profile(settings):
+    """Defect 10: "Beziehungen" was 25 in the list and 15 on the profile for one actor. Sourced
+    relations are the relation rows naming the actor, to actors or projects: the profile's
+    total is the list's number for every actor (synthetic data)."""
+    from graph import store as store_mod
+    from graph.build.ingest import build
+    from graph.views.actors import ActorFilter, actor_profile, list_actors
+
+    build(settings)
+    store = store_mod.open_read_only(settings.store_dir)
+    rows = list_actors(store, ActorFilter()).table.rows
+    assert any(r["relations"] for r in rows)
+    for row in rows:
+        profile = actor_profile(store, row["id"])
+        assert profile["relations_total"] == row["relations"], row["id"]
+    # The recycler: member of the cluster, cooperates with the refiner (2 rows to actors).
+    recycler = actor_profile(store, "test-recycler")
+    assert (len(recycler["relations"]), recycler["relations_total"]) == (2, 2)
+    refiner = actor_profile(store, "test-refiner")
+    # The refiner: the cooperation (to an actor) and partner in the test project.
+    assert (len(refiner["relations"]), refiner["relations_total"]) == (1, 2)
+
+
+def test_evidence_has_one_wording():
+    from graph.views.actors import EVIDENCE
+    from webapp.i18n import translate
+
+    for level, words in EVIDENCE.items():
+        for lang in ("de", "en"):
+            assert words[lang] == translate(f"evidence.{level}", lang)
