@@ -107,6 +107,45 @@ def brokers(fmt: str) -> Response:
                                        key=lambda r: (-r["cut_off_count"], r["rank"])))
 
 
+@bp.get("/communities", defaults={"fmt": "html"})
+@bp.get("/communities.<any(json, csv):fmt>")
+def communities(fmt: str) -> Response:
+    """Groups of actors that do not talk to each other, ``/communities?district=03153``."""
+    choices = actor_index().choices
+    selected = {f: params.facet_values(request.args, f, choices[f]) for f in ("state", "district", "kind")}
+    G = collaboration()
+    found = cached("community-gaps", lambda: analyse.community_gaps(G))
+    groups = cached("communities", lambda: analyse.communities(G))
+    rows = gapviews.community_rows(G, found, groups, lang=g.lang, selected=selected)
+    description = translate("communities.describe", g.lang, n=number(len(rows), g.lang)) + _facet_words(selected,
+                                                                                                        choices)
+    return _findings_page(fmt, rows, gapviews.COMMUNITY_COLUMNS, "communities", description, selected, choices)
+
+
+@bp.get("/periphery", defaults={"fmt": "html"})
+@bp.get("/periphery.<any(json, csv):fmt>")
+def periphery(fmt: str) -> Response:
+    """Actors at the edge of the network, ``/periphery?state=15``."""
+    choices = actor_index().choices
+    selected = {f: params.facet_values(request.args, f, choices[f]) for f in ("state", "district", "kind")}
+    G = collaboration()
+    found = cached("periphery", lambda: analyse.periphery(G))
+    rows = gapviews.periphery_rows(G, found, lang=g.lang, selected=selected)
+    description = translate("periphery.describe", g.lang, n=number(len(rows), g.lang)) + _facet_words(selected,
+                                                                                                      choices)
+    return _findings_page(fmt, rows, gapviews.PERIPHERY_COLUMNS, "periphery", description, selected, choices)
+
+
+def _findings_page(fmt: str, rows: list[dict], columns: list[str], name: str, description: str,
+                   selected: dict, choices: dict) -> Response:
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = params.integer(request.args, "_page", 1, 1, pages)
+    return represent.table(Table(list(columns), rows), fmt, template="gaps/findings.html",
+                           title=translate(f"{name}.title", g.lang), description=description, filename=name,
+                           links=represent.twin_links(f"gaps.{name}"), selected=selected, choices=choices,
+                           page=page, pages=pages, page_size=PAGE_SIZE, name=name)
+
+
 @bp.get("/report")
 def report() -> Response:
     """The briefing for decision makers, ``/report``: the document framed, with a download link."""

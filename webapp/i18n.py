@@ -285,6 +285,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.chains": ("Wertschöpfung", "Value chain"),
     "nav.borders": ("Grenzen", "Borders"),
     "nav.brokers": ("Vermittler", "Brokers"),
+    "nav.communities": ("Gruppen", "Groups"),
+    "nav.periphery": ("Rand", "Periphery"),
+    "communities.title": ("Gruppen ohne Verbindung", "Groups without a tie"),
+    "communities.intro": (
+        "Das Netz zerfällt in Gruppen, die untereinander dichter verbunden sind als nach außen (Louvain/Leiden, "
+        "fester Startwert). Aufgeführt sind Paare von Gruppen mit keiner oder nur einer bekannten Verbindung: "
+        "Dort fehlt vermutlich ein Austausch. Eine fehlende Verbindung kann auch eine Lücke der Recherche sein.",
+        "The network splits into groups tied more densely inside than outside (Louvain/Leiden, fixed seed). "
+        "Listed are pairs of groups with no known tie or only one: an exchange is probably missing there. A "
+        "missing tie can also be a gap in the research."),
+    "communities.describe": ("{n} Paare von Gruppen", "{n} pairs of groups"),
+    "periphery.title": ("Akteure am Rand", "Actors at the edge"),
+    "periphery.intro": (
+        "Akteure ohne oder mit wenigen bekannten Verbindungen, oder in einer Gruppe abseits des Hauptnetzes. "
+        "Sie einzubinden kann die Kette schließen – oder die Daten ergänzen.",
+        "Actors with no or few known ties, or in a group apart from the main network. Bringing them in can "
+        "close the chain – or complete the data."),
+    "periphery.describe": ("{n} Akteure am Rand", "{n} actors at the edge"),
+    "col.community_a": ("Gruppe A", "Group A"),
+    "col.community_b": ("Gruppe B", "Group B"),
+    "col.links": ("Verbindungen zwischen ihnen", "Ties between them"),
+    "col.examples": ("Beispiele", "Examples"),
+    "col.core": ("k-Kern", "k-core"),
+    "col.offers": ("bringt mit", "offers"),
+    "col.reasons": ("Gründe", "Reasons"),
     "nav.report": ("Bericht", "Report"),
     "home.start.gaps": ("Partner finden", "Find partners"),
     "home.start.gaps.text": ("Wer könnte mit wem zusammenarbeiten? Vorschläge mit Begründung, zum Prüfen an "

@@ -474,3 +474,60 @@ def tie_label(G: nx.Graph, tie: str, lang: str) -> str:
     if tie in DERIVED_TIES:
         return DERIVED_TIES[tie][lang]
     return label(G, tie, lang, "relation-type")
+
+
+# --- communities and the periphery -------------------------------------------------------------
+
+COMMUNITY_COLUMNS = ["community_a", "community_b", "size_a", "size_b", "links", "examples_a", "examples_b",
+                     "states_a", "states_b", "stages_only_a", "stages_only_b", "reasons"]
+PERIPHERY_COLUMNS = ["id", "name", "kind", "district", "state", "degree", "core", "component_size", "partners",
+                     "offers", "reasons"]
+
+
+def community_rows(G: nx.Graph, found: list[dict[str, Any]], groups: list[dict[str, Any]], *, lang: str = "de",
+                   selected: dict[str, tuple[str, ...]] | None = None) -> list[dict[str, Any]]:
+    """The pairs of communities with no tie or one (:func:`~graph.analyse.community_gaps`,
+    ``found``), labelled, keeping those in which a group has an actor matching ``selected``
+    (state, district, kind; facets as in :func:`actor_matches`); ``groups`` are the
+    :func:`~graph.analyse.communities` rows the numbering refers to. In the order of ``found``."""
+    selected = {f: v for f, v in (selected or {}).items() if v}
+    members = {c["community"]: c["members"] for c in groups}
+
+    def touches(group: str) -> bool:
+        return any(actor_matches(G, v, selected) for v in members.get(group, ()))
+
+    rows = []
+    for r in found:
+        if selected and not (touches(r["community_a"]) or touches(r["community_b"])):
+            continue
+        rows.append({
+            "community_a": r["community_a"], "community_b": r["community_b"], "size_a": r["size_a"],
+            "size_b": r["size_b"], "links": r["links"], "examples_a": r["examples_a"], "examples_b": r["examples_b"],
+            "states_a": [state_name(G, s, lang) for s in r["states_a"]],
+            "states_b": [state_name(G, s, lang) for s in r["states_b"]],
+            "stages_only_a": [short_label(G, s, lang) for s in r["stages_only_a"]],
+            "stages_only_b": [short_label(G, s, lang) for s in r["stages_only_b"]],
+            "reasons": r[f"reasons_{lang}"]})
+    return rows
+
+
+def periphery_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de",
+                   selected: dict[str, tuple[str, ...]] | None = None) -> list[dict[str, Any]]:
+    """The actors at the edge of the network (:func:`~graph.analyse.periphery`, ``found``),
+    labelled, those matching ``selected`` (facets as in :func:`actor_matches`), in the order
+    of ``found``; ``partners`` as names, ``offers`` the labels of their competencies and stages
+    (each once), plus ``partner_ids``."""
+    selected = {f: v for f, v in (selected or {}).items() if v}
+    rows = []
+    for r in found:
+        if selected and not actor_matches(G, r["actor"], selected):
+            continue
+        offers = list(dict.fromkeys([*(label(G, c, lang, "competency") for c in r["competencies"]),
+                                     *(short_label(G, s, lang) for s in r["stages"])]))
+        rows.append({
+            "id": actor_id(r["actor"]), "name": r["label"], "kind": label(G, r["kind"], lang, "kind") or None,
+            "district": district_name(G, r["district"], lang) or None,
+            "state": state_name(G, r["state"], lang) or None, "degree": r["degree"], "core": r["core"],
+            "component_size": r["component_size"], "partners": [G.nodes[x].get("label") or x for x in r["partners"]],
+            "offers": offers, "reasons": r[f"reasons_{lang}"], "partner_ids": [actor_id(x) for x in r["partners"]]})
+    return rows

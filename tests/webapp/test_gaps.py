@@ -337,3 +337,24 @@ def test_navigation_and_overview_lead_to_the_gap_pages(client):
     for path in ["/gaps", "/chains", "/borders", "/brokers", "/report"]:
         assert f'href="{path}"' in html
     assert '<a href="/chains" aria-current="page">' in client.get("/chains").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/communities", "/periphery"])
+def test_communities_and_periphery_pages_have_json_and_csv_twins(client, path):
+    html = client.get(path)
+    assert html.status_code == 200
+    body = client.get(path + ".json").get_json()
+    assert body["ok"] is True and body["count"] == len(body["rows"])
+    csv = client.get(path + ".csv")
+    assert csv.mimetype == "text/csv" and csv.get_data(as_text=True).splitlines()[0].startswith(
+        "community_a," if path == "/communities" else "id,name,")
+
+
+def test_periphery_lists_the_actors_without_ties_and_narrows_by_district(client):
+    """The synthetic authority (Mansfeld-Südharz) has no relation row: degree 0, at the edge."""
+    rows = client.get("/periphery.json").get_json()["rows"]
+    authority = next(r for r in rows if r["id"] == "test-authority")
+    assert authority["degree"] == 0 and authority["reasons"].startswith("keine erfasste Verbindung")
+    narrowed = client.get("/periphery.json?district=15087").get_json()["rows"]
+    assert {r["id"] for r in narrowed} == {r["id"] for r in rows if r["district"] == "Mansfeld-Südharz"}
+    assert client.get("/periphery.json?district=nowhere").status_code == 400
