@@ -150,7 +150,9 @@ def _findings_page(fmt: str, rows: list[dict], columns: list[str], name: str, de
 def report() -> Response:
     """The briefing for decision makers, ``/report``: the document framed, with a download link."""
     _briefing(g.lang)
-    response = Response(render_template("gaps/report.html", title=translate("report.title", g.lang), links=None))
+    args = {k: v for k, v in request.args.items() if k in ("district", "state", "material", "competency", "lang")}
+    response = Response(render_template("gaps/report.html", title=translate("report.title", g.lang), links=None,
+                                        args=args, choices=actor_index().choices))
     # Our usual policy, plus our own frame for the document.
     response.headers["Content-Security-Policy"] = CSP + "; frame-src 'self'"
     return response
@@ -174,8 +176,17 @@ def _briefing(lang: str) -> str:
         from graph.report.briefing import build_report  # written beside this module; imported when asked for
     except ImportError:
         abort(404)
-    store = current_store()
-    return cached(f"report-{lang}", lambda: build_report(store, lang=lang))
+    from graph.report.briefing import Selection
+
+    store, choices = current_store(), actor_index().choices
+    chosen = {f: params.facet_values(request.args, f, {k: v for k, v in choices[f].items() if k != "none"})
+              for f in ("district", "state", "material", "competency")}
+    for name, values in chosen.items():
+        if len(values) > 1:
+            raise params.BadParameter(name, ",".join(values), reason=f"one {name} at a time")
+    selection = Selection(**{f: (v[0] if v else None) for f, v in chosen.items()})
+    key = f"report-{lang}-{selection.district}-{selection.state}-{selection.material}-{selection.competency}"
+    return cached(key, lambda: build_report(store, lang=lang, selection=selection))
 
 
 def _cell_url(level: str, area: str | None):

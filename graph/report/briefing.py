@@ -17,6 +17,7 @@ escapes every string from the data. The wording is in :mod:`graph.report_text`.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,9 @@ from graph.analyse import (
     value_chain_matrix,
 )
 from graph.analyse._common import actor_state, is_regional, label
+from graph.build.vocabulary import vocabulary_from_store
+from graph.concepts import hierarchy_of, node_matches
+from graph.errors import QueryError
 from graph.analyse.borders import is_weak_border
 from graph.analyse.chains import OFF_PATH
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
@@ -67,13 +71,15 @@ MEMBERSHIP = {"shared_network", "member_of", "founding_member_of"}
 FEW_TIES, FEW_EXPECTED = 3, 5.0
 
 
-def build_report(store: pyoxigraph.Store, *, lang: str = "de") -> str:
+def build_report(store: pyoxigraph.Store, *, lang: str = "de", selection: Selection | None = None) -> str:
     """The briefing on the store's graph as one self-contained HTML document.
 
     Parameters
     ----------
     store : an open (read-only) store.
     lang : ``"de"`` (default) or ``"en"``.
+    selection : a district or state and a topic the briefing is about (:class:`Selection`);
+        the whole region when None. The document says what was selected.
 
     Returns
     -------
@@ -94,13 +100,73 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de") -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     G = collaboration_graph(store)
+    selection = selection or Selection()
     points = collection_points(store)
     counts = stats(store, lang=lang)
     dataset = (run_named(store, "dataset", lang=lang).rows or [{}])[0]
     sources: dict[str, list[str]] = {}
     for row in run_named(store, "actor_sources").rows:
         sources.setdefault(row["actor"], []).append(row["source"])
-    return render_report(report_context(G, points, counts, dataset, sources, lang=lang))
+    return render_report(report_context(G, points, counts, dataset, sources, lang=lang, selection=selection))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a briefing is about: a district or state and a topic (notations; all optional).
+
+    The partner suggestions are ranked about the topic and keep the pairs with an actor in
+    the area; the brokers and the actors at the edge are those in the area and holding the
+    topic (or a narrower concept); the value chain shows the chosen material and its narrower
+    ones; the collection table the area's districts. The other sections stay regional: they
+    compare the region's parts with each other."""
+
+    district: str | None = None
+    state: str | None = None
+    material: str | None = None
+    competency: str | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.district or self.state or self.material or self.competency)
+
+    def topic(self) -> dict[str, list[str]]:
+        return {f: [v] for f, v in (("material", self.material), ("competency", self.competency)) if v}
+
+    def area(self) -> dict[str, list[str]]:
+        return {f: [v] for f, v in (("district", self.district), ("state", self.state)) if v}
+
+    def matches(self, G: nx.Graph, actor: str) -> bool:
+        """Whether an actor is in the area and holds the topic (or a narrower concept)."""
+        if actor not in G:
+            return False
+        attrs = G.nodes[actor]
+        if self.district and attrs.get("district") != self.district:
+            return False
+        if self.state and actor_state(G, attrs) != self.state:
+            return False
+        return all(node_matches(G, attrs, facet, values) for facet, values in self.topic().items())
+
+
+def selection_from_terms(store: pyoxigraph.Store, *, district: str | None = None, state: str | None = None,
+                         material: str | None = None, competency: str | None = None) -> Selection:
+    """A :class:`Selection` from names, labels or notations ("Goslar", "Batterien", "03153").
+
+    Raises
+    ------
+    QueryError
+        naming the option whose term is unknown, with the nearest known terms.
+    """
+    vocab = vocabulary_from_store(store)
+    found: dict[str, str | None] = {}
+    for option, scheme, text in (("district", "district", district), ("state", "state", state),
+                                 ("material", "material", material), ("competency", "competency", competency)):
+        if not text:
+            found[option] = None
+            continue
+        iri = vocab.resolve(scheme, text)
+        if iri is None:
+            raise QueryError(f"--{option}: {vocab.unknown(scheme, text)}")
+        found[option] = vocab.notation[iri]
+    return Selection(**found)
 
 
 def render_report(context: dict[str, Any]) -> str:
@@ -123,6 +189,7 @@ def report_context(
     actor_sources: dict[str, list[str]],
     *,
     lang: str = "de",
+    selection: Selection | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (figures as SVG markup).
 
@@ -144,14 +211,20 @@ def report_context(
         ``weights`` and ``sources`` (numbered as the template first shows them).
     """
     r = _Report(G, points, actor_sources, lang)
+    sel = selection or Selection()
+    items = sorted(hierarchy_of(G).expand("material", [sel.material])) if sel.material else None
+    chosen = sel.matches if not sel.is_empty() else (lambda _G, _actor: True)
     sections = {
         "borders": r.borders(border_cohesion(G)),
-        "chain": r.chain(value_chain_matrix(G)),
-        "partners": r.partners(missing_partnerships(G, top=50)),
+        "chain": r.chain(value_chain_matrix(G, items=items)),
+        "partners": r.partners(missing_partnerships(G, top=50, area=sel.area() or None, topic=sel.topic() or None)),
         "communities": r.communities(community_gaps(G, top=TOP_COMMUNITY_GAPS), communities(G)),
-        "brokers": r.brokers(brokers(G)),
-        "collection": r.collection(collection_coverage(G, points)),
-        "periphery": r.periphery(periphery(G, max_core=0, include_separate=False)),
+        "brokers": r.brokers([row for row in brokers(G) if chosen(G, row["actor"])]),
+        "collection": r.collection([row for row in collection_coverage(G, points)
+                                    if (not sel.district or row["district"] == sel.district)
+                                    and (not sel.state or row["state"] == sel.state)]),
+        "periphery": r.periphery([row for row in periphery(G, max_core=0, include_separate=False)
+                                  if chosen(G, row["actor"])]),
     }
     findings = [
         r.border_finding(sections["borders"]),
@@ -167,6 +240,7 @@ def report_context(
         "lang": lang,
         "t": r.t,
         "dataset_title": dataset.get("title") or "",
+        "selection": r.selection(sel),
         "modified": date(dataset.get("modified"), lang),
         "holdings": r.holdings(counts),
         "findings": [f for f in findings if f],
@@ -250,6 +324,23 @@ class _Report:
         self.cite = _Citations()
 
     # --- words ---------------------------------------------------------------------------
+
+    def selection(self, sel: Selection) -> str:
+        """What the briefing was narrowed to, in words ("Auswahl: Landkreis: Goslar; Material:
+        Batterien"), or "" for the whole region."""
+        if sel.is_empty():
+            return ""
+        t = self.t
+        parts = []
+        if sel.district:
+            parts.append(f"{t['selection_district']}: {self.district(sel.district)}")
+        if sel.state:
+            parts.append(f"{t['selection_state']}: {self.label(sel.state, 'state')}")
+        if sel.material:
+            parts.append(f"{t['selection_material']}: {self.label(sel.material, 'material')}")
+        if sel.competency:
+            parts.append(f"{t['selection_competency']}: {self.label(sel.competency, 'competency')}")
+        return f"{t['selection']}: " + "; ".join(parts) + ". " + t["selection_note"]
 
     def tn(self, key: str, n: int, **values: object) -> str:
         """The text ``key`` for the count ``n``, using the ``key_0`` / ``key_1`` variant

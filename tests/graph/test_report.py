@@ -280,3 +280,24 @@ def test_the_source_count_leaves_out_the_vocabulary_sources(settings):
                 urls.update((row.get("sources") or "").split())
     totals = stats(store_mod.open_read_only(settings.store_dir))["totals"].rows[0]
     assert totals["sources"] == len(urls)
+
+
+def test_a_briefing_for_a_district_and_a_topic_says_what_was_selected(settings):
+    """Issue 9, defect 13: the briefing per district and topic. The synthetic recycler works
+    in Goslar at manual dismantling; the refiner in Nordhausen."""
+    from graph import store as store_mod
+    from graph.build.ingest import build
+    from graph.errors import QueryError
+    from graph.report.briefing import build_report, selection_from_terms
+
+    build(settings)
+    store = store_mod.open_read_only(settings.store_dir)
+    selection = selection_from_terms(store, district="Nordhausen", competency="research")
+    assert (selection.district, selection.competency) == ("16062", "research")
+    html = build_report(store, lang="de", selection=selection)
+    assert "Auswahl: Landkreis: Nordhausen; Kompetenz: Forschung." in html
+    english = build_report(store, lang="en", selection=selection)
+    assert "Selection: District: Nordhausen; Competency: research." in english
+    assert "Auswahl" not in build_report(store, lang="de")
+    with pytest.raises(QueryError, match="--material"):
+        selection_from_terms(store, material="unobtainium")

@@ -358,3 +358,11 @@ def test_periphery_lists_the_actors_without_ties_and_narrows_by_district(client)
     narrowed = client.get("/periphery.json?district=15087").get_json()["rows"]
     assert {r["id"] for r in narrowed} == {r["id"] for r in rows if r["district"] == "Mansfeld-Südharz"}
     assert client.get("/periphery.json?district=nowhere").status_code == 400
+
+
+def test_the_briefing_takes_a_district_and_a_topic(client):
+    page = client.get("/report?district=16062").get_data(as_text=True)
+    assert 'src="/report/briefing.html?district=16062"' in page
+    document = client.get("/report/briefing.html?district=16062").get_data(as_text=True)
+    assert "Auswahl: Landkreis: Nordhausen." in document
+    assert client.get("/report/briefing.html?material=unobtainium").status_code == 400
