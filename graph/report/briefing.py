@@ -17,8 +17,8 @@ escapes every string from the data. The wording is in :mod:`graph.report_text`.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +39,11 @@ from graph.analyse import (
     value_chain_matrix,
 )
 from graph.analyse._common import actor_state, is_regional, label
+from graph.analyse.borders import is_weak_border
+from graph.analyse.chains import OFF_PATH
 from graph.build.vocabulary import vocabulary_from_store
 from graph.concepts import hierarchy_of, node_matches
 from graph.errors import QueryError
-from graph.analyse.borders import is_weak_border
-from graph.analyse.chains import OFF_PATH
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
 from graph.report.text import TEXT, date, integer, join, number, percent

@@ -101,8 +101,9 @@ TEXT: dict[str, dict] = {
         "selection_state": "Bundesland",
         "selection_material": "Material",
         "selection_competency": "Kompetenz",
-        "selection_note": "Partnervorschläge, Vermittler, Akteure am Rand und die Sammlung gelten der Auswahl (ein "
-                          "Begriff schließt seine Unterbegriffe ein); Grenzen und Gruppen vergleichen die ganze Region.",
+        "selection_note": "Partnervorschläge, Vermittler, Akteure am Rand und die Sammlung gelten der Auswahl "
+                          "(ein Begriff schließt seine Unterbegriffe ein); Grenzen und Gruppen vergleichen die "
+                          "ganze Region.",
         "basis": "Grundlage",
         "as_of": "Datenstand",
         "as_of_note": "Datum des letzten Abgleichs der Daten mit ihren Quellen",
