@@ -163,8 +163,13 @@ def _reasons(G: nx.Graph, row: dict[str, Any], lang: str) -> str:
         parts = [t["core"].format(c=row["core"])]
     if row["degree"] > 0 and row["component_size"] < row["main_component_size"]:
         parts.append(t["apart"].format(n=row["component_size"], m=row["main_component_size"]))
-    offers = list(dict.fromkeys([*(label(G, x, lang, "competency") for x in row["competencies"]),
-                                 *(label(G, x, lang, "stage") for x in row["stages"])]))
+    # A competency and a stage may share a label ("Sortierung"): name each once.
+    named = [*(label(G, x, lang, "competency") for x in row["competencies"]),
+             *(label(G, x, lang, "stage") for x in row["stages"])]
+    seen: dict[str, str] = {}
+    for name in named:
+        seen.setdefault(name.casefold(), name)
+    offers = list(seen.values())
     if offers:
         parts.append(t["offers"].format(what=join(offers, lang, limit=4)))
     return "; ".join(parts)
