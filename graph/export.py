@@ -84,7 +84,7 @@ class _TableReader:
             "street": self.one(address, SCHEMA.streetAddress), "postcode": self.one(address, SCHEMA.postalCode),
             "city": self.one(address, SCHEMA.addressLocality), "district": self.code(subject, HG.district),
             "state": self.code(subject, HG.state), "lat": self.one(subject, WGS.lat),
-            "lon": self.one(subject, WGS.long),
+            "lon": self.one(subject, WGS.long), "geo_precision": self.code(subject, HG.geoPrecision),
         }
 
     def unreified(self, candidates: list[str], predicate: str, project: str) -> str:

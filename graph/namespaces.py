@@ -16,7 +16,7 @@ HG = ClosedNamespace(
         "Relationship", "Material", "Competency",
         # actor facts
         "kind", "district", "state", "worksAtStage", "handlesMaterial", "handlesCategory",
-        "confidence", "checkedOn", "capacity",
+        "confidence", "checkedOn", "capacity", "geoPrecision",
         # relations between actors and projects
         "foundingMemberOf", "partnerIn", "coordinates", "cooperatesWith", "supplies",
         "funds", "hostedBy", "relationType",
@@ -57,6 +57,7 @@ PREFIXES: dict[str, str] = {
     "district": ID + "concept/district/",
     "rstrategy": ID + "concept/r-strategy/",
     "regionstatus": ID + "concept/region-status/",
+    "geoprecision": ID + "concept/geo-precision/",
     "org": str(ORG),
     "schema": str(SCHEMA),
     "skos": "http://www.w3.org/2004/02/skos/core#",

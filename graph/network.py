@@ -171,7 +171,7 @@ def collection_points(store: pyoxigraph.Store) -> list[dict]:
         point = points.setdefault(row["site"], {
             "iri": row["site"], "label": row["label"], "operator": row["operator"],
             "district": row["district"], "accepts": set(), "lat": row["lat"], "lon": row["lon"],
-            "sources": set()})
+            "precision": row["precision"], "sources": set()})
         if row["group"]:
             point["accepts"].add(row["group"])
         point["sources"].add(row["source"])

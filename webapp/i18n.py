@@ -172,7 +172,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                                  "not findings."),
     "profile.suggestions.none": ("Keine Vorschläge.", "No suggestions."),
     "profile.suggestions.all": ("Alle {n} Vorschläge für diesen Akteur", "All {n} suggestions for this actor"),
-    "profile.chain.none": ("Keine Behandlungsstufe angegeben.", "No treatment stage stated."),
+    "profile.chain.none": ("In den Quellen ist keine Behandlungsstufe genannt.",
+                           "No treatment stage is stated in the sources."),
+    "place.point": ("Kartenpunkt: {label}", "Map point: {label}"),
     "profile.relations": ("Belegte Beziehungen", "Sourced relations"),
     "profile.relations.split": ("davon {actors} zu anderen Akteuren (hier), {projects} zu Projekten (unten)",
                                 "{actors} to other actors (here), {projects} to projects (below)"),
@@ -268,6 +270,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "candidate: membership not confirmed (hatched)"),
     "map.legend.actor": ("Akteur(e) an einem Ort", "actor(s) at one place"),
     "map.legend.site": ("Sammelstelle", "collection point"),
+    "map.legend.precision": ("Ohne genaue Adresse stehen Akteure und Sammelstellen in der Ortsmitte, mobile "
+                             "Sammlungen in der Kreismitte; die Akteure eines Ortes teilen sich einen Punkt.",
+                             "Without an exact address, actors and collection points are drawn at the town "
+                             "centre, mobile collections at the district centre; the actors of one town share "
+                             "one point."),
     "map.legend.state": ("Landesgrenze", "state border"),
     "map.unplaced": ("Ohne Koordinaten", "Without coordinates"),
     "map.unplaced.actors": ("{n} Akteure ohne Koordinaten", "{n} actors without coordinates"),

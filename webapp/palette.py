@@ -12,9 +12,10 @@ NEUTRAL = "#9e9e9e"
 KIND_COLOURS = {
     "recycler": "#b5442c", "dismantler": "#e07b4f", "refiner_smelter": "#7f2a17",
     "repair_reuse": "#2e8b57", "social_enterprise": "#7cb342",
-    "manufacturer": "#6a4c93", "digital_it": "#b0589c",
-    "waste_authority": "#17607a", "public_body": "#4a7fb5", "funder": "#243f66", "economic_development": "#76a6cf",
-    "research": "#b8860b", "university": "#e0b000",
+    "manufacturer": "#6a4c93", "digital_it": "#b0589c", "corporate_group": "#9c89c9", "engineering": "#4e3a6e",
+    "waste_authority": "#17607a", "waste_services": "#3f95ad", "public_body": "#4a7fb5", "funder": "#243f66",
+    "economic_development": "#76a6cf",
+    "research": "#b8860b", "university": "#e0b000", "education": "#8a6d00",
     "association_cluster": "#8d6e63", "other": NEUTRAL,
 }
 STATE_COLOURS = {"03": "#17607a", "15": "#c0632a", "16": "#4f8a35"}

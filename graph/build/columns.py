@@ -79,7 +79,7 @@ def language(fact: Fact) -> str | None:
     return fact.kind.partition("@")[2] or None
 
 
-_PLACE = ("street", "postcode", "city", "district", "state", "lat", "lon")
+_PLACE = ("street", "postcode", "city", "district", "state", "lat", "lon", "geo_precision")
 #: The columns mapped by hand on both sides (ids, kinds, places, sources, references).
 STRUCTURED: dict[str, tuple[str, ...]] = {
     "actors": ("id", "kind", *_PLACE, "sources"),

@@ -185,6 +185,8 @@ def _place(out: Mapped, subject: str, values: dict[str, object], states_of_distr
         out.add(subject, iri(GEO.hasGeometry), geometry)
         out.add(geometry, iri(RDF + "type"), iri(SF_POINT))
         out.add(geometry, iri(GEO.asWKT), literal(f"POINT({lon:g} {lat:g})", datatype=str(GEO.wktLiteral)))
+        if "geo_precision" in values:
+            out.add(subject, iri(HG.geoPrecision), iri(values["geo_precision"]))
 
 
 def map_actor(out: Mapped, record: Record, values: dict, vocab: Vocabulary,

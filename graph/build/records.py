@@ -243,6 +243,8 @@ def _check_together(record: Record, out: dict[str, object], problem) -> None:
         return  # one of them is already reported as malformed
     if has_lat != has_lon:
         problem("lon" if has_lat else "lat", "lat and lon must be given together")
+    if "geo_precision" in out and not (has_lat and has_lon) and not record.get("lat") and not record.get("lon"):
+        problem("geo_precision", "a precision needs coordinates: fill in lat and lon, or leave geo_precision empty")
     if has_lat and has_lon:
         lat, lon = out["lat"], out["lon"]
         in_lat = GERMANY_LAT[0] <= lat <= GERMANY_LAT[1]

@@ -45,7 +45,7 @@ ACTORS = TableSpec("actors", (
     Column("id", "slug", True), Column("name", "text", True), Column("kind", "term:kind", True),
     Column("city"), Column("postcode", "postcode"), Column("district", "term:district"),
     Column("state", "term:state"), Column("lat", "lat"), Column("lon", "lon"),
-    Column("website", "url"), Column("competencies", "list:competency"),
+    Column("geo_precision", "term:geo-precision"), Column("website", "url"), Column("competencies", "list:competency"),
     Column("materials", "list:material"), Column("weee_categories", "list:weee-category"),
     Column("stages", "list:stage"), Column("description_de"), Column("description_en"),
     Column("capacity"), Column("confidence", "confidence", True),
@@ -71,6 +71,7 @@ COLLECTION_POINTS = TableSpec("collection_points", (
     Column("operator", "ref:actors", True), Column("street"), Column("postcode", "postcode"),
     Column("city"), Column("district", "term:district"), Column("state", "term:state"),
     Column("accepts", "list:collection-group"), Column("lat", "lat"), Column("lon", "lon"),
+    Column("geo_precision", "term:geo-precision"),
     Column("confidence", "confidence", True), Column("sources", "urls", True), Column("note"),
 ), required_file=False)
 

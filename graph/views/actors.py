@@ -119,6 +119,8 @@ def actor_records(store: pyoxigraph.Store, *, lang: str, labels: dict | None = N
         record = {
             "id": actor_id(iri), "iri": iri, "name": row["name"], "city": row["city"],
             "confidence": row["confidence"], "lat": row["lat"], "lon": row["lon"],
+            "precision": row["precision"],
+            "precision_label": label_of(labels, "geo-precision", row["precision"]) if row["precision"] else None,
             "relations": int(counts.get(iri, {}).get("relations") or 0),
             "sources": int(counts.get(iri, {}).get("sources") or 0),
         }
@@ -245,7 +247,8 @@ def actor_profile(store: pyoxigraph.Store, slug: str, *, lang: str = "de",
             "region_status": row["region_status"],
             "region_status_label": label_of(labels, "region-status", row["region_status"]),
             "state": row["state"], "state_label": label_of(labels, "state", row["state"]),
-            "lat": row["lat"], "lon": row["lon"],
+            "lat": row["lat"], "lon": row["lon"], "precision": row["precision"],
+            "precision_label": label_of(labels, "geo-precision", row["precision"]) if row["precision"] else None,
         },
         "facets": {facet: [_concept(labels, FACET_SCHEMES[facet], v)
                            for v in sorted(values[facet], key=lambda v, f=facet: _order(labels, FACET_SCHEMES[f], v))]
@@ -273,7 +276,8 @@ def _facts(row: dict, profile: dict, sources: list[str], lang: str) -> list[dict
         ("postcode", place["postcode"], None),
         ("district", place["district"], place["district_label"]),
         ("state", place["state"], place["state_label"]),
-        ("coordinates", f"{place['lat']}, {place['lon']}" if place["lat"] is not None else None, None),
+        ("coordinates", f"{place['lat']}, {place['lon']}" if place["lat"] is not None else None,
+         place["precision_label"]),
         ("website", row["website"], None),
         ("description", profile["description"], None),
         ("capacity", row["capacity"], None),

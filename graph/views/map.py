@@ -16,13 +16,15 @@ from pathlib import Path
 import pyoxigraph
 
 from graph.network import collection_points
-from graph.views.actors import actor_id, actor_records, concept_labels, fold
+from graph.views.actors import actor_id, actor_records, concept_labels, fold, label_of
 from graph.views.region import districts
 
 #: Measures a district can be shaded by (each a column of :func:`graph.region.districts`).
 MEASURES = ("actors", "actors_per_100k", "collection_points", "collection_points_per_100k")
 #: Number of shades (classes of equal width from 0 to the largest value).
 SHADES = 5
+#: Notations of scheme:geo-precision from exact to coarse (their schema:position order).
+PRECISIONS = ("address", "street", "town", "district")
 
 Ring = list[tuple[float, float]]
 
@@ -157,8 +159,10 @@ def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_
         ``width, height``; ``districts`` (every boundary with ``key, name, path, label_x,
         label_y, in_region, region_status, value, shade``); ``states`` (outlines);
         ``legend`` (one row per shade with its ``low``/``high`` bounds); ``actor_places``
-        (actors grouped by identical coordinates: ``x, y, actors``; by place name); ``sites`` (placed
-        collection points); ``unplaced_actors`` and ``unplaced_sites`` (without coordinates,
+        (actors grouped by identical coordinates: ``x, y, actors, precision, precision_label``,
+        the precision being the coarsest of the group's, e.g. "town" for a town centre that
+        several actors share; by place name); ``sites`` (placed collection points, each with
+        its ``precision`` and ``precision_label``); ``unplaced_actors`` and ``unplaced_sites`` (without coordinates,
         or outside the drawing); ``table`` (the districts' measures, see
         :func:`graph.region.districts`).
 
@@ -189,7 +193,7 @@ def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_
     places, unplaced_actors = _place_actors(records, projection)
     names = {record["iri"]: record["name"] for record in records}
     district_names = {row["key"]: row["name"] for row in table.rows}
-    sites, unplaced_sites = _place_sites(store, projection, names, district_names)
+    sites, unplaced_sites = _place_sites(store, projection, names, district_names, labels)
     return {"width": projection.width, "height": projection.height, "measure": measure,
             "districts": drawn, "states": states, "legend": _legend(top, measure),
             "actor_places": places, "unplaced_actors": unplaced_actors,
@@ -215,25 +219,37 @@ def _place_actors(records: list[dict], projection: Projection) -> tuple[list[dic
     for record in sorted(records, key=lambda r: (fold(r["name"]), r["id"])):
         actor = {"id": record["id"], "name": record["name"], "kind": record["kind"],
                  "kind_label": record["kind_label"], "city": record["city"],
-                 "district_label": record["district_label"], "state_label": record["state_label"]}
+                 "district_label": record["district_label"], "state_label": record["state_label"],
+                 "precision": record.get("precision"), "precision_label": record.get("precision_label")}
         lat, lon = record["lat"], record["lon"]
         if lat is None or lon is None or not projection.inside(lon, lat):
             unplaced.append({**actor, "reason": "none" if lat is None else "outside"})
             continue
         groups[projection.point(lon, lat)].append(actor)
-    places = [{"x": x, "y": y, "actors": actors} for (x, y), actors in groups.items()]
+    places = []
+    for (x, y), actors in groups.items():
+        coarsest = max(actors, key=lambda a: _precision_rank(a["precision"]))
+        places.append({"x": x, "y": y, "actors": actors, "precision": coarsest["precision"],
+                       "precision_label": coarsest["precision_label"]})
     places.sort(key=lambda p: (fold(p["actors"][0]["city"] or p["actors"][0]["district_label"]), p["x"], p["y"]))
     return places, unplaced
 
 
+def _precision_rank(precision: str | None) -> int:
+    """Where a precision stands from exact to coarse; unknown precision counts as coarsest,
+    so a drawn point never claims more exactness than its least precise member has."""
+    return PRECISIONS.index(precision) if precision in PRECISIONS else len(PRECISIONS)
+
+
 def _place_sites(store: pyoxigraph.Store, projection: Projection, names: dict[str, str],
-                 district_names: dict[str, str]) -> tuple[list[dict], list[dict]]:
+                 district_names: dict[str, str], labels: dict) -> tuple[list[dict], list[dict]]:
     placed, unplaced = [], []
     for point in sorted(collection_points(store), key=lambda p: (str(p["district"]), fold(p["label"]), p["iri"])):
         site = {"id": point["iri"].rsplit("/", 1)[-1], "name": point["label"],
                 "operator": actor_id(point["operator"]), "operator_name": names.get(point["operator"]),
                 "district": point["district"], "district_label": district_names.get(point["district"]),
-                "accepts": point["accepts"]}
+                "accepts": point["accepts"], "precision": point["precision"],
+                "precision_label": label_of(labels, "geo-precision", point["precision"])}
         lat, lon = point["lat"], point["lon"]
         if lat is None or lon is None or not projection.inside(lon, lat):
             unplaced.append({**site, "reason": "none" if lat is None else "outside"})

@@ -76,6 +76,19 @@ def test_profile(store):
     assert [stage["position"] for stage in profile["chain"] if stage["active"]] == [8]
 
 
+def test_profile_names_the_precision_of_the_coordinates(store):
+    # tests/data/valid/actors.csv gives test-recycler "Ortsmitte", the German label of
+    # geoprecision:town; test-refiner has coordinates but no precision.
+    de = actors.actor_profile(store, "test-recycler", lang="de")
+    en = actors.actor_profile(store, "test-recycler", lang="en")
+    assert (de["place"]["precision"], de["place"]["precision_label"], en["place"]["precision_label"]) == (
+        "town", "Ortsmitte", "town centre")
+    coordinates = [(f["value"], f["label"]) for f in de["facts"] if f["fact"] == "coordinates"]
+    assert coordinates == [("51.9, 10.43", "Ortsmitte")]
+    refiner = actors.actor_profile(store, "test-refiner", lang="de")
+    assert (refiner["place"]["precision"], refiner["place"]["precision_label"]) == (None, None)
+
+
 def test_profile_of_unknown_actor(store):
     with pytest.raises(NotFound, match="no actor with id 'nobody'"):
         actors.actor_profile(store, "nobody")

@@ -154,35 +154,40 @@ def test_actors_per_district_match_harzgraph_stats(answers, real_settings):
         if r["district_name"]
     }
     assert {r["district"]: r["actors"] for r in table.rows} == by_stats
-    # Hand-checked: 40 rows of data/actors.csv name Goslar; both candidates are in the list.
-    assert by_stats["Goslar"] == sum(1 for a in _csv("actors.csv") if a["district"] == "Goslar") == 40
+    # Hand-checked: 43 rows of data/actors.csv name Goslar (40 before the 2026-12 curation added
+    # goslarsche-hoefe and sekundaerrohstoffzentrum and placed rockwood-lithium); both candidates are in the list.
+    assert by_stats["Goslar"] == sum(1 for a in _csv("actors.csv") if a["district"] == "Goslar") == 43
     statuses = {r["district"]: r["status"] for r in table.rows}
     assert statuses["Kyffhäuserkreis"] == statuses["Salzlandkreis"] == "candidate"
     assert statuses["Goslar"] == "confirmed"
 
 
 def test_tantalum_stages_without_a_regional_actor(answers):
-    # The regional actors handling tantalum (data/actors.csv): tuc-ifad at TS-01,
-    # hcstarck-goslar at TS-MR, rewimet at no stage; so the other eight top stages are missing.
+    # The regional actors handling tantalum (data/actors.csv, after the 2026-12 curation dropped
+    # tantalum from tuc-ifad): hcstarck-goslar at TS-MR, rewimet and sekundaerrohstoffzentrum
+    # only at supporting functions (SUP-*, which have no place in the chain); so the other
+    # nine top stages are missing.
     regional = {a["id"]: a["stages"] for a in _csv("actors.csv") if "tantalum" in a["materials"] and a["district"]}
-    assert regional == {"tuc-ifad": "TS-01", "hcstarck-goslar": "TS-MR", "rewimet": ""}
+    assert regional == {"hcstarck-goslar": "TS-MR;SUP-RES", "rewimet": "SUP-RES;SUP-COORD;SUP-POL",
+                        "sekundaerrohstoffzentrum": "SUP-RES"}
     table = answers["tantalum_missing_stages"]
     stages = table.column("stage")
-    assert stages == ["TS-RR", "TS-05", "TS-06", "TS-07", "TS-08", "TS-09", "TS-12", "TS-13"]
+    assert stages == ["TS-01", "TS-RR", "TS-05", "TS-06", "TS-07", "TS-08", "TS-09", "TS-12", "TS-13"]
     assert table.column("position") == sorted(table.column("position"))
     # Sorting is missing for tantalum, but six regional actors sort other material.
     sorting = next(r for r in table.rows if r["stage"] == "TS-05")
     assert sorting["stage_en"] == "Sorting" and sorting["regional_actors_at_stage"] == 6
 
 
-def test_no_battery_actor_in_saxony_anhalt(answers):
-    # Hand-checked in data/actors.csv: nobody in Sachsen-Anhalt lists batteries (or a kind of
-    # them) or battery recycling; in Niedersachsen two recyclers (harz-metall, ivh) do.
+def test_no_battery_recycler_in_saxony_anhalt(answers):
+    # Hand-checked in data/actors.csv: in Sachsen-Anhalt only remondis-industrie-service-ost
+    # (kind waste_services, added in the 2026-12 curation) lists batteries, and nobody lists
+    # lithium-ion batteries or battery recycling; in Niedersachsen two recyclers (harz-metall, ivh) do.
     table = answers["batteries_by_state"]
     rows = {r["state"]: r for r in table.rows}
     assert set(rows) == {"03", "15", "16"}
     assert rows["15"]["state_de"] == "Sachsen-Anhalt"
-    assert (rows["15"]["battery_actors"], rows["15"]["recyclers"], rows["15"]["lithium_ion_actors"]) == (0, 0, 0)
+    assert (rows["15"]["battery_actors"], rows["15"]["recyclers"], rows["15"]["lithium_ion_actors"]) == (1, 0, 0)
     assert rows["03"]["recyclers"] == 2 and rows["03"]["lithium_ion_actors"] == 2
 
 

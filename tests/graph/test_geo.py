@@ -45,3 +45,21 @@ def test_shade(value, top, expected):
 def test_unknown_measure_is_refused():
     with pytest.raises(ValueError, match="measure must be one of"):
         geo.region_map(None, [], [], measure="area")
+
+
+def _record(ident: str, lon: float, precision: str | None) -> dict:
+    return {"id": ident, "name": f"SYNTHETIC {ident}", "kind": "recycler", "kind_label": "Recycler",
+            "city": "Testort", "district_label": "Testkreis", "state_label": "Testland", "lat": 51.5, "lon": lon,
+            "precision": precision, "precision_label": precision}
+
+
+def test_a_shared_point_claims_the_precision_of_its_least_precise_actor():
+    p = geo.Projection.fit((10.0, 51.0, 11.0, 52.0), width=100, padding=0)
+    records = [_record("a", 10.2, "address"), _record("b", 10.2, "town"),   # one point, two actors
+               _record("c", 10.8, "street"),                                 # alone
+               _record("d", 10.5, "address"), _record("e", 10.5, None)]     # one precision unknown
+    places, unplaced = geo._place_actors(records, p)
+    by_ids = {tuple(a["id"] for a in place["actors"]): place["precision"] for place in places}
+    # address < street < town < district; an unknown precision counts as coarser than all.
+    assert by_ids == {("a", "b"): "town", ("c",): "street", ("d", "e"): None}
+    assert unplaced == []

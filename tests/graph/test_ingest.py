@@ -50,6 +50,8 @@ CASES = [
     pytest.param("actors", 3, "sources", "", "sources", "required", id="no-source"),
     pytest.param("relations", 2, "sources", "", "sources", "required", id="relation-without-source"),
     pytest.param("actors", 2, "lat", "95.2", "lat", "out of range", id="lat-out-of-range"),
+    pytest.param("actors", 2, "geo_precision", "Ortsmite", "geo_precision", "did you mean 'Ortsmitte'",
+                 id="unknown-precision"),
     pytest.param("actors", 2, "lat", "10.43", "lat", "look swapped", id="lat-lon-swapped"),
     pytest.param("actors", 2, "checked", "2026-02-30", "checked", "a date that exists", id="date-does-not-exist"),
     pytest.param("projects", 2, "end", "2019", "end", "lies before start", id="end-before-start"),
@@ -70,6 +72,17 @@ def test_bad_cell_is_named_and_store_unchanged(
     found = errors_of(settings)
     assert any(p.file == str(path) and p.row == (1 if message == "unknown column" else row)
                and p.field == expect_field and message in p.message for p in found), found
+    assert dump(settings.store_dir) == built
+
+
+def test_precision_without_coordinates_is_named(settings, built):
+    path = settings.data_dir / "collection_points.csv"
+    set_cell(path, 2, "lat", "")
+    set_cell(path, 2, "lon", "")
+    set_cell(path, 2, "geo_precision", "town")
+    found = errors_of(settings)
+    assert any(p.file == str(path) and p.row == 2 and p.field == "geo_precision"
+               and "needs coordinates" in p.message for p in found), found
     assert dump(settings.store_dir) == built
 
 

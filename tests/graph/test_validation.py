@@ -23,6 +23,7 @@ PREFIXES = """
 @prefix state: <https://w3id.org/harzgraph/id/concept/state/> .
 @prefix reltype: <https://w3id.org/harzgraph/id/concept/relation-type/> .
 @prefix regionstatus: <https://w3id.org/harzgraph/id/concept/region-status/> .
+@prefix geoprecision: <https://w3id.org/harzgraph/id/concept/geo-precision/> .
 @prefix scheme: <https://w3id.org/harzgraph/id/scheme/> .
 @prefix org: <http://www.w3.org/ns/org#> .
 @prefix schema: <https://schema.org/> .
@@ -63,6 +64,14 @@ CASES = [
     pytest.param(ACTOR.replace('wgs:long "10.4"^^xsd:decimal ;', ''), [("actor/x", "lat")], id="actor-lat-without-lon"),
     pytest.param(ACTOR.replace('"high"', '"sure"'), [("actor/x", "confidence")], id="actor-bad-confidence"),
     pytest.param(ACTOR + ' actor:x rdfs:label "Second name" .', [("actor/x", "name")], id="actor-two-names"),
+    pytest.param(ACTOR + " actor:x hg:geoPrecision geoprecision:town .", [], id="actor-town-precision-conforms"),
+    pytest.param(ACTOR + " actor:x hg:geoPrecision kind:recycler .", [("actor/x", "geo_precision")],
+                 id="actor-precision-from-wrong-scheme"),
+    pytest.param(ACTOR.replace('wgs:lat "51.9"^^xsd:decimal ; wgs:long "10.4"^^xsd:decimal ;', '')
+                 + " actor:x hg:geoPrecision geoprecision:town .", [("actor/x", "geo_precision")],
+                 id="actor-precision-without-coordinates"),
+    pytest.param(ACTOR + " actor:x hg:geoPrecision geoprecision:town, geoprecision:district .",
+                 [("actor/x", "geo_precision")], id="actor-two-precisions"),
     pytest.param(PROJECT, [], id="project-conforms"),
     pytest.param(PROJECT.replace('rdfs:label "SYNTHETIC P" ;', ''), [("project/p", "name")], id="project-no-name"),
     pytest.param(ACTOR + RELATION, [], id="relation-conforms"),
@@ -73,6 +82,10 @@ CASES = [
                  [("relation/r", "object")], id="relation-to-unknown-thing"),
     pytest.param(ACTOR + SITE, [], id="site-conforms"),
     pytest.param(ACTOR + SITE.replace("sg:SG5", "stage:TS-01"), [("site/c", "accepts")], id="site-accepts-non-group"),
+    pytest.param(ACTOR + SITE + ' site:c wgs:lat "51.5"^^xsd:decimal ; wgs:long "11.3"^^xsd:decimal ; '
+                 "hg:geoPrecision geoprecision:district .", [], id="site-district-precision-conforms"),
+    pytest.param(ACTOR + SITE + " site:c hg:geoPrecision geoprecision:town .", [("site/c", "geo_precision")],
+                 id="site-precision-without-coordinates"),
     pytest.param(DISTRICT, [], id="district-conforms"),
     pytest.param(DISTRICT.replace('"99999"', '"9x"'), [("district/99999", "key")], id="district-bad-key"),
     pytest.param(DISTRICT.replace(', "Test district"@en', ', "Zweiter Name"@de'),

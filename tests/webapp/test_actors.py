@@ -95,6 +95,24 @@ def test_profile_shows_facts_sources_relations_projects_and_chain(client):
     assert response.headers["Link"].startswith('</actors/test-recycler.json>; rel="alternate"')
 
 
+def test_profile_shows_the_precision_of_the_map_point(client):
+    # test-recycler's coordinates are a town centre (tests/data/valid/actors.csv: "Ortsmitte").
+    html = client.get("/actors/test-recycler").get_data(as_text=True)
+    assert "Kartenpunkt: Ortsmitte" in html
+    assert '51.9, 10.43 <span class="muted">(Ortsmitte)</span>' in html
+    assert "Map point: town centre" in client.get("/actors/test-recycler?lang=en").get_data(as_text=True)
+    # test-refiner has coordinates without a stated precision: no claim either way.
+    assert "Kartenpunkt" not in client.get("/actors/test-refiner").get_data(as_text=True)
+
+
+def test_profile_without_a_stage_says_the_sources_name_none(client):
+    # test-cluster has no stage in tests/data/valid/actors.csv.
+    html = client.get("/actors/test-cluster").get_data(as_text=True)
+    assert "In den Quellen ist keine Behandlungsstufe genannt." in html
+    assert "In den Quellen ist keine Behandlungsstufe genannt." not in client.get(
+        "/actors/test-recycler").get_data(as_text=True)
+
+
 def test_profile_json(client):
     body = client.get("/actors/test-recycler.json").get_json()
     assert {"ok", "title", "description", "columns", "rows", "count", "links", "actor"} <= set(body)
