@@ -161,8 +161,9 @@ def missing_partnerships(
     -----
     Candidates are never all n² pairs: they are the pairs two steps apart (found through
     each common partner of at most ``hub_limit`` partners), the pairs found through an
-    index from (material or category, stage) to actors and, with a topic, the pairs of an
-    actor holding it with any other. With degrees k this costs
+    index from (material or category, stage) to actors and, with a topic, the pairs of two
+    actors holding it and of an actor holding it with one at an adjacent stage (at most
+    ``max_pairs_per_chain_link`` per holder). With degrees k this costs
     O(Σ_w min(k_w, hub_limit)² + n + m) for the first kind and at most
     items × stage links × ``max_pairs_per_chain_link`` for the second; a heap keeps the
     best ``top``, so memory stays O(n + m + candidates of one actor).
@@ -188,7 +189,7 @@ def missing_partnerships(
     dropped = set(leave_out_kinds) | (set() if include_funders else set(FUNDER_KINDS))
     allowed = [p.kind not in dropped for p in profiles]
     in_area = _in_area(profiles, area)
-    holders = [i for i, p in enumerate(profiles) if p.topic] if topic else []
+    topic_pairs = _topic_candidates(profiles, adj, max_stage_gap, max_pairs_per_chain_link, seed) if topic else {}
 
     scored: list[tuple[float, int, int]] = []
     for u in range(len(nodes)):
@@ -203,10 +204,10 @@ def missing_partnerships(
                         acc[x] = acc.get(x, 0.0) + c
         for x in adj[u]:
             acc.pop(x, None)
-        candidates = set(acc) | chain_pairs.get(u, set())
+        candidates = set(acc) | chain_pairs.get(u, set()) | topic_pairs.get(u, set())
         if topic:
-            others = range(u + 1, len(nodes)) if profiles[u].topic else (x for x in holders if x > u)
-            candidates |= {x for x in others if x not in adj[u]}
+            # About a topic, only pairs in which an actor holds it are ranked.
+            candidates = {x for x in candidates if profiles[u].topic or profiles[x].topic}
         for x in candidates:
             if not allowed[x] or (in_area is not None and not (in_area[u] or in_area[x])):
                 continue
@@ -326,6 +327,33 @@ def _chain_candidates(G, nodes, adj, gap, cap, seed) -> dict[int, set[int]]:
                     continue
                 lo, hi = (a, b) if a < b else (b, a)
                 pairs.setdefault(lo, set()).add(hi)
+    return pairs
+
+
+def _topic_candidates(profiles: list[_Profile], adj, gap: int, cap: int, seed: int) -> dict[int, set[int]]:
+    """Pairs about a topic beyond the usual candidates: two actors holding it, and an actor
+    holding it with one working at an adjacent stage. At most ``cap`` of each holder's pairs
+    are examined (a seeded sample beyond that), so a broad topic stays affordable."""
+    holders = [i for i, p in enumerate(profiles) if p.topic]
+    at_rank: dict[int, list[int]] = {}
+    for i, p in enumerate(profiles):
+        for r in p.ranks:
+            at_rank.setdefault(r, []).append(i)
+    rng = random.Random(seed)
+    pairs: dict[int, set[int]] = {}
+    for u in holders:
+        others = set(holders)
+        for r in profiles[u].ranks:
+            for q in range(r - 2 * gap, r + 2 * gap + 1):
+                if q != r:
+                    others.update(at_rank.get(q, ()))
+        others -= adj[u] | {u}
+        chosen = sorted(others)
+        if len(chosen) > cap:
+            chosen = sorted(rng.sample(chosen, cap))
+        for x in chosen:
+            lo, hi = (u, x) if u < x else (x, u)
+            pairs.setdefault(lo, set()).add(hi)
     return pairs
 
 
