@@ -41,6 +41,7 @@ def index(fmt: str) -> Response:
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
                            facet_counts=cached("network-facets", lambda: netview.facet_counts(G)),
+                           facet_depths=cached("network-facet-depths", lambda: netview.facet_depths(G)),
                            actor_names=cached("network-names", lambda: netview.actor_names(G)),
                            payload=_payload(extra, criteria))
 

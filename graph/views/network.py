@@ -324,7 +324,8 @@ def facet_counts(G: nx.Graph) -> dict[str, list[tuple[str, int]]]:
     """How many actors of the whole graph have each facet value, and how many edges each tie
     type, as ``(notation, count)`` pairs, most frequent first (ties by notation). A concept's
     count includes the actors of its narrower concepts (the rule of :mod:`graph.concepts`),
-    so it is what choosing the concept shows.
+    so it is what choosing the concept shows; concepts come in tree order (each followed by
+    its narrower ones, see :func:`facet_depths`).
 
     >>> G = nx.Graph()
     >>> G.add_node("a", kind="x", state=None, district=None, confidence="high", stages=[], materials=[],
@@ -342,8 +343,25 @@ def facet_counts(G: nx.Graph) -> dict[str, list[tuple[str, int]]]:
                 counts[facet][attrs[facet] if attrs[facet] is not None else NONE] += 1
     for _a, _b, attrs in G.edges(data=True):
         counts["relation"].update(attrs["relations"])
-    return {facet: sorted(c.items(), key=lambda item: (item[0] == NONE, -item[1], item[0]))
-            for facet, c in counts.items()}
+    out = {facet: sorted(c.items(), key=lambda item: (item[0] == NONE, -item[1], item[0]))
+           for facet, c in counts.items()}
+    for facet, scheme in HIERARCHICAL_FACETS.items():
+        c = counts[facet]
+        out[facet] = [(v, c[v]) for v, _depth in hierarchy.tree(scheme, c, key=lambda v, c=c: (-c[v], v))]
+    return out
+
+
+def facet_depths(G: nx.Graph) -> dict[str, dict[str, int]]:
+    """How deep each concept value of :func:`facet_counts` sits under its shown broader ones
+    (0 for a top one), per hierarchical facet, for indenting the facet lists."""
+    hierarchy = hierarchy_of(G)
+    out = {}
+    for facet, scheme in HIERARCHICAL_FACETS.items():
+        held = set()
+        for _node, attrs in G.nodes(data=True):
+            held |= hierarchy.with_broader(scheme, attrs[_NODE_ATTRIBUTE[facet]])
+        out[facet] = dict(hierarchy.tree(scheme, held))
+    return out
 
 
 def actor_names(G: nx.Graph) -> list[tuple[str, str]]:

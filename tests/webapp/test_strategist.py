@@ -83,7 +83,11 @@ def test_network_goslar_and_batteries(page, base_url):
     page.locator("details.facet", has_text="Landkreis").locator("summary").click()
     with page.expect_navigation():
         page.locator("input[name=district][value='03153']").check()
-    page.locator("details.facet", has_text="Material").first.locator("summary").click()
+    material = page.locator("details.facet", has_text="Material").first
+    material.locator("summary").click()
+    # The facet shows the hierarchy: the battery types sit under "Batterien", and "Batterien"
+    # counts them (3 Goslar recyclers and more in the region).
+    assert material.locator("li.depth-1", has_text="Blei-Säure-Batterien").count() == 1
     with page.expect_navigation():
         page.locator("input[name=material][value='batteries']").check()
     assert "material=batteries" in page.url and "district=03153" in page.url
