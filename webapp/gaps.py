@@ -59,6 +59,8 @@ def chains(fmt: str) -> Response:
     lang, G = g.lang, collaboration()
     rows = cached(f"chains-{lang}-{level}-{area}", lambda: gapviews.chain_rows(G, level=level, area=area, lang=lang))
     grid = gapviews.chain_grid(G, rows, lang=lang)
+    gap_kinds = cached(f"chain-gaps-{lang}-{level}-{area}",
+                       lambda: gapviews.chain_gaps(G, level=level, area=area, lang=lang))
     if groups:
         grid = {**grid, "groups": [group for group in grid["groups"] if group["group"] in groups]}
         kept = {entry["item"] for group in grid["groups"] for entry in group["entries"]}
@@ -68,7 +70,7 @@ def chains(fmt: str) -> Response:
     return represent.table(Table(list(gapviews.CHAIN_COLUMNS), rows), fmt, template="gaps/chains.html",
                            title=translate("chains.title", lang), description=description, filename="value-chain",
                            links=represent.twin_links("gaps.chains"), extra={"level": level, "area": area},
-                           grid=grid, choices=choices, groups=groups, area_label=area_label,
+                           grid=grid, choices=choices, groups=groups, area_label=area_label, gap_kinds=gap_kinds,
                            cell_url=_cell_url(level, area))
 
 

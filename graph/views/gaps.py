@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analyse import border_cohesion, missing_partnerships, value_chain_matrix
+from graph.analyse import border_cohesion, missing_partnerships, value_chain_coverage, value_chain_matrix
 from graph.analyse._common import (
     actor_state,
     chain,
@@ -377,6 +377,20 @@ def chain_grid(G: nx.Graph, rows: list[dict[str, Any]], *, lang: str = "de") -> 
                    else (-i["present"], i["label"].casefold()))
     return {"stages": stages, "groups": [{"group": g, "entries": items} for g, items in groups.items() if items],
             "empty": sorted(empty, key=str.casefold)}
+
+
+def chain_gaps(G: nx.Graph, *, level: str = "region", area: str | None = None,
+               lang: str = "de") -> dict[str, dict[str, Any]]:
+    """What each item's first gap in one area likely means (:func:`graph.analyse.chains.gap_kind`):
+    item → ``{"kind"`` ("elsewhere", "hole", "region_end"), ``"where"`` (names of the other
+    states or districts with an actor there) ``}``, for the items that have a first gap."""
+    names = {"state": state_name, "district": district_name}.get(level)
+    out = {}
+    for row in value_chain_coverage(G, levels=(level,)):
+        if row["area"] == area and row["gap_kind"]:
+            out[row["item"]] = {"kind": row["gap_kind"],
+                                "where": [names(G, a, lang) if names else a for a in row["gap_where"]]}
+    return out
 
 
 # --- borders ---------------------------------------------------------------------------------
