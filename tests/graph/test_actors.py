@@ -137,3 +137,26 @@ def test_evidence_has_one_wording():
     for level, words in EVIDENCE.items():
         for lang in ("de", "en"):
             assert words[lang] == translate(f"evidence.{level}", lang)
+
+
+def test_a_concept_filter_includes_its_narrower_concepts_on_the_shipped_data(real_settings):
+    """Defect 1: /actors?district=03153&material=batteries listed a research institute, a
+    university and a cluster, and no recycler: the recyclers are tagged with the narrower
+    lead-acid or lithium-ion batteries. "Metalle" found 7 actors and left out copper, zinc,
+    aluminium and gold."""
+    from graph import store as store_mod
+    from graph.build.ingest import build
+    from graph.views.actors import ActorFilter, list_actors
+
+    build(real_settings)
+    store = store_mod.open_read_only(real_settings.store_dir)
+    found = list_actors(store, ActorFilter({"district": ("03153",), "material": ("batteries",)}))
+    ids = {r["id"] for r in found.table.rows}
+    assert {"harz-metall", "ivh", "hcstarck-tungsten"} <= ids
+    facet = {r["value"]: r for r in found.facets["material"]}
+    # A broader concept counts its narrower ones: batteries ≥ lead-acid, and shown above them.
+    assert facet["batteries"]["count"] >= facet["lead-acid-batteries"]["count"] >= 2
+    assert facet["lead-acid-batteries"]["depth"] == facet["batteries"]["depth"] + 1
+    metals = list_actors(store, ActorFilter({"material": ("metals",)})).table.rows
+    copper = list_actors(store, ActorFilter({"material": ("copper",)})).table.rows
+    assert {r["id"] for r in copper} <= {r["id"] for r in metals} and len(metals) > 7
