@@ -180,16 +180,17 @@ def export(store_dir: Path | None, fmt: str, out: Path | None) -> None:
 @click.option("--state", help="Only rows about this state (name or key, e.g. Thüringen or 16).")
 @click.option("--district", help="Only rows about this district (name or Kreisschlüssel).")
 @click.option("--material", help="Only rows about this material (notation or label, e.g. tantalum).")
+@click.option("--competency", help="Only rows about actors with this competency (e.g. research).")
 @format_option
 @click.argument("analysis", type=click.Choice(
     ["partners", "chains", "brokers", "borders", "communities", "periphery", "materials", "collection"]))
-def gaps(store_dir: Path | None, state: str | None, district: str | None, material: str | None, fmt: str,
-         analysis: str) -> None:
+def gaps(store_dir: Path | None, state: str | None, district: str | None, material: str | None,
+         competency: str | None, fmt: str, analysis: str) -> None:
     """Collaboration-gap analyses: ranked, explained findings (hypotheses, with reasons)."""
     from graph.views.findings import gap_table
 
     store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
-    table = gap_table(store, analysis, state=state, district=district, material=material)
+    table = gap_table(store, analysis, state=state, district=district, material=material, competency=competency)
     if fmt == "table":
         keep = [c for c in table.columns if not c.startswith(("actor", "reasons_en")) and c not in
                 ("ties", "link_actors", "cut_off", "bridges", "actors_by_stage")]

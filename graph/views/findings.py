@@ -4,7 +4,10 @@ Every filter either works on an analysis or is refused with a message naming it 
 exits with 2): never an empty success. How each analysis takes each filter:
 
 ============  ==========================================  ===================================
-analysis      state / district                            material
+analysis      state / district                            material (competency: the same
+                                                          where actors are kept; refused by
+                                                          chains, materials, borders and
+                                                          collection)
 ============  ==========================================  ===================================
 partners      pairs with an actor there                   the topic of the ranking
 chains        the rows of that state or district          the material and narrower ones
@@ -18,7 +21,7 @@ collection    that district, or the state's districts     refused: points accept
                                                           groups, not materials
 ============  ==========================================  ===================================
 
-A material includes its narrower materials (:mod:`graph.concepts`).
+A material or competency includes its narrower concepts (:mod:`graph.concepts`).
 """
 
 from __future__ import annotations
@@ -38,11 +41,15 @@ from graph.tables import Table
 REFUSED = {
     ("borders", "material"): "borders compare places; a material cannot narrow them",
     ("collection", "material"): "collection points accept device groups, not materials",
+    ("borders", "competency"): "borders compare places; a competency cannot narrow them",
+    ("collection", "competency"): "collection points are counted by district, not by competency",
+    ("chains", "competency"): "the value chain is about materials and device categories",
+    ("materials", "competency"): "the CRM table is about materials",
 }
 
 
 def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, district: str | None = None,
-              material: str | None = None) -> Table:
+              material: str | None = None, competency: str | None = None) -> Table:
     """The rows of analysis ``name``, narrowed as the module's table says (names, labels or
     keys are accepted: "Thüringen", "16", "Goslar").
 
@@ -52,37 +59,44 @@ def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, d
         for an unknown state, district or material, or a filter the analysis cannot take.
     """
     analysis = get_analysis(name)
-    for option, value in (("state", state), ("district", district), ("material", material)):
+    for option, value in (("state", state), ("district", district), ("material", material),
+                          ("competency", competency)):
         if value and (name, option) in REFUSED:
             raise QueryError(f"--{option} cannot apply to '{name}': {REFUSED[name, option]}")
     vocab = vocabulary_from_store(store)
     state_key, district_key = _key(vocab, "state", state), _key(vocab, "district", district)
     material_key = _key(vocab, "material", material)
+    competency_key = _key(vocab, "competency", competency)
     G = collaboration_graph(store)
     materials = hierarchy_of(G).expand("material", [material_key]) if material_key else None
+    competencies = hierarchy_of(G).expand("competency", [competency_key]) if competency_key else None
     options: dict[str, object] = {}
     if name == "borders" and district_key:
         options["level"] = "district"
     if name == "partners":
         area = {k: [v] for k, v in (("state", state_key), ("district", district_key)) if v}
-        options.update(area=area or None, topic={"material": [material_key]} if material_key else None)
+        topic = {f: [k] for f, k in (("material", material_key), ("competency", competency_key)) if k}
+        options.update(area=area or None, topic=topic or None)
     graph = G
     if name == "materials" and (state_key or district_key):
         graph = G.subgraph([v for v, d in G.nodes(data=True) if _in_place(G, d, state_key, district_key)])
     rows = (analysis.function(graph, collection_points(store), **options) if analysis.inputs == ("G", "points")
             else analysis.function(graph, **options))
-    rows = _narrow(G, name, rows, state_key, district_key, materials)
-    notes = [f"rows about {k}" for k in (state_key, district_key, material_key) if k]
+    rows = _narrow(G, name, rows, state_key, district_key, materials, competencies)
+    notes = [f"rows about {k}" for k in (state_key, district_key, material_key, competency_key) if k]
     # Reason codes are for the pages; the table carries them in words (reasons_de, reasons_en).
     columns = [c for c in rows[0] if c != "reasons"] if rows else []
     return Table(columns, [{c: _cell(row[c]) for c in columns} for row in rows], notes=notes)
 
 
 def _narrow(G: nx.Graph, name: str, rows: list[dict], state: str | None, district: str | None,
-            materials: frozenset[str] | None) -> list[dict]:
+            materials: frozenset[str] | None, competencies: frozenset[str] | None = None) -> list[dict]:
+    def kept(attrs: dict) -> bool:
+        return (_in_place(G, attrs, state, district) and _handles(attrs, materials)
+                and (competencies is None or not competencies.isdisjoint(attrs.get("competencies") or ())))
+
     if name in ("brokers", "periphery"):
-        return [r for r in rows if _in_place(G, G.nodes[r["actor"]], state, district)
-                and _handles(G.nodes[r["actor"]], materials)]
+        return [r for r in rows if kept(G.nodes[r["actor"]])]
     if name in ("chains", "materials"):
         column = "item" if name == "chains" else "material"
         rows = [r for r in rows if materials is None or r[column] in materials]
@@ -95,12 +109,11 @@ def _narrow(G: nx.Graph, name: str, rows: list[dict], state: str | None, distric
     if name == "borders":
         keys = [k for k in (state, district) if k]
         return [r for r in rows if all(k in (r["a"], r["b"]) for k in keys)]
-    if name == "communities" and (state or district or materials is not None):
+    if name == "communities" and (state or district or materials is not None or competencies is not None):
         groups = {c["community"]: c["members"] for c in communities(G)}
 
         def touches(group: str) -> bool:
-            return any(_in_place(G, G.nodes[v], state, district) and _handles(G.nodes[v], materials)
-                       for v in groups.get(group, ()))
+            return any(kept(G.nodes[v]) for v in groups.get(group, ()))
 
         return [r for r in rows if touches(r["community_a"]) or touches(r["community_b"])]
     if name == "collection":

@@ -167,3 +167,16 @@ def test_materials_and_communities_take_an_area(settings):
     assert rows and all(r["actors"] == 0 for r in rows)
     result = invoke("gaps", "communities", "--store", str(settings.store_dir), "--district", "Goslar")
     assert result.exit_code == 0, result.output
+
+
+def test_gaps_take_a_competency(settings):
+    """The synthetic actors have no competency: brokers about research keep nobody; chains refuse it."""
+    _built(settings)
+    result = invoke("gaps", "brokers", "--store", str(settings.store_dir), "--competency", "research",
+                    "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["rows"] == []
+    process = subprocess.run([sys.executable, "-c", "from graph.cli import run; run()", "gaps", "chains",
+                              "--store", str(settings.store_dir), "--competency", "research"],
+                             capture_output=True, text=True)
+    assert process.returncode == 2 and "--competency cannot apply to 'chains'" in process.stderr
