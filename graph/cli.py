@@ -63,6 +63,10 @@ def _report_failure(exc: ImportFailed) -> None:
 def build(data_dir: Path | None, store_dir: Path | None) -> None:
     """Read, check and load the data into a new store version, then swap it in."""
     settings = _settings(data_dir, store_dir)
+    if settings.edits_path.is_dir():  # an apply from the browser cut short: finish it first
+        from graph.edit.changesets import recover
+
+        recover(settings)
     bar, step = _progress(len(_STEPS))
     try:
         report = ingest.build(settings, progress=step)
@@ -217,6 +221,77 @@ def report(store_dir: Path | None, lang: str, out: Path | None, district: str | 
     target = out or Path("harzgraph-bericht.html" if lang == "de" else "harzgraph-report.html")
     target.write_text(build_report(store, lang=lang, selection=selection), encoding="utf-8")
     click.echo(f"Wrote {target}", err=True)
+
+
+@main.command("diff")
+@format_option
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+def diff_command(old: Path, new: Path, fmt: str) -> None:
+    """Records added, removed and changed, field by field, between OLD and NEW.
+
+    Each is a data folder, an .xlsx workbook, a store folder (its current version) or one
+    store version (STORE/versions/<stamp>, STORE/previous).
+    """
+    from graph.diff import diff, summary
+
+    table = diff(old, new)
+    _print_table(table, fmt)
+    if fmt == "table":
+        counts = summary(table)
+        click.echo(f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed", err=True)
+
+
+@main.group()
+def users() -> None:
+    """Accounts of editors and reviewers for editing in the browser (kept beside the store)."""
+
+
+edits_option = click.option("--edits", "edits_dir", type=click.Path(path_type=Path),
+                            help="Editing state folder [default: edits/ beside the store, or $HARZGRAPH_EDITS].")
+
+
+def _edit_settings(store_dir: Path | None, edits_dir: Path | None) -> Settings:
+    return Settings.from_env(store_dir=store_dir, edits_dir=edits_dir)
+
+
+@users.command("add")
+@store_option
+@edits_option
+@click.option("--role", type=click.Choice(["editor", "reviewer"]), required=True)
+@click.argument("name")
+def users_add(store_dir: Path | None, edits_dir: Path | None, role: str, name: str) -> None:
+    """Create (or reset) the account NAME; the password is asked for, or read from stdin."""
+    from graph.edit.accounts import add_user
+
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    add_user(_edit_settings(store_dir, edits_dir), name, role, password)
+    click.echo(f"Account {name} ({role}) saved.", err=True)
+
+
+@users.command("list")
+@store_option
+@edits_option
+def users_list(store_dir: Path | None, edits_dir: Path | None) -> None:
+    """The accounts and their roles."""
+    from graph.edit.accounts import list_users
+
+    click.echo(Table(["name", "role"], list_users(_edit_settings(store_dir, edits_dir))).to_text())
+
+
+@users.command("remove")
+@store_option
+@edits_option
+@click.argument("name")
+def users_remove(store_dir: Path | None, edits_dir: Path | None, name: str) -> None:
+    """Delete the account NAME."""
+    from graph.edit.accounts import remove_user
+
+    remove_user(_edit_settings(store_dir, edits_dir), name)
+    click.echo(f"Account {name} removed.", err=True)
 
 
 @main.command()

@@ -36,15 +36,26 @@ class Settings:
     query_max_bytes: int = 20_000_000
     query_max_length: int = 200_000
     keep_versions: int = 2
+    #: Accounts, change sets and the change log of editing in the browser; None: ``edits/``
+    #: beside the store folder (never inside ``data/``, never in the graph).
+    edits_dir: Path | None = None
+
+    @property
+    def edits_path(self) -> Path:
+        """Where the editing state lives: ``edits_dir``, or ``edits`` beside the store."""
+        return Path(self.edits_dir) if self.edits_dir else Path(self.store_dir).parent / "edits"
 
     @classmethod
     def from_env(cls, environ: dict | None = None, **overrides) -> Settings:
-        """Defaults, then ``HARZGRAPH_DATA`` / ``HARZGRAPH_STORE``, then explicit overrides."""
+        """Defaults, then ``HARZGRAPH_DATA`` / ``HARZGRAPH_STORE`` / ``HARZGRAPH_EDITS``, then
+        explicit overrides."""
         env = os.environ if environ is None else environ
         settings = cls(store_dir=default_store_dir(env))
         if env.get("HARZGRAPH_DATA"):
             settings = replace(settings, data_dir=Path(env["HARZGRAPH_DATA"]))
         if env.get("HARZGRAPH_STORE"):
             settings = replace(settings, store_dir=Path(env["HARZGRAPH_STORE"]))
+        if env.get("HARZGRAPH_EDITS"):
+            settings = replace(settings, edits_dir=Path(env["HARZGRAPH_EDITS"]))
         given = {k: Path(v) if k.endswith("_dir") else v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)

@@ -23,16 +23,18 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000)
     state.install(app, settings)  # the store, the query runner and the caches (webapp/state.py)
     app.url_map.converters["slug"] = params.SlugConverter
-    from . import actors, gaps, geo, home, network, resources, sparql
+    from . import accounts, actors, auth, changes, edit, gaps, geo, home, network, quality, resources, sparql
 
-    for blueprint in (home.bp, actors.bp, network.bp, geo.bp, sparql.bp, resources.bp, gaps.bp):
+    for blueprint in (home.bp, actors.bp, network.bp, geo.bp, sparql.bp, resources.bp, gaps.bp,
+                      quality.bp, auth.bp, edit.bp, changes.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
+    accounts.install(app, settings)  # sessions, CSRF, roles; finishes an apply cut short (webapp/accounts.py)
     app.before_request(_language)
     app.after_request(_security_headers)
     app.url_defaults(_keep_language)
     app.jinja_env.globals.update(t=_t, url_here=_url_here, url_toggle=_url_toggle, switch_lang=_switch_lang)
-    app.jinja_env.filters.update(num=_num, isodate=_date, host=_host, runs=_runs)
+    app.jinja_env.filters.update(num=_num, pct=_pct, isodate=_date, host=_host, runs=_runs)
     return app
 
 
@@ -59,6 +61,10 @@ def _t(key: str, **values: object) -> str:
 
 def _num(value: object, digits: int | None = None) -> str:
     return i18n.number(value, g.lang, digits)
+
+
+def _pct(share: object, digits: int = 0) -> str:
+    return i18n.percent(share, g.lang, digits)
 
 
 def _date(value: object) -> str:

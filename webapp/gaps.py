@@ -100,7 +100,7 @@ def brokers(fmt: str) -> Response:
     rows = gapviews.broker_rows(collaboration(), found, lang=g.lang, selected=selected)
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     page = params.integer(request.args, "_page", 1, 1, pages)
-    description = translate("brokers.describe", g.lang, n=number(len(rows), g.lang)) + _facet_words(selected, choices)
+    description = translate("brokers.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return represent.table(Table(list(gapviews.BROKER_COLUMNS), rows), fmt, template="gaps/brokers.html",
                            title=translate("brokers.title", g.lang), description=description, filename="brokers",
                            links=represent.twin_links("gaps.brokers"), selected=selected, choices=choices,
@@ -246,10 +246,10 @@ def _pair_options(choices: dict[str, dict[str, str]]) -> dict[str, list[tuple[st
 def _describe_pairs(criteria: gapviews.PairFilter, rows: list[dict], choices: dict[str, dict[str, str]]) -> str:
     """The list in words: "12 Vorschläge für Akteure mit Bundesland: Thüringen, Stärke ab 0,4"."""
     lang = g.lang
-    text = translate("gaps.describe", lang, n=number(len(rows), lang))
+    text = translate("gaps.describe", lang, n=len(rows))
     if criteria.actor:
         G = collaboration()
-        text += " " + translate("gaps.describe.actor", lang, name=G.nodes[criteria.actor].get("label"))
+        text += ", " + translate("gaps.describe.actor", lang, name=G.nodes[criteria.actor].get("label"))
     text += _facet_words(criteria.selected, choices)
     if criteria.without_public:
         text += ", " + translate("gaps.describe.without_public", lang)
@@ -270,8 +270,7 @@ def _facet_words(selected: dict[str, tuple[str, ...]], choices: dict[str, dict[s
 
 
 def _decimal(value: float) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if g.lang == "de" else text
+    return number(value, g.lang)
 
 
 def _area(choices: dict[str, dict[str, str]]) -> tuple[str, str | None]:

@@ -32,8 +32,8 @@ def index(fmt: str) -> Response:
     view = netview.network_view(G, positions, criteria, store, lang=g.lang, labels=index.labels)
     legend = palette.legend(view, colour, g.lang)
     nodes = Table(list(NODE_COLUMNS), [{c: node[c] for c in NODE_COLUMNS} for node in view["nodes"]])
-    description = translate("network.shown", g.lang, nodes=len(view["nodes"]), total_nodes=view["total_nodes"],
-                            edges=len(view["edges"]))
+    description = (translate("actors.count", g.lang, n=len(view["nodes"]), total=view["total_nodes"]) + ", "
+                   + translate("network.shown.links", g.lang, n=len(view["edges"])))
     extra = {"nodes": view["nodes"], "edges": view["edges"], "path": view["path"], "matches": view["matches"],
              "notes": view["notes"], "legend": legend, "color_by": colour,
              "suggestions": _suggestions(view["nodes"], criteria)}

@@ -13,6 +13,7 @@ computation could need again, so a swap during a computation can never deadlock.
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,6 +53,43 @@ class Snapshot:
             return self.locks.setdefault(key, threading.RLock())
 
 
+class LoginThrottle:
+    """Failed logins per client address and per account name within a window: after
+    ``limit`` failures either key is refused until the oldest failure leaves the window.
+
+    Written here rather than taken from Flask-Limiter: it counts only *failed* attempts, per
+    address and per account, which a request-rate limiter does not do.
+    """
+
+    def __init__(self, limit: int = 5, window_s: float = 900.0) -> None:
+        self.limit, self.window_s = limit, window_s
+        self.failures: dict[str, list[float]] = {}
+        self.lock = threading.Lock()
+
+    def retry_after(self, *keys: str, now: float | None = None) -> int:
+        """Seconds until another attempt is allowed for all ``keys`` (0: allowed now)."""
+        now = time.monotonic() if now is None else now
+        wait = 0.0
+        with self.lock:
+            for key in keys:
+                recent = [t for t in self.failures.get(key, []) if now - t < self.window_s]
+                self.failures[key] = recent
+                if len(recent) >= self.limit:
+                    wait = max(wait, recent[-self.limit] + self.window_s - now)
+        return int(wait) + 1 if wait > 0 else 0
+
+    def failed(self, *keys: str, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        with self.lock:
+            for key in keys:
+                self.failures.setdefault(key, []).append(now)
+
+    def succeeded(self, *keys: str) -> None:
+        with self.lock:
+            for key in keys:
+                self.failures.pop(key, None)
+
+
 class AppState:
     """What one app holds: settings, the newest snapshot, the query runner."""
 
@@ -62,6 +100,7 @@ class AppState:
         self.runner: QueryRunner | None = None
         self.runner_lock = threading.Lock()
         self.runner_workers = runner_workers
+        self.logins = LoginThrottle()
 
     def newest(self) -> Snapshot:
         """The snapshot of the version ``current`` points at now (a readlink; a new version
@@ -165,3 +204,34 @@ def suggestions(criteria: gap_views.PairFilter | None = None) -> list[dict[str, 
     criteria = criteria or gap_views.PairFilter()
     return cached(f"suggestions-{lang}-{criteria.key()}",
                   lambda: gap_views.partner_suggestions(G, lang=lang, criteria=criteria))
+
+
+def data_tables() -> dict[str, list[dict[str, str]]]:
+    """The editable tables as this version holds them (for the quality dashboard), read once."""
+    from graph.export import tables_from_store
+
+    store = current_store()
+    return cached("data-tables", lambda: tables_from_store(store))
+
+
+def releases() -> list[dict[str, str]]:
+    """The store versions still kept, newest first: ``{"release", "role"}`` (current/previous)."""
+    from graph.store import previous_path
+
+    settings = app_state().settings
+    found = [{"release": snapshot().version.name, "role": "current"}]
+    previous = previous_path(settings.store_dir)
+    if previous is not None and previous.name != found[0]["release"]:
+        found.append({"release": previous.name, "role": "previous"})
+    return found
+
+
+def release_diff():
+    """The previous release against the one this request reads (``graph.diff`` rows), once per version."""
+    from graph.diff import diff
+    from graph.store import previous_path
+
+    settings = app_state().settings
+    current = snapshot().version
+    previous = previous_path(settings.store_dir)
+    return cached("release-diff", lambda: diff(previous, current, ontology_dir=settings.ontology_dir))

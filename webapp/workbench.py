@@ -13,12 +13,12 @@ from graph.sparql.catalog import run_named
 from graph.sparql.examples import CHARTS, Example
 from graph.views import map as geo
 
-from .i18n import translate
+from .i18n import for_script
 from .state import GEO, current_store
 
 #: Interface words the workbench script shows, by key of :mod:`webapp.i18n`.
 SCRIPT_WORDS = (
-    "sparql.run", "sparql.running", "sparql.rows", "sparql.rows.one", "sparql.triples", "sparql.elapsed",
+    "sparql.run", "sparql.running", "sparql.rows", "sparql.triples", "sparql.elapsed",
     "sparql.truncated.rows", "sparql.truncated.bytes", "sparql.shown", "sparql.empty", "sparql.ask.true",
     "sparql.ask.false", "sparql.error", "sparql.error.at", "sparql.error.network", "sparql.busy",
     "sparql.view.table", "sparql.view.bar", "sparql.view.network", "sparql.view.map", "sparql.view.unfit",
@@ -120,5 +120,5 @@ def page_data(text: str, found: list[dict[str, str]], chart: str | None, *, term
         "profile_path": url_for("actors.profile", actor="x", lang=None)[:-1],
         "projection": outlines["projection"], "map_size": [outlines["width"], outlines["height"]],
         "timeout_s": settings.query_timeout_s, "max_rows": settings.query_max_rows, "lang": lang,
-        "text": {key: translate(key, lang) for key in SCRIPT_WORDS},
+        "text": {key: for_script(key, lang) for key in SCRIPT_WORDS},
     }

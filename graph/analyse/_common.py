@@ -11,6 +11,7 @@ from typing import Any
 import networkx as nx
 
 from graph.namespaces import concept_iri
+from graph.words import format as fmt
 
 # Above this many actors the heavy measures (betweenness, constraint, communities, cores)
 # go through igraph; NetworkX stays the readable reference the tests compare against.
@@ -194,36 +195,17 @@ def is_regional(data: dict[str, Any], include_candidates: bool) -> bool:
     return include_candidates or data.get("region_status") != "candidate"
 
 
-# --- wording ------------------------------------------------------------------------------
-
-_AND = {"de": "und", "en": "and"}
-_MORE = {"de": "{n} weitere", "en": "{n} more"}
+# --- wording (graph.words.format: one rule for numbers and lists) -------------------------
 
 
 def join(items: Iterable[str], lang: str, *, limit: int | None = None) -> str:
-    """Join words as a person would: "A, B and C", or "A, B und 3 weitere" past ``limit``.
-
-    >>> join(["A", "B", "C"], "en")
-    'A, B and C'
-    >>> join(["A", "B", "C", "D"], "de", limit=2)
-    'A, B und 2 weitere'
-    """
-    words = list(items)
-    if limit is not None and len(words) > limit:
-        words = [*words[:limit], _MORE[lang].format(n=len(words) - limit)]
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {_AND[lang]} {words[-1]}"
+    """Join words as a person would: "A, B and C", or "A, B und 3 weitere" past ``limit``."""
+    return fmt.join(items, lang, limit=limit)
 
 
 def number(value: float, lang: str, digits: int = 1) -> str:
-    """A decimal number with a German comma or an English point.
-
-    >>> number(3.25, "de", 2), number(3.25, "en", 2)
-    ('3,25', '3.25')
-    """
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "de" else text
+    """A decimal number with ``digits`` decimals in the one number format of ``lang``."""
+    return fmt.number(value, lang, digits)
 
 
 def r4(value: float) -> float:

@@ -13,7 +13,6 @@ from graph.analyse._common import (
     check_choice,
     district_name,
     is_regional,
-    number,
     r4,
     state_name,
 )
@@ -59,7 +58,8 @@ def border_cohesion(
         ``a_de``, ``a_en``, ``b``, ``b_de``, ``b_en``, ``scope`` ("between" or
         "within"), ``actors_a``, ``actors_b``, ``observed`` (ties), ``weight`` (sum of
         their weights), ``expected``, ``ratio`` (observed / expected, None when nothing
-        is expected), ``reasons_de``, ``reasons_en``. Weakest first: lowest ratio, then
+        is expected), ``reason_codes`` (``between``/``within``, ``ratio``, ``weak``, or
+        ``none``; worded by :mod:`graph.words.findings`). Weakest first: lowest ratio, then
         largest expectation, then by keys; rows without expectation last.
 
     Raises
@@ -143,29 +143,10 @@ def border_cohesion(
             "expected": r4(expected),
             "ratio": r4(obs / expected) if expected > 0 else None,
         }
-        for lang in ("de", "en"):
-            row[f"reasons_{lang}"] = _reasons(row, lang)
+        row["reason_codes"] = _codes(row)
         rows.append(row)
     rows.sort(key=lambda r: (r["ratio"] is None, r["ratio"] or 0.0, -r["expected"], r["a"], r["b"]))
     return rows
-
-
-_TEXT = {
-    "de": {
-        "between": "{a}–{b}: {o} Verbindungen bekannt, {e} wären bei ortsunabhängiger Partnerwahl zu erwarten",
-        "within": "innerhalb {a}: {o} Verbindungen bekannt, {e} wären bei ortsunabhängiger Partnerwahl zu erwarten",
-        "ratio": "Verhältnis {r}",
-        "weak": "die Grenze trennt noch: hier könnten neue Partnerschaften ansetzen",
-        "none": "keine Erwartung (keine Verbindungen der beteiligten Akteure)",
-    },
-    "en": {
-        "between": "{a}–{b}: {o} ties known, {e} would be expected if partners were chosen regardless of place",
-        "within": "within {a}: {o} ties known, {e} would be expected if partners were chosen regardless of place",
-        "ratio": "ratio {r}",
-        "weak": "the border still separates: new partnerships could start here",
-        "none": "nothing expected (the actors involved have no ties)",
-    },
-}
 
 
 #: Below this ratio of observed to expected ties a border clearly separates (briefing, pages).
@@ -177,14 +158,8 @@ def is_weak_border(row: dict[str, Any]) -> bool:
     return row["scope"] == "between" and row["ratio"] is not None and row["ratio"] < WEAK_RATIO
 
 
-def _reasons(row: dict[str, Any], lang: str) -> str:
-    t = _TEXT[lang]
+def _codes(row: dict[str, Any]) -> list[str]:
+    """What to say about a pair of areas (worded by :mod:`graph.words.findings`)."""
     if row["ratio"] is None:
-        return t["none"]
-    text = t[row["scope"]].format(
-        a=row[f"a_{lang}"], b=row[f"b_{lang}"], o=row["observed"], e=number(row["expected"], lang)
-    )
-    parts = [text, t["ratio"].format(r=number(row["ratio"], lang, 2))]
-    if is_weak_border(row):
-        parts.append(t["weak"])
-    return "; ".join(parts)
+        return ["none"]
+    return [row["scope"], "ratio", *(["weak"] if is_weak_border(row) else [])]

@@ -18,8 +18,6 @@ from graph.analyse._common import (
     check_choice,
     check_positive_int,
     check_top,
-    join,
-    number,
     r4,
     to_igraph,
     use_igraph,
@@ -72,8 +70,8 @@ def brokers(
         falls into if it leaves: 0 without ties, 1 if nothing breaks, 2+ for an
         articulation point), ``cut_off_count`` (actors that would lose every path to
         the largest remaining part), ``cut_off`` (up to ``max_listed`` of them, sorted),
-        ``bridges`` (partners reached through a bridge, sorted), ``reasons_de``,
-        ``reasons_en``. Highest betweenness first, then most cut off, then by IRI.
+        ``bridges`` (partners reached through a bridge, sorted), ``reason_codes``
+        (worded by :mod:`graph.words.findings`). Highest betweenness first, then most cut off, then by IRI.
 
     Raises
     ------
@@ -139,8 +137,7 @@ def brokers(
             "cut_off": cut_list,
             "bridges": bridge_list,
         }
-        for lang in ("de", "en"):
-            row[f"reasons_{lang}"] = _reasons(G, row, lang)
+        row["reason_codes"] = _codes(row)
         rows.append(row)
     rows.sort(key=lambda r: (-r["betweenness"], -r["cut_off_count"], r["actor"]))
     return rows if top is None else rows[:top]
@@ -351,41 +348,17 @@ def _constraint(G, converted) -> dict[str, float | None]:
     return {v: None if math.isnan(c) or G.degree(v) == 0 else c for v, c in values.items()}
 
 
-_TEXT = {
-    "de": {
-        "between": "liegt auf {p} % der kürzesten Wege zwischen anderen Akteuren",
-        "holes": "seine {k} Partner sind untereinander kaum verbunden (effektive Größe {e})",
-        "cut": "fiele es weg, verlören {c} Akteure ({names}) jeden bekannten Weg zum übrigen Netz",
-        "cut1": "fiele es weg, verlöre {names} jeden bekannten Weg zum übrigen Netz",
-        "bridges": "die Verbindung zu {names} ist jeweils die einzige bekannte zwischen zwei Teilen",
-        "alone": "hat keine erfasste Verbindung",
-        "none": "keine auffällige Vermittlerrolle",
-    },
-    "en": {
-        "between": "lies on {p} % of the shortest paths between other actors",
-        "holes": "its {k} partners are hardly tied to each other (effective size {e})",
-        "cut": "if it left, {c} actors ({names}) would lose every known path to the rest",
-        "cut1": "if it left, {names} would lose every known path to the rest",
-        "bridges": "its tie to {names} is in each case the only known link between two parts",
-        "alone": "has no recorded tie",
-        "none": "no notable brokerage",
-    },
-}
-
-
-def _reasons(G: nx.Graph, row: dict[str, Any], lang: str) -> str:
-    t = _TEXT[lang]
+def _codes(row: dict[str, Any]) -> list[str]:
+    """What to say about a broker (worded by :mod:`graph.words.findings`)."""
     if row["degree"] == 0:
-        return t["alone"]
-    parts = []
+        return ["alone"]
+    codes = []
     if row["betweenness"] >= 0.005:
-        parts.append(t["between"].format(p=number(100 * row["betweenness"], lang)))
+        codes.append("between")
     if row["degree"] >= 3 and row["efficiency"] is not None and row["efficiency"] >= 0.75:
-        parts.append(t["holes"].format(k=row["degree"], e=number(row["effective_size"], lang)))
+        codes.append("holes")
     if row["cut_off_count"]:
-        names = join([actor_label(G, x) for x in row["cut_off"]], lang, limit=3)
-        parts.append(t["cut1" if row["cut_off_count"] == 1 else "cut"].format(c=row["cut_off_count"], names=names))
+        codes.append("cut")
     if row["bridges"]:
-        names = join([actor_label(G, x) for x in row["bridges"]], lang, limit=3)
-        parts.append(t["bridges"].format(names=names))
-    return "; ".join(parts) or t["none"]
+        codes.append("bridges")
+    return codes or ["none"]

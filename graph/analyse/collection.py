@@ -8,10 +8,6 @@ from typing import Any
 import networkx as nx
 
 from graph.analyse._common import (
-    actor_label,
-    district_name,
-    join,
-    number,
     r4,
     stage_positions,
     state_name,
@@ -63,8 +59,8 @@ def collection_coverage(
         without area), ``groups_not_known`` (groups no centre is known to accept),
         ``points_without_groups`` (centres whose sources name no group),
         ``points_without_treatment_tie`` (centre IRIs, sorted),
-        ``operators_without_treatment_tie`` (actor IRIs, sorted), ``reasons_de``,
-        ``reasons_en``. Fewest centres per 100,000 first (districts without population
+        ``operators_without_treatment_tie`` (actor IRIs, sorted), ``reason_codes``
+        (worded by :mod:`graph.words.findings`). Fewest centres per 100,000 first (districts without population
         last), then by key.
 
     Raises
@@ -149,59 +145,15 @@ def collection_coverage(
             "points_without_treatment_tie": [p["iri"] for p in unlinked],
             "operators_without_treatment_tie": sorted({p["operator"] for p in unlinked if p.get("operator")}),
         }
-        for lang in ("de", "en"):
-            row[f"reasons_{lang}"] = _reasons(G, row, lang)
+        row["reason_codes"] = _codes(row)
         rows.append(row)
     rows.sort(key=lambda r: (r["per_100k"] is None, r["per_100k"] or 0.0, r["district"]))
     return rows
 
 
-_TEXT = {
-    "de": {
-        "count": "{d}: {p} bekannte Sammelstellen",
-        "count1": "{d}: 1 bekannte Sammelstelle",
-        "pop": "{x} je 100.000 Einwohner ({pop} Einwohner, Stand {date})",
-        "area": "{x} je 100 km²",
-        "groups": "keine Sammelstelle nimmt bekanntermaßen {groups} an",
-        "unstated": "bei {n} Sammelstellen nennen die Quellen keine Gruppen",
-        "unstated1": "bei 1 Sammelstelle nennen die Quellen keine Gruppen",
-        "unlinked": "{n} Sammelstellen haben Betreiber ohne bekannte Verbindung zu einem Behandlungsakteur ({names})",
-        "unlinked1": "1 Sammelstelle hat einen Betreiber ohne bekannte Verbindung zu einem Behandlungsakteur ({names})",
-    },
-    "en": {
-        "count": "{d}: {p} known collection points",
-        "count1": "{d}: 1 known collection point",
-        "pop": "{x} per 100,000 inhabitants ({pop} inhabitants as of {date})",
-        "area": "{x} per 100 km²",
-        "groups": "no centre is known to accept {groups}",
-        "unstated": "for {n} centres the sources name no groups",
-        "unstated1": "for 1 centre the sources name no groups",
-        "unlinked": "{n} centres are run by operators with no known tie to a treatment actor ({names})",
-        "unlinked1": "1 centre is run by an operator with no known tie to a treatment actor ({names})",
-    },
-}
-
-
-def _reasons(G: nx.Graph, row: dict[str, Any], lang: str) -> str:
-    t = _TEXT[lang]
-    count = t["count1" if row["points"] == 1 else "count"]
-    parts = [count.format(d=district_name(G, row["district"], lang), p=row["points"])]
-    if row["per_100k"] is not None:
-        pop = f"{row['population']:,}".replace(",", "." if lang == "de" else ",")
-        parts.append(t["pop"].format(x=number(row["per_100k"], lang), pop=pop, date=row["population_date"] or "?"))
-    if row["per_100_km2"] is not None:
-        parts.append(t["area"].format(x=number(row["per_100_km2"], lang, 2)))
-    if row["groups_not_known"]:
-        parts.append(t["groups"].format(groups=join(row["groups_not_known"], lang)))
-    if row["points_without_groups"]:
-        n = row["points_without_groups"]
-        parts.append(t["unstated1" if n == 1 else "unstated"].format(n=n))
-    if row["points_without_treatment_tie"]:
-        operators = row["operators_without_treatment_tie"]
-        n = len(row["points_without_treatment_tie"])
-        text = t["unlinked1" if n == 1 else "unlinked"].format(
-            n=n,
-            names=join([actor_label(G, o) for o in operators], lang, limit=3),
-        )
-        parts.append(text if operators else text.rsplit(" (", 1)[0])
-    return "; ".join(parts)
+def _codes(row: dict[str, Any]) -> list[str]:
+    """What to say about a district (worded by :mod:`graph.words.findings`)."""
+    checks = [("count", True), ("pop", row["per_100k"] is not None), ("area", row["per_100_km2"] is not None),
+              ("groups", bool(row["groups_not_known"])), ("unstated", bool(row["points_without_groups"])),
+              ("unlinked", bool(row["points_without_treatment_tie"]))]
+    return [code for code, applies in checks if applies]

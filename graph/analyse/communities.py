@@ -14,12 +14,9 @@ from graph.analyse._common import (
     chain,
     check_positive_int,
     check_top,
-    join,
-    label,
     r4,
     seeded_igraph,
     stage_positions,
-    state_name,
     to_igraph,
     use_igraph,
 )
@@ -60,7 +57,7 @@ def communities(
         ``members`` (sorted IRIs), ``examples`` (up to 3 names, most ties first),
         ``internal_ties``, ``external_ties``, ``states`` (keys), ``stages`` (top-level
         notations in chain order), ``kinds``, ``modularity`` (of the whole partition,
-        the same in every row), ``reasons_de``, ``reasons_en``. Largest first.
+        the same in every row). Largest first. Worded by :mod:`graph.words.findings` ("community").
 
     Raises
     ------
@@ -116,8 +113,6 @@ def communities(
             "kinds": profile["kinds"],
             "modularity": r4(modularity),
         }
-        for lang in ("de", "en"):
-            row[f"reasons_{lang}"] = _describe(G, row, lang)
         rows.append(row)
     return rows
 
@@ -157,8 +152,8 @@ def community_gaps(
         ``size_a``, ``size_b``, ``links`` (ties between them), ``ties`` (those ties as
         "IRI – IRI", sorted), ``link_actors`` (actors on them, sorted), ``examples_a``,
         ``examples_b``, ``states_a``, ``states_b``, ``stages_only_a``,
-        ``stages_only_b`` (stages one group covers and the other not), ``reasons_de``,
-        ``reasons_en``. Fewest ties first, then the larger pair of groups, then by
+        ``stages_only_b`` (stages one group covers and the other not), ``reason_codes``
+        (worded by :mod:`graph.words.findings`). Fewest ties first, then the larger pair of groups, then by
         community number.
 
     Examples
@@ -216,8 +211,7 @@ def community_gaps(
             "stages_only_a": [s for s in pa["stages"] if s not in pb["stages"]],
             "stages_only_b": [s for s in pb["stages"] if s not in pa["stages"]],
         }
-        for lang in ("de", "en"):
-            row[f"reasons_{lang}"] = _gap_reasons(G, row, pair_ties, lang)
+        row["reason_codes"] = _gap_codes(row)
         rows.append((count, -(row["size_a"] + row["size_b"]), a, b, row))
     rows.sort(key=lambda r: r[:4])
     out = [r[4] for r in rows]
@@ -282,63 +276,8 @@ def _profile(G: nx.Graph, part: list[str]) -> dict[str, list[str]]:
     }
 
 
-_EG = {"de": "z. B. ", "en": "e.g. "}
-_TEXT = {
-    "de": {
-        "group": "{c}: {n} Akteure, z. B. {examples}",
-        "states": "Länder: {states}",
-        "stages": "Stufen: {stages}",
-        "none": "{a} ({ea}) und {b} ({eb}) haben keine bekannte Verbindung",
-        "one": "{a} ({ea}) und {b} ({eb}) verbindet nur eine bekannte Verbindung: {tie}",
-        "few": "{a} ({ea}) und {b} ({eb}) verbinden nur {k} bekannte Verbindungen",
-        "only": "nur {c} arbeitet bei {stages}",
-        "could": "ein Kontakt könnte die beiden Gruppen verbinden",
-        "second": "eine zweite Verbindung würde sie weniger verletzlich machen",
-    },
-    "en": {
-        "group": "{c}: {n} actors, e.g. {examples}",
-        "states": "states: {states}",
-        "stages": "stages: {stages}",
-        "none": "{a} ({ea}) and {b} ({eb}) have no known tie",
-        "one": "{a} ({ea}) and {b} ({eb}) are linked by one known tie only: {tie}",
-        "few": "{a} ({ea}) and {b} ({eb}) are linked by only {k} known ties",
-        "only": "only {c} works at {stages}",
-        "could": "a first contact could connect the two groups",
-        "second": "a second tie would make the connection less fragile",
-    },
-}
-
-
-def _describe(G: nx.Graph, row: dict[str, Any], lang: str) -> str:
-    t = _TEXT[lang]
-    parts = [t["group"].format(c=row["community"], n=row["size"], examples=join(row["examples"], lang))]
-    if row["states"]:
-        parts.append(t["states"].format(states=join([state_name(G, s, lang) for s in row["states"]], lang)))
-    if row["stages"]:
-        stages = [label(G, s, lang, "stage") for s in row["stages"]]
-        parts.append(t["stages"].format(stages=join(stages, lang, limit=4)))
-    return "; ".join(parts)
-
-
-def _gap_reasons(G: nx.Graph, row: dict[str, Any], pair_ties, lang: str) -> str:
-    t = _TEXT[lang]
-    names = {
-        "a": row["community_a"],
-        "b": row["community_b"],
-        "ea": _EG[lang] + join(row["examples_a"][:2], lang),
-        "eb": _EG[lang] + join(row["examples_b"][:2], lang),
-    }
-    if row["links"] == 0:
-        parts = [t["none"].format(**names)]
-    elif row["links"] == 1:
-        u, v = pair_ties[0]
-        parts = [t["one"].format(tie=f"{actor_label(G, u)} – {actor_label(G, v)}", **names)]
-    else:
-        parts = [t["few"].format(k=row["links"], **names)]
-    for side in ("a", "b"):
-        only = row[f"stages_only_{side}"]
-        if only:
-            stages = join([label(G, s, lang, "stage") for s in only], lang, limit=3)
-            parts.append(t["only"].format(c=row[f"community_{side}"], stages=stages))
-    parts.append(t["could"] if row["links"] == 0 else t["second"])
-    return "; ".join(parts)
+def _gap_codes(row: dict[str, Any]) -> list[str]:
+    """What to say about a pair of groups (worded by :mod:`graph.words.findings`)."""
+    codes = ["none" if row["links"] == 0 else "one" if row["links"] == 1 else "few"]
+    codes += [f"only_{side}" for side in ("a", "b") if row[f"stages_only_{side}"]]
+    return [*codes, "could" if row["links"] == 0 else "second"]

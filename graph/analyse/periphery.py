@@ -11,8 +11,6 @@ from graph.analyse._common import (
     actor_label,
     actor_state,
     check_positive_int,
-    join,
-    label,
     to_igraph,
     use_igraph,
 )
@@ -54,7 +52,7 @@ def periphery(
         ``actor``, ``label``, ``kind``, ``state``, ``district``, ``degree``, ``core``,
         ``component_size`` (actors in its connected part, itself included),
         ``main_component_size``, ``partners`` (sorted IRIs), ``stages``, ``materials``,
-        ``competencies``, ``reasons_de``, ``reasons_en``. Isolated actors first, then
+        ``competencies``, ``reason_codes``. Isolated actors first, then
         by core number, size of the part, degree, and IRI.
 
     Raises
@@ -114,8 +112,7 @@ def periphery(
             "materials": list(d.get("materials") or []),
             "competencies": list(d.get("competencies") or []),
         }
-        for lang in ("de", "en"):
-            row[f"reasons_{lang}"] = _reasons(G, row, lang)
+        row["reason_codes"] = _codes(row)
         rows.append(row)
     rows.sort(key=lambda r: (r["degree"] > 0, r["core"], r["component_size"], r["degree"], r["actor"]))
     return rows
@@ -130,46 +127,18 @@ def _core_numbers(G: nx.Graph, fast: bool) -> dict[str, int]:
     return nx.core_number(H)
 
 
-_TEXT = {
-    "de": {
-        "alone": "keine erfasste Verbindung – es arbeitet allein, oder seine Verbindungen sind noch nicht recherchiert",
-        "one": "nur eine erfasste Verbindung: {names}",
-        "few": "{k} Verbindungen ({names}), aber in keiner geschlossenen Gruppe (k-Kern {c})",
-        "core": "k-Kern {c}",
-        "apart": "gehört zu einer Gruppe von {n} Akteuren ohne Verbindung zum Hauptnetz ({m} Akteure)",
-        "offers": "bringt mit: {what}",
-    },
-    "en": {
-        "alone": "no recorded tie – it works alone, or its ties are not yet researched",
-        "one": "only one recorded tie: {names}",
-        "few": "{k} ties ({names}) but in no closed group (k-core {c})",
-        "core": "k-core {c}",
-        "apart": "belongs to a group of {n} actors with no tie to the main network ({m} actors)",
-        "offers": "offers: {what}",
-    },
-}
-
-
-def _reasons(G: nx.Graph, row: dict[str, Any], lang: str) -> str:
-    t = _TEXT[lang]
-    names = join([actor_label(G, x) for x in row["partners"]], lang, limit=3)
+def _codes(row: dict[str, Any]) -> list[str]:
+    """What to say about an actor at the edge (worded by :mod:`graph.words.findings`)."""
     if row["degree"] == 0:
-        parts = [t["alone"]]
+        codes = ["alone"]
     elif row["degree"] == 1:
-        parts = [t["one"].format(names=names)]
+        codes = ["one"]
     elif row["core"] == 1:
-        parts = [t["few"].format(k=row["degree"], names=names, c=row["core"])]
+        codes = ["few"]
     else:
-        parts = [t["core"].format(c=row["core"])]
+        codes = ["core"]
     if row["degree"] > 0 and row["component_size"] < row["main_component_size"]:
-        parts.append(t["apart"].format(n=row["component_size"], m=row["main_component_size"]))
-    # A competency and a stage may share a label ("Sortierung"): name each once.
-    named = [*(label(G, x, lang, "competency") for x in row["competencies"]),
-             *(label(G, x, lang, "stage") for x in row["stages"])]
-    seen: dict[str, str] = {}
-    for name in named:
-        seen.setdefault(name.casefold(), name)
-    offers = list(seen.values())
-    if offers:
-        parts.append(t["offers"].format(what=join(offers, lang, limit=4)))
-    return "; ".join(parts)
+        codes.append("apart")
+    if row["competencies"] or row["stages"]:
+        codes.append("offers")
+    return codes

@@ -18,6 +18,8 @@ from graph.build.readers import read_data
 from graph.build.records import check_tables
 from graph.build.shacl import compile_shapes, run_checks, violations_to_problems
 from graph.build.vocabulary import load_vocabulary, vocabulary_files
+from graph.edit.log import entries as change_log
+from graph.edit.log import map_changes
 from graph.errors import ImportFailed, Problem, StoreError
 from graph.settings import Settings
 
@@ -39,8 +41,13 @@ class BuildReport:
     version: Path | None = None
 
 
-def prepare(settings: Settings, report: BuildReport, progress: Progress | None = None) -> Mapped:
-    """Read and check every table, then map it to triples; raise ImportFailed on any error."""
+def prepare(settings: Settings, report: BuildReport, progress: Progress | None = None, *,
+            changes: list[dict] | None = None) -> Mapped:
+    """Read and check every table, then map it to triples; raise ImportFailed on any error.
+
+    ``changes``: the applied change sets to write as PROV (``graph.edit.log``); None reads
+    them from the editing state beside the store.
+    """
     step = _stepper(report, progress)
     with step("read"):
         tables, problems = read_data(settings.data_dir)
@@ -53,7 +60,9 @@ def prepare(settings: Settings, report: BuildReport, progress: Progress | None =
         raise ImportFailed(problems)
     report.records = {name: len(records) for name, records in data.tables.items()}
     with step("map"):
-        return map_all(data, vocab)
+        mapped = map_all(data, vocab)
+        map_changes(mapped, change_log(settings) if changes is None else changes)
+        return mapped
 
 
 def load_into(target: pyoxigraph.Store, ntriples: Path, settings: Settings) -> None:
@@ -113,10 +122,11 @@ def check_shapes(target: pyoxigraph.Store, mapped: Mapped, settings: Settings) -
         raise ImportFailed(violations_to_problems(violations, mapped.origins))
 
 
-def validate(settings: Settings, progress: Progress | None = None) -> BuildReport:
+def validate(settings: Settings, progress: Progress | None = None, *,
+             changes: list[dict] | None = None) -> BuildReport:
     """Check the data completely (tables, references, SHACL) without touching any store."""
     report = BuildReport()
-    mapped = prepare(settings, report, progress)
+    mapped = prepare(settings, report, progress, changes=changes)
     step = _stepper(report, progress)
     scratch = pyoxigraph.Store()  # in memory
     with step("load"):
@@ -128,18 +138,21 @@ def validate(settings: Settings, progress: Progress | None = None) -> BuildRepor
     return report
 
 
-def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
+def build(settings: Settings, progress: Progress | None = None, *, changes: list[dict] | None = None,
+          before_swap: Callable[[], None] | None = None) -> BuildReport:
     """Build the graph aside, validate it, and only then swap it in as the current version.
 
     On any problem the new version is deleted and ImportFailed is raised; the store keeps
-    exactly its previous content.
+    exactly its previous content. ``before_swap`` runs after the new version is complete and
+    checked, just before it is swapped in (an applied edit moves its files into ``data/``
+    there); if it raises, nothing is published.
 
     The on-disk database is written by a child process while this process loads the same
     triples into memory and runs the SHACL checks there: the checks run about three times
     faster in memory than on disk, and the two loads use both cores (bench/build.py).
     """
     report = BuildReport()
-    mapped = prepare(settings, report, progress)
+    mapped = prepare(settings, report, progress, changes=changes)
     step = _stepper(report, progress)
     ntriples = mapped.finish()
     with store_mod.new_version(settings.store_dir) as folder:
@@ -161,6 +174,8 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
             mapped.close()
         if exit_code != 0:
             raise StoreError(f"{folder}: writing the new version failed (exit code {exit_code})")
+        if before_swap is not None:
+            before_swap()
     with step("swap"):
         report.version = store_mod.publish(settings.store_dir, folder, keep=settings.keep_versions)
     return report

@@ -11,7 +11,7 @@ list of sources. Wherever a finding rests on thin data, a note says why.
 The document needs nothing from outside: CSS sits in a ``<style>`` element, figures are
 inline SVG (:mod:`graph.figures`), there is no JavaScript, and the only external links
 are plain ``<a href>`` links to the sources. The template (``templates/report.html.j2``)
-escapes every string from the data. The wording is in :mod:`graph.report_text`.
+escapes every string from the data. The wording is in :mod:`graph.words.briefing`.
 """
 
 from __future__ import annotations
@@ -46,9 +46,13 @@ from graph.concepts import hierarchy_of, node_matches
 from graph.errors import QueryError
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
-from graph.report.text import TEXT, date, integer, join, number, percent
 from graph.sparql.catalog import run_named
 from graph.stats import stats
+from graph.words import findings
+from graph.words import format as fmt
+from graph.words.briefing import TEXT
+from graph.words.format import date, integer, join, number, percent
+from graph.words.ui import DERIVED_TIES
 
 LANGS = ("de", "en")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -342,22 +346,24 @@ class _Report:
             parts.append(f"{t['selection_competency']}: {self.label(sel.competency, 'competency')}")
         return f"{t['selection']}: " + "; ".join(parts) + ". " + t["selection_note"]
 
-    def tn(self, key: str, n: int, **values: object) -> str:
-        """The text ``key`` for the count ``n``, using the ``key_0`` / ``key_1`` variant
-        where the wording for none or one differs."""
-        variant = {0: "_0", 1: "_1"}.get(n, "")
-        text = self.t.get(key + variant) if variant else None
-        return (text or self.t[key]).format(n=n, **values)
+    def tn(self, key: str, n: int, *, by: int | None = None, **values: object) -> str:
+        """The text ``key`` for the count ``n`` (or for the count ``by`` when another number
+        decides the wording): ``key_1`` for CLDR's "one", ``key_0`` for none, else ``key``."""
+        forms = {"=0": self.t.get(key + "_0"), "one": self.t.get(key + "_1"), "other": self.t[key]}
+        text = fmt.pick({k: v for k, v in forms.items() if v is not None}, n if by is None else by, self.lang)
+        return text.format(n=fmt.number(n, self.lang), **values)
 
     def name(self, iri: str) -> str:
         return self.G.nodes[iri].get("label") or iri if iri in self.G else iri
 
     def label(self, key: str | None, scheme: str | None = None) -> str:
-        """A concept's label, looked up by its IRI (``scheme`` + notation)."""
+        """A concept's label, looked up by its IRI (``scheme`` + notation); the derived tie
+        types (joint project, shared network) by the pages' words."""
         if key is None:
             return ""
         found = label(self.G, key, self.lang, scheme)
-        return found if found != key else (self.t.get(f"label_{key}") or key)
+        derived = DERIVED_TIES.get(key, {})
+        return found if found != key else (derived.get(self.lang) or key)
 
     def short(self, key: str | None) -> str:
         """A stage's label without its explanation in brackets, for running text."""
@@ -370,7 +376,8 @@ class _Report:
 
     def count(self, n: int, noun: str) -> str:
         """ "1 actor", "4 actors": a number with its noun in the right number."""
-        return f"{integer(n, self.lang)} {self.t['nouns'][noun][0 if n == 1 else 1]}"
+        one, other = self.t["nouns"][noun]
+        return fmt.count(n, {"one": one, "other": other}, self.lang)
 
     def district(self, key: str | None) -> str:
         return ((self.G.graph.get("districts") or {}).get(key or "") or {}).get("name") or key or "–"
@@ -426,7 +433,7 @@ class _Report:
                     "actors": actors_by_district.get(row["key"], 0),
                     "points": points.get(row["key"], 0),
                     "population": integer(row["population"], lang) if row["population"] else "–",
-                    "population_date": date(row["population_date"], lang, short=True),
+                    "population_date": date(row["population_date"], lang),
                 }
             )
         districts.sort(key=lambda d: (d["candidate"], d["name"]))
@@ -527,16 +534,17 @@ class _Report:
         chain = sorted({(c["position"], c["stage"]) for c in matrix})
         path = [s for _, s in chain if s not in OFF_PATH]
         materials = [self._material(row, cells.get(row["material"], {}), path) for row in critical_materials(G)]
+        none = [m["name"] for m in materials if not m["actors"]]
         return {
             "svg": Markup(svg),
             "omitted": t["chain_omitted"].format(
-                rest=sum(1 for i in cells if i not in shown and covered(i)),
-                none=sum(1 for i in cells if i not in shown and not covered(i)),
+                rest=self.count(sum(1 for i in cells if i not in shown and covered(i)), "more_material"),
+                none=self.count(sum(1 for i in cells if i not in shown and not covered(i)), "material"),
             ),
             "notes": self._stage_notes(chain),
             "path": " → ".join(self.short(s) for s in path),
             "materials": [m for m in materials if m["actors"]],
-            "materials_none": [m["name"] for m in materials if not m["actors"]],
+            "materials_none": self.tn("materials_none", len(none), names=", ".join(none)) if none else None,
             "_materials": materials,
         }
 
@@ -648,7 +656,7 @@ class _Report:
             out.append(
                 {
                     "links": gap["links"],
-                    "reasons": gap[f"reasons_{lang}"],
+                    "reasons": findings.reasons("communities", self.G, gap, lang),
                     **self.cite.refs(self.actor_urls(a + b) + self.edge_urls(pairs)),
                     "thin": [self.t["thin_groups"], *self.thin_actors(a + b)],
                     "_values": {
@@ -713,9 +721,9 @@ class _Report:
                     "candidate": row["region_status"] == "candidate",
                     "points": row["points"],
                     "population": integer(row["population"], lang) if row["population"] else "–",
-                    "population_date": date(row["population_date"], lang, short=True),
+                    "population_date": date(row["population_date"], lang),
                     "population_source": self.cite.refs([row["population_source"]]),
-                    "per_100k": number(row["per_100k"], lang) if row["per_100k"] is not None else "–",
+                    "per_100k": number(row["per_100k"], lang, 1) if row["per_100k"] is not None else "–",
                     "per_100_km2": number(row["per_100_km2"], lang, 2) if row["per_100_km2"] is not None else "–",
                     "groups_not_known": row["groups_not_known"],
                     "unlinked": len(unlinked),
@@ -880,8 +888,9 @@ class _Report:
         operators = list(dict.fromkeys(o for r in rows for o in r["unlinked_operators"]))
         n = sum(r["unlinked"] for r in rows)
         return self._finding(
-            self.t["f_outlet_lead"].format(n=n, total=section["total"]),
-            self.tn("f_outlet", len(operators), names=join(operators, self.lang, limit=3)),
+            self.tn("f_outlet_lead", n, by=section["total"], total=fmt.number(section["total"], self.lang)),
+            self.tn("f_outlet_point" if n == 1 else "f_outlet", len(operators),
+                    names=join(operators, self.lang, limit=3)),
             "collection",
             [u for r in rows for u in r["_unlinked_sources"]],
             [self.t["thin_absence"]],

@@ -22,6 +22,9 @@ from matplotlib.colors import BoundaryNorm, LinearSegmentedColormap, ListedColor
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from graph.words import format as fmt
+from graph.words.briefing import FIGURES
+
 #: The report's calm palette: ink, muted ink, rules, and the accent scale.
 INK = "#1f2933"
 MUTED = "#616e7c"
@@ -45,34 +48,7 @@ _RC = {
     "ytick.color": INK,
 }
 
-_TEXT = {
-    "de": {
-        "none": "kein Akteur",
-        "one": "1 Akteur (Abhängigkeit)",
-        "few": "2–3 Akteure",
-        "many": "4 und mehr",
-        "off_path": "grau: Stufen neben dem Recyclingpfad",
-        "observed": "bekannt",
-        "expected": "erwartet",
-        "ratio": "Farbe: Verhältnis bekannt / erwartet (1 = wie erwartet)",
-        "per_100k": "Sammelstellen je 100.000 Einwohner",
-        "candidate": "Kandidat (unbestätigter Landkreis)",
-        "no_population": "keine Einwohnerzahl",
-    },
-    "en": {
-        "none": "no actor",
-        "one": "1 actor (a dependency)",
-        "few": "2–3 actors",
-        "many": "4 or more",
-        "off_path": "grey: stages beside the recycling path",
-        "observed": "known",
-        "expected": "expected",
-        "ratio": "colour: ratio known / expected (1 = as expected)",
-        "per_100k": "collection points per 100,000 inhabitants",
-        "candidate": "candidate (unconfirmed district)",
-        "no_population": "no population figure",
-    },
-}
+_TEXT = FIGURES  # the figures' words (graph.words.briefing)
 
 
 def chain_heatmap(
@@ -329,8 +305,7 @@ def collection_bars(rows: Iterable[Mapping[str, Any]], *, lang: str = "de", titl
 
 
 def _num(value: float, lang: str, digits: int = 1) -> str:
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "de" else text
+    return fmt.number(value, lang, digits)
 
 
 def _shorten(text: str, limit: int) -> str:

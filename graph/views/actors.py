@@ -19,6 +19,7 @@ from graph.namespaces import ID, actor_iri
 from graph.search import SearchIndex, actor_documents, build_index
 from graph.sparql.catalog import run_named
 from graph.tables import Table
+from graph.words.ui import EVIDENCE  # evidence levels, strong to weak, with their names
 
 ACTOR_BASE = ID + "actor/"
 PROJECT_BASE = ID + "project/"
@@ -32,13 +33,6 @@ FACET_SCHEMES = {"kind": "kind", "state": "state", "district": "district", "stag
 #: Value standing for "not stated" in the facets that may be empty.
 NONE = "none"
 OPTIONAL_FACETS = ("state", "district")
-#: Evidence levels from strong to weak, with their labels: the one wording of every page
-#: (the same words as the interface's ``evidence.*`` and the briefing).
-EVIDENCE: dict[str, dict[str, str]] = {
-    "high": {"de": "gut belegt", "en": "well supported"},
-    "medium": {"de": "mittel belegt", "en": "moderately supported"},
-    "low": {"de": "schwach belegt", "en": "weakly supported"},
-}
 #: Sort keys of an actor list (ascending; ``ActorFilter.descending`` reverses).
 SORTS = ("name", "kind", "district", "confidence", "relations", "relevance")
 LIST_COLUMNS = ["id", "name", "kind", "kind_label", "city", "district", "district_label", "state",
@@ -321,7 +315,8 @@ def _projects(store: pyoxigraph.Store, iri: str, lang: str, labels: dict,
         project = projects.setdefault(r["project"], {
             "iri": r["project"], "id": r["project"].removeprefix(PROJECT_BASE), "name": r["name"],
             "programme": r["programme"], "start": r["start"], "end": r["end"],
-            "summary": r[f"summary_{lang}"] or r[f"summary_{other_lang}"], "confidence": r["confidence"],
+            "summary": r[f"summary_{lang}"] or r[f"summary_{other_lang}"],
+            "summary_lang": lang if r[f"summary_{lang}"] else other_lang, "confidence": r["confidence"],
             "roles": [], "sources": [], "relations": links.get(r["project"], [])})
         role = {"value": r["role"], "label": label_of(labels, "relation-type", r["role"])}
         if role not in project["roles"]:

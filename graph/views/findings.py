@@ -36,6 +36,7 @@ from graph.concepts import hierarchy_of
 from graph.errors import QueryError
 from graph.network import collaboration_graph, collection_points
 from graph.tables import Table
+from graph.words import findings
 
 #: Analyses a filter cannot apply to, with the reason the refusal gives.
 REFUSED = {
@@ -82,6 +83,7 @@ def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, d
         graph = G.subgraph([v for v, d in G.nodes(data=True) if _in_place(G, d, state_key, district_key)])
     rows = (analysis.function(graph, collection_points(store), **options) if analysis.inputs == ("G", "points")
             else analysis.function(graph, **options))
+    rows = [{k: v for k, v in row.items() if k != "reason_codes"} for row in findings.with_reasons(name, G, rows)]
     rows = _narrow(G, name, rows, state_key, district_key, materials, competencies)
     notes = [f"rows about {k}" for k in (state_key, district_key, material_key, competency_key) if k]
     # Reason codes are for the pages; the table carries them in words (reasons_de, reasons_en).

@@ -32,6 +32,7 @@ from graph.analyse.partners import PUBLIC_KINDS
 from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of, node_matches
 from graph.views.actors import NONE, actor_id
 from graph.views.network import DERIVED_TIES
+from graph.words import findings
 from graph.words.partners import PART_OF, reason_text
 
 #: Actor facets a list of suggestions or brokers can be narrowed by (values are notations).
@@ -415,7 +416,7 @@ def border_rows(G: nx.Graph, *, levels: Iterable[str] = LEVELS, lang: str = "de"
             rows.append({"level": level, "a": r["a"], "a_label": r[f"a_{lang}"], "b": r["b"],
                          "b_label": r[f"b_{lang}"], "scope": r["scope"], "actors_a": r["actors_a"],
                          "actors_b": r["actors_b"], "observed": r["observed"], "expected": r["expected"],
-                         "ratio": r["ratio"], "reasons": r[f"reasons_{lang}"]})
+                         "ratio": r["ratio"], "reasons": findings.reasons("borders", G, r, lang)})
     return rows
 
 
@@ -468,7 +469,7 @@ def broker_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de",
             "splits": r["splits"], "cut_off_count": r["cut_off_count"],
             "cut_off": [G.nodes[x].get("label") or x for x in r["cut_off"]],
             "bridges": [G.nodes[x].get("label") or x for x in r["bridges"]],
-            "reasons": r[f"reasons_{lang}"],
+            "reasons": findings.reasons("brokers", G, r, lang),
             "cut_off_ids": [actor_id(x) for x in r["cut_off"]], "bridge_ids": [actor_id(x) for x in r["bridges"]],
         })
     return rows
@@ -521,7 +522,7 @@ def community_rows(G: nx.Graph, found: list[dict[str, Any]], groups: list[dict[s
             "states_b": [state_name(G, s, lang) for s in r["states_b"]],
             "stages_only_a": [short_label(G, s, lang) for s in r["stages_only_a"]],
             "stages_only_b": [short_label(G, s, lang) for s in r["stages_only_b"]],
-            "reasons": r[f"reasons_{lang}"]})
+            "reasons": findings.reasons("communities", G, r, lang)})
     return rows
 
 
@@ -543,5 +544,6 @@ def periphery_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de"
             "district": district_name(G, r["district"], lang) or None,
             "state": state_name(G, r["state"], lang) or None, "degree": r["degree"], "core": r["core"],
             "component_size": r["component_size"], "partners": [G.nodes[x].get("label") or x for x in r["partners"]],
-            "offers": offers, "reasons": r[f"reasons_{lang}"], "partner_ids": [actor_id(x) for x in r["partners"]]})
+            "offers": offers, "reasons": findings.reasons("periphery", G, r, lang),
+            "partner_ids": [actor_id(x) for x in r["partners"]]})
     return rows

@@ -20,16 +20,12 @@ from graph.concepts import HIERARCHICAL_FACETS, Hierarchy, hierarchy_of
 from graph.namespaces import actor_iri
 from graph.sparql.catalog import run_named
 from graph.views.actors import EVIDENCE, NONE, actor_id, concept_labels, fold, label_of
+from graph.words.ui import DERIVED_TIES  # tie types that come from no single relation row
 
 #: Node facets a view can be filtered by (values are notations, as in :mod:`graph.actors`).
 NODE_FACETS = ("state", "district", "kind", "stage", "material", "category", "competency", "confidence")
 _NODE_ATTRIBUTE = {"stage": "stages", "material": "materials", "category": "categories",
                    "competency": "competencies"}
-#: Tie types of the collaboration graph that come from no single relation row.
-DERIVED_TIES: dict[str, dict[str, str]] = {
-    "joint_project": {"de": "gemeinsames Projekt", "en": "joint project"},
-    "shared_network": {"de": "gemeinsames Netzwerk", "en": "shared network"},
-}
 #: Which tie type names an edge when it has several: the most specific first.
 TIE_PRIORITY = ("supplies", "cooperates_with", "subsidiary_of", "hosted_by", "coordinates", "partner_in",
                 "founding_member_of", "member_of", "joint_project", "funds", "shared_network", "related_to")

@@ -176,7 +176,7 @@ def test_synthetic_numbers_in_german(synthetic):
     # Collection: 1 point for 132,317 inhabitants; five districts with a population have none.
     assert "In 5 Landkreisen ist keine Sammelstelle bekannt: Goslar, Göttingen, Harz, Nordhausen und" in text
     assert re.search(r"Mansfeld-Südharz Sachsen-Anhalt 1 132\.317 31\.12\.2021 \[\d+\] 0,8 0,07", text)
-    assert "1 von 1 bekannten Sammelstellen fehlt eine bekannte Verbindung zur Behandlung." in text
+    assert "Der einzigen bekannten Sammelstelle fehlt eine bekannte Verbindung zur Behandlung." in text
     assert "1 von 4 Akteuren hat keine erfasste Verbindung." in text
     assert "Kritische Rohstoffe: Für keinen der" in text
     # The Über-Amt's name carries markup; it is shown as text.
@@ -189,7 +189,7 @@ def test_synthetic_numbers_in_german(synthetic):
 
 def test_synthetic_numbers_in_english(synthetic):
     text = text_of(synthetic["en"])
-    assert "Data as of: 25 November 2026" in text
+    assert "Data as of: 25 Nov 2026" in text
     assert "4 actors, 3 sourced relations, 1 project and 1 collection point" in text
     assert "The weakest state border runs between Saxony-Anhalt and Thuringia." in text
     assert "0.25 would be expected if partners were chosen regardless of place" in text

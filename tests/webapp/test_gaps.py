@@ -246,8 +246,8 @@ def test_chain_matrix_hand_checked(client):
 
 def test_chain_page_marks_missing_stages_and_links_cells_to_their_actors(client):
     html = client.get("/chains").get_data(as_text=True)
-    assert html.count("<span title=\"fehlt in der Region") == 9
-    assert "fehlt in der Region: kein Akteur bekannt für Lampen bei" in html
+    assert html.count("<span title=\"fehlt – kein Akteur bekannt. Gebiet: ganze Region;") == 9
+    assert "fehlt – kein Akteur bekannt. Gebiet: ganze Region; Material: Lampen; Stufe: " in html
     # Only the recycler (TS-08) handles the category: nobody in the region at the next stage.
     assert "Kette endet bei „Mechanische Aufbereitung“ in der ganzen Region" in html
     link = re.search(r'<a href="(/actors\?[^"]+)" title="nur 1 Akteur', html).group(1).replace("&amp;", "&")

@@ -15,7 +15,7 @@ def test_overview_shows_counts_status_and_freshness(client):
     # tests/data/valid + 2 hostile actors: 6 actors, 5 relations, 1 project, 1 collection point
     assert "<strong>6</strong> Akteure" in html
     assert "<strong>5</strong> belegte Beziehungen" in html
-    assert "<strong>1</strong> Sammelstellen" in html
+    assert "<strong>1</strong> Sammelstelle</a>" in html
     assert "Datenstand: zuletzt mit den Quellen abgeglichen am 25.11.2026." in html
     assert "5 Landkreise sind durch Quellen als Teil der Region belegt; 2 weitere sind Kandidaten" in html
     assert 'class="status status-candidate">Kandidat' in html
@@ -50,4 +50,4 @@ def test_overview_csv_is_the_district_table(client):
 
 def test_overview_in_english(client):
     html = client.get("/?lang=en").get_data(as_text=True)
-    assert "Data as of 2026-11-25" in html and "Lower Saxony" in html
+    assert "Data as of 25 Nov 2026" in html and "Lower Saxony" in html

@@ -26,14 +26,27 @@ def test_every_string_has_both_languages_and_the_same_placeholders():
     for key, pair in STRINGS.items():
         assert len(pair) == len(LANGS) and all(pair), key
         german, english = pair
-        assert sorted(_fields(german)) == sorted(_fields(english)), key
+        assert _fields(german) == _fields(english), key
+
+
+def test_plural_forms_name_every_case():
+    """A counted text has the CLDR forms German and English need ("one", "other"); the
+    placeholder that counts ("by") is one of its fields, if it names one."""
+    for key, pair in STRINGS.items():
+        for text in pair:
+            if isinstance(text, str):
+                continue
+            assert {"one", "other"} <= set(text), key
+            assert "by" not in text or text["by"] in _fields(text["other"]), key
 
 
 def test_unknown_key_shows_itself():
     assert translate("no.such.key", "de") == "no.such.key"
 
 
-def _fields(text: str) -> list[str]:
+def _fields(text) -> set[str]:
+    """The placeholders of a text, or of all its plural forms together."""
     import string
 
-    return [name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name]
+    texts = [text] if isinstance(text, str) else [v for k, v in text.items() if k != "by"]
+    return {name for t in texts for _literal, name, _spec, _conv in string.Formatter().parse(t) if name}

@@ -6,6 +6,7 @@ import networkx as nx
 import pytest
 
 from graph.analyse.borders import border_cohesion
+from graph.words.findings import with_reasons
 from tests.graph.analyse.builders import make_graph
 
 
@@ -57,7 +58,8 @@ def test_states():
 
 
 def test_reasons():
-    rows = border_cohesion(hand_graph())
+    G = hand_graph()
+    rows = with_reasons("borders", G, border_cohesion(G))
     assert rows[0]["reasons_en"] == (
         "Lower Saxony–Thuringia: 0 ties known, 0.7 would be expected if partners were chosen "
         "regardless of place; ratio 0.00; the border still separates: new partnerships could start here"
@@ -86,7 +88,8 @@ def test_candidate_district_left_out():
 
 def test_empty_graph_one_actor_and_no_ties():
     assert border_cohesion(make_graph()) == []
-    [row] = border_cohesion(make_graph({"A": {"district": "03901"}}))
+    G = make_graph({"A": {"district": "03901"}})
+    [row] = with_reasons("borders", G, border_cohesion(G))
     assert (row["observed"], row["expected"], row["ratio"]) == (0, 0.0, None)
     assert row["reasons_en"].startswith("nothing expected")
     rows = border_cohesion(make_graph({"A": {"district": "03901"}, "B": {"district": "15901"}}))

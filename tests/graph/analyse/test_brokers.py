@@ -8,6 +8,7 @@ import networkx as nx
 import pytest
 
 from graph.analyse.brokers import brokers, cut_pieces, effective_size
+from graph.words.findings import with_reasons
 from tests.graph.analyse.builders import make_graph
 
 
@@ -60,13 +61,14 @@ def test_hand_graph():
 
 
 def test_reasons():
-    r = by_actor(brokers(hand_graph()))
+    G = hand_graph()
+    r = by_actor(with_reasons("brokers", G, brokers(G)))
     assert r["D"]["reasons_en"] == (
-        "lies on 30.0 % of the shortest paths between other actors; if it left, Actor E "
+        "lies on 30.0% of the shortest paths between other actors; if it left, Actor E "
         "would lose every known path to the rest; its tie to Actor C and Actor E is in each case the "
         "only known link between two parts"
     )
-    assert r["C"]["reasons_de"].startswith("liegt auf 40,0 % der kürzesten Wege")
+    assert r["C"]["reasons_de"].startswith("liegt auf 40,0\u00a0% der kürzesten Wege")  # CLDR: no-break space
     assert r["F"]["reasons_en"] == "has no recorded tie"
     assert r["A"]["reasons_en"] == "no notable brokerage"
 
@@ -153,7 +155,8 @@ def test_estimated_betweenness_is_seeded():
 
 def test_empty_graph_and_one_actor():
     assert brokers(make_graph()) == []
-    [row] = brokers(make_graph(["A"]))
+    G = make_graph(["A"])
+    [row] = with_reasons("brokers", G, brokers(G))
     assert (row["betweenness"], row["constraint"], row["splits"], row["reasons_en"]) == (
         0.0,
         None,

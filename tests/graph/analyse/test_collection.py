@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.analyse.collection import collection_coverage
+from graph.words.findings import with_reasons
 from tests.graph.analyse.builders import make_graph
 
 
@@ -68,10 +69,11 @@ def test_hand_graph():
 
 
 def test_reasons():
-    rows = {r["district"]: r for r in collection_coverage(hand_graph(), POINTS)}
+    G = hand_graph()
+    rows = {r["district"]: r for r in with_reasons("collection", G, collection_coverage(G, POINTS))}
     assert rows["03901"]["reasons_en"] == (
         "Testkreis Nord: 3 known collection points; 1.5 per 100,000 inhabitants (200,000 inhabitants "
-        "as of 2023-12-31); 0.30 per 100 km²; no centre is known to accept SG4, SG5 and SG6; for 1 "
+        "as of 31 Dec 2023); 0.30 per 100 km²; no centre is known to accept SG4, SG5 and SG6; for 1 "
         "centre the sources name no groups; 2 centres are run by operators with no known tie to a "
         "treatment actor (Actor Q)"
     )

@@ -8,6 +8,7 @@ import networkx as nx
 import pytest
 
 from graph.analyse.communities import communities, community_gaps, partition
+from graph.words.findings import with_reasons
 from tests.graph.analyse.builders import make_graph
 
 
@@ -33,7 +34,8 @@ def hand_graph(order_seed=None):
 def test_communities_of_the_hand_graph():
     # m = 6 + 6 + 1 + 3 = 16. Degree sums: {A..D} 3+3+3+4 = 13, {E..H} 13, {X,Y,Z} 6, {I} 0.
     # Q = Σ L_c/m − (d_c/2m)² = 2·(6/16 − (13/32)²) + (3/16 − (6/32)²) = 0.5723.
-    rows = communities(hand_graph())
+    G = hand_graph()
+    rows = communities(G)
     assert [(r["community"], r["members"]) for r in rows] == [
         ("C1", ["A", "B", "C", "D"]),
         ("C2", ["E", "F", "G", "H"]),
@@ -47,15 +49,16 @@ def test_communities_of_the_hand_graph():
     assert c1["examples"] == ["Actor D", "Actor A", "Actor B"]  # D has 4 ties, then by IRI
     assert (c1["stages"], c1["states"]) == (["TS-01"], ["03"])
     assert rows[2]["stages"] == ["TS-MR"]  # TS-10 counts for its group
-    assert (
-        c1["reasons_en"] == "C1: 4 actors, e.g. Actor D, Actor A and Actor B; states: Lower Saxony; stages: Collection"
+    assert with_reasons("community", G, [c1])[0]["reasons_en"] == (
+        "C1: 4 actors, e.g. Actor D, Actor A and Actor B; states: Lower Saxony; stages: Collection"
     )
 
 
 def test_gaps_of_the_hand_graph():
     # Groups of at least 3: C1, C2, C3. C1–C2: one tie (D–E); C1–C3 and C2–C3: none.
     # Fewest ties first; among equals the larger pair (4 + 3) and then by number.
-    rows = community_gaps(hand_graph())
+    G = hand_graph()
+    rows = with_reasons("communities", G, community_gaps(G))
     assert [(r["community_a"], r["community_b"], r["links"]) for r in rows] == [
         ("C1", "C3", 0),
         ("C2", "C3", 0),
@@ -67,7 +70,8 @@ def test_gaps_of_the_hand_graph():
     assert (first["stages_only_a"], first["stages_only_b"]) == (["TS-01"], ["TS-MR"])
     assert first["reasons_en"] == (
         "C1 (e.g. Actor D and Actor A) and C3 (e.g. Actor X and Actor Y) have no known tie; only C1 works "
-        "at Collection; only C3 works at Metallurgy and refining; a first contact could connect the two groups"
+        "at these stages: Collection; only C3 works at these stages: Metallurgy and refining; a first contact "
+        "could connect the two groups"
     )
     assert one["reasons_en"].startswith(
         "C1 (e.g. Actor D and Actor A) and C2 (e.g. Actor E and Actor F) are linked by one known tie only: "

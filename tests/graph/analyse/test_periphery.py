@@ -6,6 +6,7 @@ import networkx as nx
 import pytest
 
 from graph.analyse.periphery import periphery
+from graph.words.findings import with_reasons
 from tests.graph.analyse.builders import make_graph
 
 
@@ -44,7 +45,8 @@ def test_hand_graph():
 
 
 def test_reasons():
-    r = {row["actor"]: row for row in periphery(hand_graph())}
+    G = hand_graph()
+    r = {row["actor"]: row for row in with_reasons("periphery", G, periphery(G))}
     assert r["I"]["reasons_en"] == (
         "no recorded tie – it works alone, or its ties are not yet researched; offers: repair and Re-use and repair"
     )

@@ -92,7 +92,7 @@
     container.textContent = "";
     var shown = result.rows.slice(0, MAX_TABLE_ROWS);
     if (result.rows.length > shown.length) {
-      container.appendChild(el("p", "note", ctx.say("sparql.shown", { shown: fmt(shown.length, ctx), n: fmt(result.rows.length, ctx) })));
+      container.appendChild(el("p", "note", ctx.say("sparql.shown", { shown: fmt(shown.length, ctx), n: fmt(result.rows.length, ctx) }, result.rows.length)));
     }
     var wrap = el("div", "wb-table-wrap");
     var tbl = el("table", "data wb-table");
@@ -211,7 +211,7 @@
       }
     });
     var edgeList = Object.keys(edges).map(function (k) { return edges[k]; });
-    note.textContent = ctx.say("sparql.network.note", { n: fmt(edgeList.length, ctx), source: spec.source, target: spec.target });
+    note.textContent = ctx.say("sparql.network.note", { n: fmt(edgeList.length, ctx), source: spec.source, target: spec.target }, edgeList.length);
     var data = { nodes: new window.vis.DataSet(Object.keys(nodes).map(function (k) { return nodes[k]; })),
       edges: new window.vis.DataSet(edgeList) };
     network = new window.vis.Network(container, data, {
@@ -270,8 +270,8 @@
       }
       group.appendChild(holder);
     });
-    note.textContent = ctx.say("sparql.map.placed", { n: fmt(placed, ctx) }) +
-      (unplaced ? " · " + ctx.say("sparql.map.unplaced", { n: fmt(unplaced, ctx) }) : "");
+    note.textContent = ctx.say("sparql.map.placed", { n: fmt(placed, ctx) }, placed) +
+      (unplaced ? " · " + ctx.say("sparql.map.unplaced", { n: fmt(unplaced, ctx) }, unplaced) : "");
   }
 
   window.HGViews = { fit: fit, table: table, bar: bar, network: drawNetwork, map: map, compact: compact,

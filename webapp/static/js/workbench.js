@@ -20,11 +20,15 @@
     "isIRI", "isLiteral", "YEAR", "NOW", "ROUND", "CONCAT", "REPLACE", "STRAFTER", "STRBEFORE", "AS", "a"];
 
   var state = { result: null, fits: null, view: null, chart: data.chart, form: null, running: null };
+  var plurals = new Intl.PluralRules(data.lang === "de" ? "de-DE" : "en-GB");
   var ctx = {
     prefixes: data.prefixes, idBase: data.id_base, idPath: data.id_path, profilePath: data.profile_path,
     lang: data.lang, projection: data.projection, mapSize: data.map_size,
-    say: function (key, values) {
+    say: function (key, values, count) {
       var text = data.text[key] || key;
+      if (typeof text === "object") {  // plural forms: the CLDR category of the count picks one
+        text = (count === 0 && text["=0"]) || text[plurals.select(count || 0)] || text.other;
+      }
       Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
       return text;
     }
@@ -237,8 +241,7 @@
     $("wb-error").hidden = true;
     var notice = $("wb-notice");
     var n = result.rows.length;
-    var count = result.graph ? ctx.say("sparql.triples", { n: V.format(n, ctx) }) :
-      (n === 1 ? ctx.say("sparql.rows.one") : ctx.say("sparql.rows", { n: V.format(n, ctx) }));
+    var count = ctx.say(result.graph ? "sparql.triples" : "sparql.rows", { n: V.format(n, ctx) }, n);
     status.textContent = (result.ask === undefined ? count + " " : "") + ctx.say("sparql.elapsed", { ms: V.format(result.ms, ctx) });
     status.className = "wb-status done";
     notice.hidden = !result.truncated;

@@ -1,96 +1,16 @@
-"""The report's wording in German and English, and how it writes numbers and dates.
+"""The briefing's wording in German and English (numbers, dates and lists are written by
+:mod:`graph.words.format`).
 
-Placeholders in braces are filled by :mod:`graph.report`; the template escapes the
-result, so no text here may contain markup.
+Placeholders in braces are filled by :mod:`graph.report.briefing`; the template escapes
+the result, so no text here may contain markup. A label is never declined inside a
+sentence: it follows a colon or stands in brackets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def number(value: float, lang: str, digits: int = 1) -> str:
-    """A decimal number with a German comma or an English point.
-
-    >>> number(0.3387, "de", 2), number(35.4301, "en")
-    ('0,34', '35.4')
-    """
-    text = f"{value:,.{digits}f}"
-    if lang == "de":
-        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return text
-
-
-def integer(value: int, lang: str) -> str:
-    """A whole number with the thousands separator of the language.
-
-    >>> integer(134672, "de"), integer(134672, "en")
-    ('134.672', '134,672')
-    """
-    return number(int(value), lang, 0)
-
-
-def percent(share: float, lang: str) -> str:
-    """A share in [0, 1] as a percentage with one decimal.
-
-    >>> percent(0.2568, "de"), percent(0.2568, "en")
-    ('25,7 %', '25.7%')
-    """
-    return f"{number(100 * share, lang)} %" if lang == "de" else f"{number(100 * share, lang)}%"
-
-
-def date(iso: str | None, lang: str, *, short: bool = False) -> str:
-    """An ISO date (YYYY-MM-DD) as people write it, ``short`` for tables; "–" when unknown.
-
-    >>> date("2022-12-31", "de"), date("2022-12-31", "en"), date("2022-12-31", "en", short=True)
-    ('31.12.2022', '31 December 2022', '31 Dec 2022')
-    >>> date(None, "de")
-    '–'
-    """
-    if not iso:
-        return "–"
-    parts = str(iso)[:10].split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return str(iso)
-    y, m, d = (int(p) for p in parts)
-    if lang == "de":
-        return f"{d:02d}.{m:02d}.{y}"
-    month = _MONTHS_EN[m - 1]
-    return f"{d} {month[:3] if short else month} {y}"
-
-
-def join(items: Iterable[str], lang: str, *, limit: int | None = None) -> str:
-    """ "A, B and C"; past ``limit`` items "A, B and 3 more".
-
-    >>> join(["A", "B", "C"], "de"), join(["A", "B", "C"], "en", limit=1)
-    ('A, B und C', 'A and 2 more')
-    """
-    words = list(items)
-    if limit is not None and len(words) > limit:
-        more = len(words) - limit
-        words = [*words[:limit], f"{more} weitere" if lang == "de" else f"{more} more"]
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {'und' if lang == 'de' else 'and'} {words[-1]}"
-
-
-# Keys ending in "_0" or "_1" are the wording for none or one of the count ``{n}``
-# (graph.report picks them); the plain key is the wording for more.
+# Keys ending in "_1" are the wording for the CLDR plural category "one" of the count
+# ``{n}``, keys ending in "_0" a wording for none (graph.report.briefing picks them); the
+# plain key is the wording for the category "other".
 TEXT: dict[str, dict] = {
     "de": {
         "html_lang": "de",
@@ -114,6 +34,8 @@ TEXT: dict[str, dict] = {
             "project": ("Projekt", "Projekte"),
             "point": ("Sammelstelle", "Sammelstellen"),
             "source": ("Quelle", "verschiedene Quellen"),
+            "material": ("Stoff", "Stoffe"),
+            "more_material": ("weiterer Stoff", "weitere Stoffe"),
         },
         "holds": "Der Graph verzeichnet {actors}, {relations}, {projects} und {points} für Elektroaltgeräte; er "
         "stützt sich auf {sources}.",
@@ -157,7 +79,7 @@ TEXT: dict[str, dict] = {
         "col_observed": "bekannt",
         "col_expected": "erwartet",
         "col_ratio": "Verhältnis",
-        "within": "innerhalb {a}",
+        "within": "innerhalb: {a}",
         "h_chain": "Wertschöpfungskette: Wer arbeitet an welcher Stufe?",
         "chain_intro": "Jede Zelle zählt die Akteure der Region, die mit dem Stoff oder der Gerätekategorie an "
         "der Stufe arbeiten; die Stufen folgen dem Stoffstrom von links nach rechts. Eine leere Zelle heißt: "
@@ -167,14 +89,14 @@ TEXT: dict[str, dict] = {
         "group_categories": "Gerätekategorien (ElektroG)",
         "group_crm": "Kritische Rohstoffe (CRM Act)",
         "group_other": "Weitere Stoffe (die an den meisten Stufen vorkommen)",
-        "chain_omitted": "Nicht gezeigt: {rest} weitere Stoffe mit bekannten Akteuren und {none} Stoffe ohne "
-        "bekannten Akteur; die vollständige Tabelle gibt „harzgraph gaps chains“.",
+        "chain_omitted": "Nicht gezeigt: {rest} mit bekannten Akteuren und {none} ohne bekannten Akteur; die "
+        "vollständige Tabelle gibt „harzgraph gaps chains“.",
         "stage_skipped": "Keinem Akteur der Region sind die Stufen {stages} zugeordnet, obwohl Akteure an späteren "
-        "Stufen arbeiten ({actors} bei {next}). Vermutlich fehlt hier die Angabe in den Daten, nicht die Stufe "
-        "selbst: zu prüfen ist, welche Betriebe diese Stufen tatsächlich abdecken.",
+        "Stufen arbeiten (nächste besetzte Stufe: {next}; {actors}). Vermutlich fehlt hier die Angabe in den "
+        "Daten, nicht die Stufe selbst: zu prüfen ist, welche Betriebe diese Stufen tatsächlich abdecken.",
         "stage_skipped_1": "Keinem Akteur der Region ist die Stufe {stages} zugeordnet, obwohl Akteure an späteren "
-        "Stufen arbeiten ({actors} bei {next}). Vermutlich fehlt hier die Angabe in den Daten, nicht die Stufe "
-        "selbst: zu prüfen ist, welche Betriebe diese Stufe tatsächlich abdecken.",
+        "Stufen arbeiten (nächste besetzte Stufe: {next}; {actors}). Vermutlich fehlt hier die Angabe in den "
+        "Daten, nicht die Stufe selbst: zu prüfen ist, welche Betriebe diese Stufe tatsächlich abdecken.",
         "stage_leaves": "Keinem Akteur der Region sind die Stufen {stages} zugeordnet: Dort verlässt der "
         "Stoffstrom vermutlich die Region.",
         "stage_leaves_1": "Keinem Akteur der Region ist die Stufe {stages} zugeordnet: Dort verlässt der "
@@ -189,6 +111,7 @@ TEXT: dict[str, dict] = {
         "path_legend": "Kästchen von links nach rechts: {path}; gefüllt = mindestens ein Akteur bekannt, leer = "
         "keiner bekannt.",
         "materials_none": "Für diese {n} Rohstoffe des CRM Act ist in der Region kein Akteur bekannt: {names}.",
+        "materials_none_1": "Für diesen Rohstoff des CRM Act ist in der Region kein Akteur bekannt: {names}.",
         "col_material": "Rohstoff",
         "col_path": "Recyclingpfad",
         "col_present": "Akteure und ihre Stufen",
@@ -251,8 +174,6 @@ TEXT: dict[str, dict] = {
         "confidence_medium": "mittel belegt",
         "confidence_low": "schwach belegt",
         "h_method": "Methode und Lesehilfe",
-        "label_joint_project": "gemeinsames Projekt",
-        "label_shared_network": "gemeinsame Mitgliedschaft",
         "method_weights": "Eine Verbindung entsteht durch eine belegte direkte Beziehung, ein gemeinsames Projekt "
         "oder die gemeinsame Mitgliedschaft in einem Verband. Voll zählen: {full}; halb: {half}.",
         "method": [
@@ -380,9 +301,12 @@ TEXT: dict[str, dict] = {
         "f_collection_zero": "Entweder fehlen dort Stellen, oder die Quellen nennen sie nicht. Das Ziel, deutlich "
         "mehr zu sammeln, könnte hier zuerst ansetzen.",
         "f_outlet_lead": "{n} von {total} bekannten Sammelstellen fehlt eine bekannte Verbindung zur Behandlung.",
+        "f_outlet_lead_1": "Der einzigen bekannten Sammelstelle fehlt eine bekannte Verbindung zur Behandlung.",
         "f_outlet": "Ihre Betreiber ({names}) haben keine erfasste Verbindung zu einem Akteur, der sortiert, "
         "behandelt, zerlegt oder verhüttet – gesammelte Geräte verlassen die Region vermutlich über Dritte.",
         "f_outlet_1": "Ihr Betreiber ({names}) hat keine erfasste Verbindung zu einem Akteur, der sortiert, "
+        "behandelt, zerlegt oder verhüttet – gesammelte Geräte verlassen die Region vermutlich über Dritte.",
+        "f_outlet_point": "Ihr Betreiber ({names}) hat keine erfasste Verbindung zu einem Akteur, der sortiert, "
         "behandelt, zerlegt oder verhüttet – gesammelte Geräte verlassen die Region vermutlich über Dritte.",
         "f_partners_lead": "{n} Partnerschaften werden als Hypothesen vorgeschlagen.",
         "f_partners_lead_1": "Eine Partnerschaft wird als Hypothese vorgeschlagen.",
@@ -417,6 +341,8 @@ TEXT: dict[str, dict] = {
             "project": ("project", "projects"),
             "point": ("collection point", "collection points"),
             "source": ("source", "distinct sources"),
+            "material": ("material", "materials"),
+            "more_material": ("further material", "further materials"),
         },
         "holds": "The graph records {actors}, {relations}, {projects} and {points} for waste electrical equipment; "
         "it rests on {sources}.",
@@ -460,7 +386,7 @@ TEXT: dict[str, dict] = {
         "col_observed": "known",
         "col_expected": "expected",
         "col_ratio": "ratio",
-        "within": "within {a}",
+        "within": "within: {a}",
         "h_chain": "Value chain: who works at which stage?",
         "chain_intro": "Each cell counts the region's actors that handle the material or device category at "
         "that stage; stages follow the material flow from left to right. An empty cell means no actor is known "
@@ -470,14 +396,14 @@ TEXT: dict[str, dict] = {
         "group_categories": "Device categories (WEEE)",
         "group_crm": "Critical raw materials (CRM Act)",
         "group_other": "Other materials (those at most stages)",
-        "chain_omitted": "Not shown: {rest} further materials with known actors and {none} materials with no "
-        "known actor; “harzgraph gaps chains” gives the full table.",
+        "chain_omitted": "Not shown: {rest} with known actors and {none} with no known actor; “harzgraph gaps "
+        "chains” gives the full table.",
         "stage_skipped": "No actor of the region is assigned the stages {stages}, although actors work at later "
-        "stages ({actors} at {next}). The record is presumably missing in the data, not the stages themselves: "
-        "check which plants actually cover them.",
+        "stages (next stage held: {next}; {actors}). The record is presumably missing in the data, not the "
+        "stages themselves: check which plants actually cover them.",
         "stage_skipped_1": "No actor of the region is assigned the stage {stages}, although actors work at later "
-        "stages ({actors} at {next}). The record is presumably missing in the data, not the stage itself: check "
-        "which plants actually cover it.",
+        "stages (next stage held: {next}; {actors}). The record is presumably missing in the data, not the "
+        "stage itself: check which plants actually cover it.",
         "stage_leaves": "No actor of the region is assigned the stages {stages}: the flow presumably leaves the "
         "region there.",
         "stage_leaves_1": "No actor of the region is assigned the stage {stages}: the flow presumably leaves the "
@@ -489,6 +415,7 @@ TEXT: dict[str, dict] = {
         "of the region handles, with the stages of the recycling path that are held and those that are missing.",
         "path_legend": "Boxes from left to right: {path}; filled = at least one actor known, empty = none known.",
         "materials_none": "For these {n} CRM Act materials no actor is known in the region: {names}.",
+        "materials_none_1": "For this CRM Act material no actor is known in the region: {names}.",
         "col_material": "Material",
         "col_path": "Recycling path",
         "col_present": "Actors and their stages",
@@ -549,8 +476,6 @@ TEXT: dict[str, dict] = {
         "confidence_medium": "moderately supported",
         "confidence_low": "weakly supported",
         "h_method": "Method and how to read this",
-        "label_joint_project": "joint project",
-        "label_shared_network": "shared membership",
         "method_weights": "A tie arises from a sourced direct relation, a joint project or shared membership of "
         "an association. Counting fully: {full}; counting half: {half}.",
         "method": [
@@ -676,9 +601,12 @@ TEXT: dict[str, dict] = {
         "f_collection_zero": "Either there are no points, or the sources do not name them. The goal of collecting "
         "far more could start here.",
         "f_outlet_lead": "{n} of {total} known collection points lack a known tie to treatment.",
+        "f_outlet_lead_1": "The only known collection point lacks a known tie to treatment.",
         "f_outlet": "Their operators ({names}) have no recorded tie to an actor that sorts, treats, dismantles or "
         "refines – collected devices presumably leave the region through third parties.",
         "f_outlet_1": "Their operator ({names}) has no recorded tie to an actor that sorts, treats, dismantles or "
+        "refines – collected devices presumably leave the region through third parties.",
+        "f_outlet_point": "Its operator ({names}) has no recorded tie to an actor that sorts, treats, dismantles or "
         "refines – collected devices presumably leave the region through third parties.",
         "f_partners_lead": "{n} partnerships are suggested as hypotheses.",
         "f_partners_lead_1": "One partnership is suggested as a hypothesis.",
@@ -691,5 +619,35 @@ TEXT: dict[str, dict] = {
         "f_periphery_1": "In the region: {names}.",
         "f_periphery_how": "One introduction to a central actor would connect them.",
         "f_periphery_how_1": "One introduction to a central actor would connect it.",
+    },
+}
+
+#: The words inside the briefing's figures (graph.report.figures).
+FIGURES = {
+    "de": {
+        "none": "kein Akteur",
+        "one": "1 Akteur (Abhängigkeit)",
+        "few": "2–3 Akteure",
+        "many": "4 und mehr",
+        "off_path": "grau: Stufen neben dem Recyclingpfad",
+        "observed": "bekannt",
+        "expected": "erwartet",
+        "ratio": "Farbe: Verhältnis bekannt / erwartet (1 = wie erwartet)",
+        "per_100k": "Sammelstellen je 100.000 Einwohner",
+        "candidate": "Kandidat (unbestätigter Landkreis)",
+        "no_population": "keine Einwohnerzahl",
+    },
+    "en": {
+        "none": "no actor",
+        "one": "1 actor (a dependency)",
+        "few": "2–3 actors",
+        "many": "4 or more",
+        "off_path": "grey: stages beside the recycling path",
+        "observed": "known",
+        "expected": "expected",
+        "ratio": "colour: ratio known / expected (1 = as expected)",
+        "per_100k": "collection points per 100,000 inhabitants",
+        "candidate": "candidate (unconfirmed district)",
+        "no_population": "no population figure",
     },
 }

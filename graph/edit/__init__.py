@@ -1,0 +1,1 @@
+"""Editing the data from the browser: accounts, change sets, review, apply, the change log."""

@@ -1,0 +1,57 @@
+"""Blueprint: ``/quality`` (where the data is thin, per table and district) and
+``/quality/rows`` (the records behind one count). Both with JSON and CSV twins."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, Response, g, request
+
+from graph.views import quality
+
+from . import params, represent
+from .i18n import translate
+from .state import data_tables
+
+bp = Blueprint("quality", __name__)
+
+
+@bp.get("/quality", defaults={"fmt": "html"})
+@bp.get("/quality.<any(json, csv):fmt>")
+def index(fmt: str) -> Response:
+    """The counts per table and district; every count links to its records."""
+    table = quality.summary(data_tables(), today=_today())
+    return represent.table(table, fmt, template="quality/index.html", title=translate("quality.title", g.lang),
+                           description=translate("quality.description", g.lang), filename="quality",
+                           links=represent.twin_links("quality.index"),
+                           extra={"measures": list(quality.MEASURES), "applies": quality.APPLIES})
+
+
+@bp.get("/quality/rows", defaults={"fmt": "html"})
+@bp.get("/quality/rows.<any(json, csv):fmt>")
+def rows(fmt: str) -> Response:
+    """``/quality/rows?table=actors&district=03153&measure=single_source``: the flagged records."""
+    table = params.one_of(request.args, "table", list(quality.APPLIES), "") or None
+    measure = params.one_of(request.args, "measure", list(quality.MEASURES), "") or None
+    district = request.args.get("district")
+    district = None if district in (None, "*") else district
+    if table and measure and measure not in quality.APPLIES[table]:
+        raise params.BadParameter("measure", measure, [m for m in quality.APPLIES[table]],
+                                  reason=f"does not apply to {table}")
+    found = quality.flagged_rows(data_tables(), today=_today(), table=table, district=district, measure=measure)
+    words = [translate(f"quality.table.{table}", g.lang) if table else translate("all", g.lang),
+             translate(f"quality.m.{measure}", g.lang) if measure else "",
+             translate("quality.district", g.lang, name=_district_name(district)) if district is not None else ""]
+    return represent.table(found, fmt, template="quality/rows.html", title=translate("quality.rows.title", g.lang),
+                           description=" · ".join(w for w in words if w), filename="quality-rows",
+                           links=represent.twin_links("quality.rows"))
+
+
+def _district_name(key: str) -> str:
+    if key == "":
+        return translate("none", g.lang)
+    return next((d.get("name", key) for d in data_tables().get("districts", []) if d.get("key") == key), key)
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
