@@ -111,6 +111,8 @@ def test_an_item_is_named_once_even_when_a_competency_and_a_stage_share_its_labe
     G = make_graph({"A": {"stages": ["TS-05"], "competencies": ["sorting"]}})
     G.graph["labels"] = {**G.graph["labels"], base + "competency/sorting": {"de": "Sortierung", "en": "sorting"},
                          base + "stage/TS-05": {"de": "Sortierung", "en": "Sorting"}}
+    from graph.words.findings import reasons
+
     [row] = periphery(G)
-    assert row["reasons_de"].endswith("bringt mit: Sortierung")
-    assert row["reasons_en"].endswith("offers: sorting")
+    assert reasons("periphery", G, row, "de").endswith("bringt mit: Sortierung")
+    assert reasons("periphery", G, row, "en").endswith("offers: sorting")
