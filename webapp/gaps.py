@@ -119,7 +119,7 @@ def communities(fmt: str) -> Response:
     found = cached("community-gaps", lambda: analyse.community_gaps(G))
     groups = cached("communities", lambda: analyse.communities(G))
     rows = gapviews.community_rows(G, found, groups, lang=g.lang, selected=selected)
-    description = translate("communities.describe", g.lang, n=number(len(rows), g.lang)) + _facet_words(selected,
+    description = translate("communities.describe", g.lang, n=len(rows)) + _facet_words(selected,
                                                                                                         choices)
     return _findings_page(fmt, rows, gapviews.COMMUNITY_COLUMNS, "communities", description, selected, choices)
 
@@ -133,7 +133,7 @@ def periphery(fmt: str) -> Response:
     G = collaboration()
     found = cached("periphery", lambda: analyse.periphery(G))
     rows = gapviews.periphery_rows(G, found, lang=g.lang, selected=selected)
-    description = translate("periphery.describe", g.lang, n=number(len(rows), g.lang)) + _facet_words(selected,
+    description = translate("periphery.describe", g.lang, n=len(rows)) + _facet_words(selected,
                                                                                                       choices)
     return _findings_page(fmt, rows, gapviews.PERIPHERY_COLUMNS, "periphery", description, selected, choices)
 

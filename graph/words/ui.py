@@ -751,9 +751,8 @@ STRINGS.update({
         'The network splits into groups tied more densely inside than outside (Louvain/Leiden, '
         'fixed seed). Listed are pairs of groups with no known tie or only one: an exchange is '
         'probably missing there. A missing tie can also be a gap in the research.'),
-    'communities.describe': (
-        '{n} Paare von Gruppen',
-        '{n} pairs of groups'),
+    'communities.describe': ({"one": "{n} Paar von Gruppen", "other": "{n} Paare von Gruppen"},
+                             {"one": "{n} pair of groups", "other": "{n} pairs of groups"}),
     'periphery.title': (
         'Akteure am Rand',
         'Actors at the edge'),
@@ -762,9 +761,8 @@ STRINGS.update({
         'Hauptnetzes. Sie einzubinden kann die Kette schließen – oder die Daten ergänzen.',
         'Actors with no or few known ties, or in a group apart from the main network. Bringing them '
         'in can close the chain – or complete the data.'),
-    'periphery.describe': (
-        '{n} Akteure am Rand',
-        '{n} actors at the edge'),
+    'periphery.describe': ({"one": "{n} Akteur am Rand", "other": "{n} Akteure am Rand"},
+                           {"one": "{n} actor at the edge", "other": "{n} actors at the edge"}),
     'col.community_a': (
         'Gruppe A',
         'Group A'),
