@@ -303,7 +303,7 @@ def test_workers_cannot_open_network_connections(runner, listener):
 
 @pytest.mark.parametrize("query", [pytest.param(q, id=k) for k, q in RUNAWAY.items()])
 def test_runaway_query_is_stopped_while_others_are_answered(runner, query):
-    limit = 1.0
+    limit = 4.0  # generous: on 2 busy shared cores the quick query must still fit inside it
     outcome: dict = {}
 
     def slow():
@@ -321,7 +321,7 @@ def test_runaway_query_is_stopped_while_others_are_answered(runner, query):
     assert answer.rows == [{"n": 3 * N}]
     assert still_running
     assert isinstance(outcome["error"], QueryTimeout)
-    assert "longer than 1 s" in str(outcome["error"])
+    assert "longer than 4 s" in str(outcome["error"])
     assert runner.run("ASK { ?s ?p ?o }").body == b'{"head":{},"boolean":true}'
 
 
