@@ -701,23 +701,20 @@ STRINGS.update({
         'Verbindungen im Netz',
         'Ties in the network'),
     'gaps.score.explain': (
-        'Die Stärke (0 bis 1) ordnet nur die Liste. Sie setzt sich zusammen aus der '
-        'Wertschöpfungskette ({value_chain} %: eine Stufe folgt auf die andere, für ein gemeinsames '
-        'Material), gemeinsamen Partnern ({proximity} %), sich ergänzenden Kompetenzen '
-        '({competence} %) und dem Brückenschlag über eine Landes- oder Kreisgrenze ({border} %, so '
-        'viel wie die Kette trägt). Ist ein Thema gewählt (Material, Kategorie, Kompetenz oder '
-        'Stufe), zählt zuerst, wie gut sich die beiden darin ergänzen: beide an benachbarten Stufen '
-        '(1), beide (0,6), einer mit dem Thema und einer an der Stufe daneben (0,4), nur einer '
-        '(0,2); die Stärke ist dann Thema × (0,5 + 0,5 × übrige Teile). Gleiche Stärke, gleicher '
-        'Rang.',
-        'The score (0 to 1) only orders the list. It is made of the value chain ({value_chain} %: '
-        'one stage follows the other, for a shared material), common partners ({proximity} %), '
-        'complementary competencies ({competence} %) and bridging a state or district border '
-        '({border} %, as much as the chain carries). When a topic is chosen (material, category, '
-        'competency or stage), how well the two complement each other on it counts first: both at '
-        'adjacent stages (1), both (0.6), one with the topic and one at the stage next to it (0.4), '
-        'only one (0.2); the score is then topic × (0.5 + 0.5 × the other parts). Equal scores '
-        'share a rank.'),
+        "Die Stärke (0 bis 1) ordnet nur die Liste. Sie setzt sich zusammen aus der Wertschöpfungskette "
+        "({value_chain}: eine Stufe folgt auf die andere, für ein gemeinsames Material), gemeinsamen Partnern "
+        "({proximity}), sich ergänzenden Kompetenzen ({competence}) und dem Brückenschlag über eine Landes- "
+        "oder Kreisgrenze ({border}, so viel wie die Kette trägt). Ist ein Thema gewählt (Material, Kategorie, "
+        "Kompetenz oder Stufe), zählt zuerst, wie gut sich die beiden darin ergänzen: beide an benachbarten "
+        "Stufen (1), beide (0,6), einer mit dem Thema und einer an der Stufe daneben (0,4), nur einer (0,2); "
+        "die Stärke ist dann Thema × (0,5 + 0,5 × übrige Teile). Gleiche Stärke, gleicher Rang.",
+        "The score (0 to 1) only orders the list. It is made of the value chain ({value_chain}: one stage "
+        "follows the other, for a shared material), common partners ({proximity}), complementary "
+        "competencies ({competence}) and bridging a state or district border ({border}, as much as the chain "
+        "carries). When a topic is chosen (material, category, competency or stage), how well the two "
+        "complement each other on it counts first: both at adjacent stages (1), both (0.6), one with the topic "
+        "and one at the stage next to it (0.4), only one (0.2); the score is then topic × (0.5 + 0.5 × the "
+        "other parts). Equal scores share a rank."),
     'gaps.filter.note': (
         'Material, Kategorie, Kompetenz und Stufe sind das Thema: Ein Paar bleibt stehen, wenn '
         'einer der beiden es hat (oder einen engeren Begriff). Landkreis, Bundesland und Art: wenn '
