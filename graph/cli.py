@@ -204,6 +204,28 @@ def gaps(store_dir: Path | None, state: str | None, district: str | None, materi
 
 @main.command()
 @store_option
+@click.option("--district", help="Only this district (name or Kreisschlüssel, e.g. Goslar or 03153).")
+@click.option("--lever", "levers", multiple=True, metavar="NAME=COUNT",
+              help="Add a lever, e.g. container=10 or drive-through=4 (repeatable; see data/collection_levers.csv).")
+@click.option("--lang", type=click.Choice(["de", "en"]), default="en", show_default=True)
+@format_option
+def scenario(store_dir: Path | None, district: str | None, levers: tuple[str, ...], lang: str, fmt: str) -> None:
+    """Collection scenarios: WEEE generated, collected, target (85 % of generated), rate and gap
+    per district, with levers added as low–high ranges (docs/COLLECTION.md)."""
+    from graph.views.collection import collection_view, default_features, scenario_text
+
+    store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
+    view = collection_view(store, district=district, lever_args=levers, lang=lang, features=default_features())
+    if fmt == "csv":
+        click.echo(view["table"].to_csv(), nl=False)
+    elif fmt == "json":
+        click.echo(json.dumps({k: v for k, v in view.items() if k != "table"}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(scenario_text(view, lang))
+
+
+@main.command()
+@store_option
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file [default: harzgraph-bericht.html, or harzgraph-report.html with --lang en].")

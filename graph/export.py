@@ -14,7 +14,7 @@ from graph.build.columns import FACTS, language
 from graph.build.mapping import RELATION_BASE
 from graph.build.tablespec import TABLES
 from graph.build.vocabulary import vocabulary_from_store
-from graph.namespaces import HG, ID, ORG, PREFIXES, SCHEMA, WGS
+from graph.namespaces import COLLECTION_DATASET, GERMANY, HG, ID, ORG, PREFIXES, SCHEMA, WGS
 
 RDF_FORMATS = {
     "ttl": pyoxigraph.RdfFormat.TURTLE,
@@ -120,6 +120,24 @@ class _TableReader:
                  "object": _slug(self.one(r, RDF + "object")), **self.facts(r, "relations"),
                  "sources": self.sources(r)}
                 for r in self.relation_nodes if r.startswith(RELATION_BASE)]
+
+    def collection_figures(self) -> list[dict[str, str]]:
+        """The qb:Observations of the collection-figures data set (Germany's NUTS IRI as DE)."""
+        dim, attr = PREFIXES["sdmx-dimension"], PREFIXES["sdmx-attribute"]
+        def area(o: str) -> str:
+            return "DE" if self.one(o, dim + "refArea") == GERMANY else self.code(o, dim + "refArea")
+
+        return [{"id": _slug(o), "area": area(o),
+                 "year": self.one(o, dim + "refPeriod"), "basis": self.code(o, HG.basis),
+                 "devices": self.code(o, HG.deviceScope), "unit": self.code(o, attr + "unitMeasure"),
+                 **self.facts(o, "collection_figures"), "sources": self.sources(o)}
+                for o in self.subjects(PREFIXES["qb"] + "dataSet", COLLECTION_DATASET)]
+
+    def collection_levers(self) -> list[dict[str, str]]:
+        return [{"id": _slug(lever), "per": self.code(lever, HG.leverCount), "unit": self.code(lever, HG.effectUnit),
+                 "basis": self.code(lever, HG.basis), **self.facts(lever, "collection_levers"),
+                 "sources": self.sources(lever)}
+                for lever in self.subjects(RDF + "type", HG.CollectionLever)]
 
 
 def _slug(iri: str) -> str:

@@ -27,6 +27,9 @@ HG = ClosedNamespace(
         # districts and states
         "nuts1", "nuts3", "regionStatus", "regionStatusNote", "population",
         "populationDate", "populationSource", "areaKm2", "seat",
+        # collection figures (an RDF Data Cube) and the levers of the collection scenarios
+        "basis", "deviceScope", "areaPart", "collectionFiguresStructure", "CollectionLever",
+        "leverCount", "effectLow", "effectHigh", "effectUnit", "maxCount", "assumption",
         # vocabulary annotations
         "orgClass", "directProperty", "symmetric", "crmStrategic", "crmCritical",
         "bulkFraction",
@@ -57,6 +60,13 @@ PREFIXES: dict[str, str] = {
     "district": ID + "concept/district/",
     "rstrategy": ID + "concept/r-strategy/",
     "regionstatus": ID + "concept/region-status/",
+    "figure": ID + "figure/",
+    "lever": ID + "lever/",
+    "basis": ID + "concept/collection-basis/",
+    "qb": "http://purl.org/linked-data/cube#",
+    "sdmx-dimension": "http://purl.org/linked-data/sdmx/2009/dimension#",
+    "sdmx-measure": "http://purl.org/linked-data/sdmx/2009/measure#",
+    "sdmx-attribute": "http://purl.org/linked-data/sdmx/2009/attribute#",
     "geoprecision": ID + "concept/geo-precision/",
     "org": str(ORG),
     "schema": str(SCHEMA),
@@ -91,6 +101,20 @@ def project_iri(project_id: str) -> str:
 
 def site_iri(site_id: str) -> str:
     return f"{ID}site/{site_id}"
+
+
+def figure_iri(figure_id: str) -> str:
+    return f"{ID}figure/{figure_id}"
+
+
+def lever_iri(lever_id: str) -> str:
+    return f"{ID}lever/{lever_id}"
+
+
+#: The RDF Data Cube data set holding every row of data/collection_figures.csv.
+COLLECTION_DATASET = ID + "dataset/collection-figures"
+#: Germany as a reference area (NUTS level 0).
+GERMANY = "http://data.europa.eu/nuts/code/DE"
 
 
 def scheme_iri(scheme: str) -> str:

@@ -120,7 +120,7 @@ def _point(store_dir: Path, name: str, target: Path) -> None:
         tmp.unlink()
     os.symlink(os.path.relpath(target, store_dir), tmp)
     os.replace(tmp, store_dir / name)
-    _fsync_dir(store_dir)
+    fsync_dir(store_dir)
 
 
 def _prune(store_dir: Path, *, keep: int) -> None:
@@ -162,10 +162,11 @@ def _fsync_tree(folder: Path) -> None:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-        _fsync_dir(Path(root))
+        fsync_dir(Path(root))
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename or new entry in ``path`` durable (fsync of the folder itself)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

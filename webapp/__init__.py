@@ -23,10 +23,24 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update(JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=1_000_000)
     state.install(app, settings)  # the store, the query runner and the caches (webapp/state.py)
     app.url_map.converters["slug"] = params.SlugConverter
-    from . import accounts, actors, auth, changes, edit, gaps, geo, home, network, quality, resources, sparql
+    from . import (
+        accounts,
+        actors,
+        auth,
+        changes,
+        collection,
+        edit,
+        gaps,
+        geo,
+        home,
+        network,
+        quality,
+        resources,
+        sparql,
+    )
 
     for blueprint in (home.bp, actors.bp, network.bp, geo.bp, sparql.bp, resources.bp, gaps.bp,
-                      quality.bp, auth.bp, edit.bp, changes.bp):
+                      quality.bp, auth.bp, edit.bp, changes.bp, collection.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     accounts.install(app, settings)  # sessions, CSRF, roles; finishes an apply cut short (webapp/accounts.py)

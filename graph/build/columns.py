@@ -62,6 +62,18 @@ FACTS: dict[str, tuple[Fact, ...]] = {
         Fact("start", str(SCHEMA.startDate), "when"),
         Fact("end", str(SCHEMA.endDate), "when"),
     ),
+    "collection_figures": _sourced(
+        Fact("part", str(HG.areaPart), "text@en"),
+        Fact("quantity", PREFIXES["sdmx-measure"] + "obsValue", "decimal"),
+    ),
+    "collection_levers": _sourced(
+        Fact("name_de", PREFIXES["rdfs"] + "label", "text@de"),
+        Fact("name_en", PREFIXES["rdfs"] + "label", "text@en"),
+        Fact("low", str(HG.effectLow), "decimal"),
+        Fact("high", str(HG.effectHigh), "decimal"),
+        Fact("max_count", str(HG.maxCount), "integer"),
+        Fact("assumption", str(HG.assumption), "text@en"),
+    ),
     "districts": (
         Fact("nuts3", str(HG.nuts3), "text"),
         Fact("seat", str(HG.seat), "text"),
@@ -87,4 +99,6 @@ STRUCTURED: dict[str, tuple[str, ...]] = {
     "collection_points": ("id", "operator", *_PLACE, "sources"),
     "relations": ("subject", "relation", "object", "sources"),
     "districts": ("key", "name", "state", "region_status", "sources"),
+    "collection_figures": ("id", "area", "year", "basis", "devices", "unit", "sources"),
+    "collection_levers": ("id", "per", "unit", "basis", "sources"),
 }

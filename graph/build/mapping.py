@@ -122,9 +122,24 @@ def map_all(data: CheckedData, vocab: Vocabulary) -> Mapped:
         map_site(out, record, data.resolved[(record.file, record.row)], states_of_district)
     for record in data.tables.get("relations", []):
         map_relation(out, record, data.resolved[(record.file, record.row)], vocab)
+    _map_collection(out, data)
     checked = [v["checked"] for (f, _r), v in data.resolved.items() if "checked" in v]
     map_dataset(out, max(checked) if checked else None)
     return out
+
+
+def _map_collection(out: Mapped, data: CheckedData) -> None:
+    """The collection figures (an RDF Data Cube) and the scenario levers: graph/build/cube.py."""
+    from graph.build import cube
+
+    helpers = {"literal": literal, "iri": iri, "facts": _facts}
+    figures = data.tables.get("collection_figures", [])
+    if figures:
+        cube.map_collection_dataset(out, literal, iri)
+    for record in figures:
+        cube.map_figure(out, record, data.resolved[(record.file, record.row)], **helpers)
+    for record in data.tables.get("collection_levers", []):
+        cube.map_lever(out, record, data.resolved[(record.file, record.row)], **helpers)
 
 
 def _sources(out: Mapped, subject: str, urls: Iterable[str]) -> None:

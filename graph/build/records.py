@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from graph.build import figures
 from graph.build.readers import RawTable, Record
 from graph.build.tablespec import CONFIDENCE, TABLE_BY_NAME, TableSpec
 from graph.build.vocabulary import Vocabulary, add_districts
@@ -59,6 +60,7 @@ def check_tables(tables: dict[str, RawTable], vocab: Vocabulary) -> CheckedData:
         spec = TABLE_BY_NAME[name]
         for record in records:
             data.resolved[(record.file, record.row)] = _check_record(record, spec, vocab, ids, data.problems)
+    figures.check_collection_tables(data.tables, data.resolved, data.problems)
     return data
 
 
@@ -153,6 +155,10 @@ def _parse(kind: str, name: str, text: str, vocab: Vocabulary, ids, problem) -> 
     if kind == "urls":
         urls = [u for u in (_url(name, part, problem) for part in text.split()) if u]
         return urls or None
+    if kind == "year":
+        return figures.parse_year(name, text, problem)
+    if kind == "area":
+        return figures.parse_area(name, text, vocab, problem)
     if kind in ("date", "fulldate"):
         return _date(name, text, problem, full=kind == "fulldate")
     if kind in ("lat", "lon"):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Column:
     """One column: its name, whether a value is required, and how the value is read.
 
-    ``kind`` is one of: text, slug, url, urls, date, fulldate, lat, lon, int, decimal,
+    ``kind`` is one of: text, slug, url, urls, date, fulldate, year, area, lat, lon, int, decimal,
     confidence, list:<scheme>, term:<scheme>, ref:<table>[|<table>], relation.
     """
 
@@ -75,6 +75,28 @@ COLLECTION_POINTS = TableSpec("collection_points", (
     Column("confidence", "confidence", True), Column("sources", "urls", True), Column("note"),
 ), required_file=False)
 
+#: WEEE quantities with their basis, kept apart: see docs/COLLECTION.md. ``area`` is a
+#: district or state of the region (name or key) or DE; ``year`` may not lie in the future.
+COLLECTION_FIGURES = TableSpec("collection_figures", (
+    Column("id", "slug", True), Column("area", "area", True), Column("part"),
+    Column("year", "year", True), Column("basis", "term:collection-basis", True),
+    Column("devices", "term:device-scope", True), Column("quantity", "decimal", True),
+    Column("unit", "term:quantity-unit", True), Column("sources", "urls", True),
+    Column("confidence", "confidence", True), Column("note"),
+), required_file=False)
+
+#: The levers of the collection scenarios: the effect of one count (a container, an event,
+#: a household or person reached, or the whole population for ``inhabitant``) as a low–high range.
+COLLECTION_LEVERS = TableSpec("collection_levers", (
+    Column("id", "slug", True), Column("name_de", "text", True), Column("name_en", "text", True),
+    Column("per", "term:lever-count", True), Column("unit", "term:quantity-unit", True),
+    Column("low", "decimal", True), Column("high", "decimal", True),
+    Column("basis", "term:collection-basis", True), Column("max_count", "int"),
+    Column("sources", "urls", True), Column("confidence", "confidence", True),
+    Column("assumption"), Column("note"),
+), required_file=False)
+
 #: In reading order: districts first (actors refer to them), relations last.
-TABLES: tuple[TableSpec, ...] = (DISTRICTS, ACTORS, PROJECTS, COLLECTION_POINTS, RELATIONS)
+TABLES: tuple[TableSpec, ...] = (DISTRICTS, ACTORS, PROJECTS, COLLECTION_POINTS, RELATIONS,
+                                 COLLECTION_FIGURES, COLLECTION_LEVERS)
 TABLE_BY_NAME = {t.name: t for t in TABLES}

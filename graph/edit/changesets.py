@@ -50,9 +50,10 @@ from graph.build import ingest
 from graph.build.tablespec import TABLE_BY_NAME, TABLES
 from graph.diff import diff_tables, normalised, record_key
 from graph.edit import log
-from graph.edit.files import EditError, edits_dir, fsync_dir, locked, read_json, write_atomic, write_json
+from graph.edit.files import EditError, edits_dir, locked, read_json, write_atomic, write_json
 from graph.errors import ImportFailed, NotFound
 from graph.settings import Settings
+from graph.store import fsync_dir
 
 EDITABLE = ("actors", "projects", "collection_points", "relations")
 OPS = ("edit", "add", "retire")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from graph.errors import HarzgraphError
 from graph.settings import Settings
+from graph.store import fsync_dir
 
 
 class EditError(HarzgraphError):
@@ -45,13 +46,6 @@ def write_atomic(path: Path, data: bytes, *, mode: int = 0o600) -> None:
         raise
     fsync_dir(path.parent)
 
-
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def read_json(path: Path, default: object) -> object:

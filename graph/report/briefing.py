@@ -46,8 +46,10 @@ from graph.concepts import hierarchy_of, node_matches
 from graph.errors import QueryError
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
+from graph.report.collection import collection_target
 from graph.sparql.catalog import run_named
 from graph.stats import stats
+from graph.views.collection import default_features, locate_points
 from graph.words import findings
 from graph.words import format as fmt
 from graph.words.briefing import TEXT
@@ -105,13 +107,15 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de", selection: Select
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     G = collaboration_graph(store)
     selection = selection or Selection()
-    points = collection_points(store)
+    points = locate_points(collection_points(store), default_features())  # counted where they lie
     counts = stats(store, lang=lang)
     dataset = (run_named(store, "dataset", lang=lang).rows or [{}])[0]
     sources: dict[str, list[str]] = {}
     for row in run_named(store, "actor_sources").rows:
         sources.setdefault(row["actor"], []).append(row["source"])
-    return render_report(report_context(G, points, counts, dataset, sources, lang=lang, selection=selection))
+    context = report_context(G, points, counts, dataset, sources, lang=lang, selection=selection)
+    context["collection_target"] = collection_target(store, context["sources"], lang)
+    return render_report(context)
 
 
 @dataclass(frozen=True)

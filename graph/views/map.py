@@ -174,7 +174,7 @@ def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     projection = Projection.fit(bbox(district_features), width=width)
-    table = districts(store, lang=lang)
+    table = districts(store, lang=lang, features=district_features)
     by_key = {row["key"]: row for row in table.rows}
     values = [row[measure] for row in table.rows if row[measure] is not None]
     top = max(values, default=0)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pyoxigraph
 
 from graph.network import collection_points
@@ -11,6 +9,7 @@ from graph.sparql.catalog import run_named
 from graph.stats import stats
 from graph.tables import Table
 from graph.views.actors import concept_labels
+from graph.views.collection import default_features, points_per_district
 
 DISTRICT_COLUMNS = ["key", "name", "state", "state_label", "region_status", "region_status_label", "status_note",
                     "population", "population_date", "area_km2", "actors", "collection_points",
@@ -24,8 +23,12 @@ def dataset(store: pyoxigraph.Store, *, lang: str = "de") -> dict[str, object]:
     return rows[0] if rows else {"title": None, "modified": None}
 
 
-def districts(store: pyoxigraph.Store, *, lang: str = "de") -> Table:
+def districts(store: pyoxigraph.Store, *, lang: str = "de", features: list | None = None) -> Table:
     """The region's districts with their status, population, actors and collection points.
+
+    Only the known collection points of the data are counted: with district boundaries
+    (``features``, see :func:`graph.views.map.read_features`; the shipped ones by default) a
+    point with coordinates counts where it lies, any other point by its district column.
 
     Returns
     -------
@@ -36,7 +39,8 @@ def districts(store: pyoxigraph.Store, *, lang: str = "de") -> Table:
     """
     labels = concept_labels(store, lang=lang)
     actors = {row["district"]: row["actors"] for row in run_named(store, "actors_by_district").rows}
-    points = Counter(point["district"] for point in collection_points(store))
+    boundaries = features if features is not None else default_features()
+    points, _sources, _located = points_per_district(collection_points(store), boundaries)
     rows = []
     for row in run_named(store, "districts").rows:
         key, population = row["key"], row["population"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from graph.words import format as fmt
+from graph.words.collection import STRINGS as COLLECTION_STRINGS
 from graph.words.editing import STRINGS as EDITING_STRINGS
 
 LANGS = fmt.LANGS
@@ -810,6 +811,7 @@ STRINGS.update({
         'The chain ends at “{stage}” in the whole region'),
 })
 STRINGS.update(EDITING_STRINGS)  # the editors' pages (graph/words/editing.py)
+STRINGS.update(COLLECTION_STRINGS)  # /collection (graph/words/collection.py)
 
 
 

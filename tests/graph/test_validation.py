@@ -47,6 +47,20 @@ RELATION = """actor:y a org:Organization ; rdfs:label "SYNTHETIC Y" ; schema:nam
 actor:x hg:cooperatesWith actor:y .
 rel:r a hg:Relationship ; rdf:subject actor:x ; rdf:predicate hg:cooperatesWith ; rdf:object actor:y ;
     hg:relationType reltype:cooperates_with ; hg:confidence "medium" ; dcterms:source <https://example.org/s> ."""
+FIGURE = """<https://w3id.org/harzgraph/id/figure/f> a <http://purl.org/linked-data/cube#Observation> ;
+    <http://purl.org/linked-data/cube#dataSet> <https://w3id.org/harzgraph/id/dataset/collection-figures> ;
+    <http://purl.org/linked-data/sdmx/2009/dimension#refArea> state:15 ;
+    <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> "2021"^^xsd:gYear ;
+    hg:basis <https://w3id.org/harzgraph/id/concept/collection-basis/oere> ;
+    hg:deviceScope <https://w3id.org/harzgraph/id/concept/device-scope/all> ;
+    <http://purl.org/linked-data/sdmx/2009/measure#obsValue> "7.3"^^xsd:decimal ;
+    <http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure>
+        <https://w3id.org/harzgraph/id/concept/quantity-unit/kg-per-inhabitant> ;
+    dcterms:source <https://example.org/s> ; hg:confidence "high" ."""
+LEVER = """<https://w3id.org/harzgraph/id/lever/l> a hg:CollectionLever ; hg:effectLow "1.0"^^xsd:decimal ;
+    hg:effectHigh "2.0"^^xsd:decimal ; hg:leverCount <https://w3id.org/harzgraph/id/concept/lever-count/event> ;
+    hg:effectUnit <https://w3id.org/harzgraph/id/concept/quantity-unit/t> ; hg:confidence "low" ;
+    dcterms:source <https://example.org/s> ."""
 SITE = """site:c a schema:RecyclingCenter ; rdfs:label "SYNTHETIC C" ; org:siteOf actor:x ;
     hg:acceptsGroup sg:SG5 ; hg:confidence "high" ; dcterms:source <https://example.org/s> ."""
 DISTRICT = """<https://w3id.org/harzgraph/id/concept/district/99999> a skos:Concept, schema:AdministrativeArea ;
@@ -82,6 +96,13 @@ CASES = [
                  [("relation/r", "object")], id="relation-to-unknown-thing"),
     pytest.param(ACTOR + SITE, [], id="site-conforms"),
     pytest.param(ACTOR + SITE.replace("sg:SG5", "stage:TS-01"), [("site/c", "accepts")], id="site-accepts-non-group"),
+    pytest.param(FIGURE, [], id="figure-conforms"),
+    pytest.param(FIGURE.replace("dcterms:source <https://example.org/s> ;", ""), [("figure/f", "sources")],
+                 id="figure-without-source"),
+    pytest.param(FIGURE.replace('"2021"^^xsd:gYear', '"2021"'), [("figure/f", "year")], id="figure-year-not-gyear"),
+    pytest.param(LEVER, [], id="lever-conforms"),
+    pytest.param(LEVER.replace('hg:effectLow "1.0"', 'hg:effectLow "-1.0"'), [("lever/l", "low")],
+                 id="lever-negative-effect"),
     pytest.param(ACTOR + SITE + ' site:c wgs:lat "51.5"^^xsd:decimal ; wgs:long "11.3"^^xsd:decimal ; '
                  "hg:geoPrecision geoprecision:district .", [], id="site-district-precision-conforms"),
     pytest.param(ACTOR + SITE + " site:c hg:geoPrecision geoprecision:town .", [("site/c", "geo_precision")],
