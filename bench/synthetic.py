@@ -186,4 +186,12 @@ def _graph_attributes() -> dict[str, Any]:
         "materials": {m: {"crm_strategic": s, "crm_critical": c} for m, (s, c) in MATERIALS.items()},
         "districts": districts,
         "states": {k: {"name": v} for k, v in STATES.items()},
+        # As the editorial links in ontology/vocab/stages.ttl (stage -> competencies it needs).
+        "stage_competencies": {
+            "TS-01": ["weee-collection", "recycling-logistics"], "TS-RR": ["refurbishment", "repair"],
+            "TS-05": ["sorting"], "TS-06": ["weee-first-treatment"], "TS-07": ["depollution"],
+            "TS-08": ["dismantling"], "TS-09": ["mechanical-processing"],
+            "TS-MR": ["pyrometallurgy", "special-metals-refining"],
+        },  # fmt: skip
+        "competency_broader": {"shredding": ["mechanical-processing"]},
     }

@@ -187,7 +187,8 @@ def export(store_dir: Path | None, fmt: str, out: Path | None) -> None:
 @click.option("--competency", help="Only rows about actors with this competency (e.g. research).")
 @format_option
 @click.argument("analysis", type=click.Choice(
-    ["partners", "chains", "brokers", "borders", "communities", "periphery", "materials", "collection"]))
+    ["partners", "chains", "brokers", "borders", "communities", "periphery", "materials", "collection",
+     "training"]))
 def gaps(store_dir: Path | None, state: str | None, district: str | None, material: str | None,
          competency: str | None, fmt: str, analysis: str) -> None:
     """Collaboration-gap analyses: ranked, explained findings (hypotheses, with reasons)."""

@@ -56,7 +56,9 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
         Nodes are actor IRIs with attributes ``label, kind, district, state, region_status,
         confidence, lat, lon, stages, materials, categories, competencies``; edges carry
         ``relations, weight, sources, via, years, confidence``; ``G.graph`` holds
-        ``stage_order``, ``labels``, ``materials``, ``districts``, ``states``.
+        ``stage_order``, ``labels``, ``materials``, ``districts``, ``states``,
+        ``stage_competencies`` (stage → the competencies it needs) and ``competency_broader``
+        (competency → its broader competencies).
     """
     weight_of = {**TIE_WEIGHTS, **(weights or {})}
     G = nx.Graph()
@@ -162,6 +164,12 @@ def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:
                                                      "population_source", "area_km2", "region_status")}
     G.graph.update(stage_order=stage_order, labels=labels, materials=materials, districts=districts,
                    states=states, categories=sorted(categories), hierarchy=read_hierarchy(store))
+    stage_competencies: dict[str, list[str]] = {}
+    competency_broader: dict[str, list[str]] = {}
+    for row in run_named(store, "network_concept_links").rows:
+        target = stage_competencies if row["link"] == "needs" else competency_broader
+        target.setdefault(row["from"], []).append(row["to"])
+    G.graph.update(stage_competencies=stage_competencies, competency_broader=competency_broader)
 
 
 def collection_points(store: pyoxigraph.Store) -> list[dict]:

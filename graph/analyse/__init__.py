@@ -5,7 +5,7 @@ Every analysis is a plain function of the collaboration graph from :mod:`graph.n
 of row dicts; see each function's docstring for its columns and how to read them.
 
 >>> [a.name for a in ANALYSES]
-['partners', 'chains', 'brokers', 'borders', 'communities', 'periphery', 'materials', 'collection']
+['partners', 'chains', 'brokers', 'borders', 'communities', 'periphery', 'materials', 'collection', 'training']
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from graph.analyse.communities import communities, community_gaps, partition
 from graph.analyse.materials import critical_materials
 from graph.analyse.partners import missing_partnerships
 from graph.analyse.periphery import periphery
+from graph.analyse.training import training_gaps
 from graph.errors import NotFound
 
 
@@ -128,6 +129,18 @@ ANALYSES: tuple[Analysis, ...] = (
         collection_coverage,
         inputs=("G", "points"),
     ),
+    Analysis(
+        "training",
+        "Fehlende Qualifizierung",
+        "Missing training",
+        "Welche Kompetenzen die Stufen der Wertschöpfungskette brauchen, wer sie je Landkreis "
+        "hat und ob ein Bildungs- oder Ausbildungsakteur dort sie vermittelt; Kompetenzen "
+        "ohne Bildungsangebot zeigen, welche Qualifizierung fehlt.",
+        "Which competencies the stages of the value chain need, who holds them in each "
+        "district and whether an education or training actor there teaches them; "
+        "competencies without an education offer show which training is missing.",
+        training_gaps,
+    ),
 )
 
 
@@ -159,6 +172,7 @@ __all__ = [
     "missing_partnerships",
     "partition",
     "periphery",
+    "training_gaps",
     "value_chain_coverage",
     "value_chain_matrix",
 ]

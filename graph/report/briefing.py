@@ -5,8 +5,8 @@ collaboration graph and turns their rows into a short report for the regional st
 of the Harz WEEE alliance: headline findings first, each with its number and the sources
 behind it, then the districts, the state × state matrix, the value-chain heatmap with the
 critical raw materials, suggested partnerships (worded as hypotheses), brokers at risk,
-collection coverage per district, actors without ties, a method note and the numbered
-list of sources. Wherever a finding rests on thin data, a note says why.
+collection coverage per district, the training the chain lacks per district, actors
+without ties, a method note and the numbered list of sources. Wherever a finding rests on thin data, a note says why.
 
 The document needs nothing from outside: CSS sits in a ``<style>`` element, figures are
 inline SVG (:mod:`graph.figures`), there is no JavaScript, and the only external links
@@ -41,12 +41,14 @@ from graph.analyse import (
 from graph.analyse._common import actor_state, is_regional, label
 from graph.analyse.borders import is_weak_border
 from graph.analyse.chains import OFF_PATH
+from graph.analyse.training import training_gaps
 from graph.build.vocabulary import vocabulary_from_store
 from graph.concepts import hierarchy_of, node_matches
 from graph.errors import QueryError
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
 from graph.report.collection import collection_target
+from graph.report.training import training_section
 from graph.sparql.catalog import run_named
 from graph.stats import stats
 from graph.views.collection import default_features, locate_points
@@ -215,7 +217,7 @@ def report_context(
     dict
         ``lang``, ``t`` (the wording), ``dataset_title``, ``modified``, ``holdings``,
         ``findings``, one entry per section (``borders``, ``chain``, ``partners``,
-        ``communities``, ``brokers``, ``collection``, ``periphery``), ``method``,
+        ``communities``, ``brokers``, ``collection``, ``training``, ``periphery``), ``method``,
         ``weights`` and ``sources`` (numbered as the template first shows them).
     """
     r = _Report(G, points, actor_sources, lang)
@@ -231,6 +233,7 @@ def report_context(
         "collection": r.collection([row for row in collection_coverage(G, points)
                                     if (not sel.district or row["district"] == sel.district)
                                     and (not sel.state or row["state"] == sel.state)]),
+        "training": training_section(r, training_gaps(G, levels=("region", "district"))),
         "periphery": r.periphery([row for row in periphery(G, max_core=0, include_separate=False)
                                   if chosen(G, row["actor"])]),
     }

@@ -38,6 +38,9 @@ from graph.network import collaboration_graph, collection_points
 from graph.tables import Table
 from graph.words import findings
 
+#: The analyses whose rows this module knows how to narrow (any other refuses every filter).
+NARROWED = ("partners", "chains", "brokers", "periphery", "borders", "communities", "materials", "collection",
+            "training")
 #: Analyses a filter cannot apply to, with the reason the refusal gives.
 REFUSED = {
     ("borders", "material"): "borders compare places; a material cannot narrow them",
@@ -46,6 +49,7 @@ REFUSED = {
     ("collection", "competency"): "collection points are counted by district, not by competency",
     ("chains", "competency"): "the value chain is about materials and device categories",
     ("materials", "competency"): "the CRM table is about materials",
+    ("training", "material"): "training is about competencies, not materials",
 }
 
 
@@ -60,6 +64,10 @@ def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, d
         for an unknown state, district or material, or a filter the analysis cannot take.
     """
     analysis = get_analysis(name)
+    chosen = [o for o, v in (("state", state), ("district", district), ("material", material),
+                             ("competency", competency)) if v]
+    if chosen and name not in NARROWED:
+        raise QueryError(f"--{chosen[0]} cannot apply to '{name}': this analysis takes no filter yet")
     for option, value in (("state", state), ("district", district), ("material", material),
                           ("competency", competency)):
         if value and (name, option) in REFUSED:
@@ -118,6 +126,12 @@ def _narrow(G: nx.Graph, name: str, rows: list[dict], state: str | None, distric
             return any(kept(G.nodes[v]) for v in groups.get(group, ()))
 
         return [r for r in rows if touches(r["community_a"]) or touches(r["community_b"])]
+    if name == "training":
+        return [r for r in rows
+                if (not district or r["area"] == district)
+                and (not state or r["area"] == state or (G.graph.get("districts") or {}).get(r["area"] or "", {})
+                     .get("state") == state)
+                and (competencies is None or r["competency"] in competencies)]
     if name == "collection":
         return [r for r in rows if (not district or r["district"] == district) and (not state or r["state"] == state)]
     return rows

@@ -78,6 +78,24 @@ def test_gaps_filter_by_state_name(settings):
     assert result.exit_code == 0 and len(lines) == 2 and "SYNTHETIC Test Refiner AG" in lines[1]
 
 
+def test_gaps_training_for_one_district(settings):
+    """Synthetic data: in Goslar only the Test Recycler, at manual dismantling (TS-08), with
+    no competency recorded; no actor is an education actor. The vocabulary links 8 chain
+    stages to 2 + 2 + 1 + 1 + 1 + 1 + 1 + 2 = 11 competencies (ontology/vocab/stages.ttl)."""
+    _built(settings)
+    result = invoke("gaps", "training", "--store", str(settings.store_dir), "--district", "Goslar",
+                    "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["rows"]
+    assert len(rows) == 11 and {r["area"] for r in rows} == {"03153"}
+    assert {r["competency"] for r in rows if r["stages_present"]} == {"dismantling"}
+    assert all(r["holders"] == 0 and r["trainers"] == 0 for r in rows)
+    states = invoke("gaps", "training", "--store", str(settings.store_dir), "--state", "Thüringen", "--format", "json")
+    assert states.exit_code == 0, states.output
+    # Thüringen itself and its districts Nordhausen and Kyffhäuserkreis, 11 rows each.
+    assert len(json.loads(states.output)["rows"]) == 3 * 11
+
+
 def test_gaps_unknown_material_suggests(settings):
     _built(settings)
     process = subprocess.run([sys.executable, "-c", "from graph.cli import run; run()", "gaps", "materials",

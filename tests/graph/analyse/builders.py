@@ -52,7 +52,14 @@ COMPETENCIES = {
     "dismantling": ("Demontage", "dismantling"),
     "repair": ("Reparatur", "repair"),
     "shredding": ("Schreddern", "shredding"),
+    "mechanical-processing": ("Mechanische Aufbereitung", "mechanical processing"),
+    "weee-collection": ("Sammlung von Elektroaltgeräten", "WEEE collection"),
+    "education": ("Bildung", "education"),
 }
+# Which competencies a stage needs (a hand-drawn excerpt of the links in ontology/vocab/stages.ttl).
+STAGE_COMPETENCIES = {"TS-01": ["weee-collection"], "TS-RR": ["repair"], "TS-08": ["dismantling"],
+                      "TS-09": ["mechanical-processing"]}  # fmt: skip
+COMPETENCY_BROADER = {"shredding": ["mechanical-processing"]}
 
 
 def make_graph(
@@ -149,6 +156,8 @@ def graph_attributes() -> dict[str, Any]:
         "districts": districts,
         "states": {k: {"name": de} for k, (de, _) in STATES.items()},
         "categories": [f"EEE-CAT-{i}" for i in range(1, 7)],
+        "stage_competencies": {k: list(v) for k, v in STAGE_COMPETENCIES.items()},
+        "competency_broader": {k: list(v) for k, v in COMPETENCY_BROADER.items()},
     }
 
 

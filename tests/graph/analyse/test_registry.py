@@ -12,10 +12,10 @@ from graph.analyse import ANALYSES, get_analysis
 from graph.errors import NotFound
 from tests.graph.analyse.builders import make_graph, plain
 
-NAMES = ["partners", "chains", "brokers", "borders", "communities", "periphery", "materials", "collection"]
+NAMES = ["partners", "chains", "brokers", "borders", "communities", "periphery", "materials", "collection", "training"]
 
 
-def test_the_eight_analyses_in_the_order_of_the_issue():
+def test_the_analyses_in_the_order_of_the_issues():
     assert [a.name for a in ANALYSES] == NAMES
     for a in ANALYSES:
         assert a.title_de and a.title_en and a.description and a.description_de
@@ -72,9 +72,11 @@ def test_rows_are_plain_alike_and_repeatable(analysis, graph):
     assert rows == run(analysis, make(), make_points(G))
 
 
-@pytest.mark.parametrize("analysis", [a for a in ANALYSES if a.inputs == ("G",)], ids=NAMES[:-1])
+@pytest.mark.parametrize("analysis", [a for a in ANALYSES if a.inputs == ("G",)],
+                         ids=[a.name for a in ANALYSES if a.inputs == ("G",)])
 def test_empty_graph_gives_empty_or_all_missing_rows(analysis):
-    rows = analysis.function(make_graph(materials={}, labels={}, districts={}, states={}, categories=[]))
+    rows = analysis.function(make_graph(materials={}, labels={}, districts={}, states={}, categories=[],
+                                        stage_competencies={}))
     assert rows == []
 
 
