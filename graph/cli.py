@@ -235,17 +235,18 @@ def export(store_dir: Path | None, fmt: str, out: Path | None) -> None:
 @click.option("--state", help="Only rows about this state (name or key, e.g. Thüringen or 16).")
 @click.option("--district", help="Only rows about this district (name or Kreisschlüssel).")
 @click.option("--material", help="Only rows about this material (notation or label, e.g. tantalum).")
+@click.option("--competency", help="Only rows about actors with this competency (e.g. research).")
 @format_option
 @click.argument("analysis", type=click.Choice(
     ["partners", "chains", "brokers", "borders", "communities", "periphery", "materials", "collection",
      "training"]))
-def gaps(store_dir: Path | None, state: str | None, district: str | None, material: str | None, fmt: str,
-         analysis: str) -> None:
+def gaps(store_dir: Path | None, state: str | None, district: str | None, material: str | None,
+         competency: str | None, fmt: str, analysis: str) -> None:
     """Collaboration-gap analyses: ranked, explained findings (hypotheses, with reasons)."""
     from graph.views.findings import gap_table
 
     store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
-    table = gap_table(store, analysis, state=state, district=district, material=material)
+    table = gap_table(store, analysis, state=state, district=district, material=material, competency=competency)
     if fmt == "table":
         keep = [c for c in table.columns if not c.startswith(("actor", "reasons_en")) and c not in
                 ("ties", "link_actors", "cut_off", "bridges", "actors_by_stage")]
@@ -280,13 +281,19 @@ def scenario(store_dir: Path | None, district: str | None, levers: tuple[str, ..
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file [default: harzgraph-bericht.html, or harzgraph-report.html with --lang en].")
-def report(store_dir: Path | None, lang: str, out: Path | None) -> None:
+@click.option("--district", help="A briefing for this district (name or Kreisschlüssel, e.g. Goslar).")
+@click.option("--state", help="A briefing for this state (name or key, e.g. Thüringen or 16).")
+@click.option("--material", help="About this material and its narrower ones (e.g. Batterien or batteries).")
+@click.option("--competency", help="About this competency and its narrower ones (e.g. research).")
+def report(store_dir: Path | None, lang: str, out: Path | None, district: str | None, state: str | None,
+           material: str | None, competency: str | None) -> None:
     """Write the printable briefing for decision makers: one self-contained HTML file."""
-    from graph.report.briefing import build_report
+    from graph.report.briefing import build_report, selection_from_terms
 
     store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
+    selection = selection_from_terms(store, district=district, state=state, material=material, competency=competency)
     target = out or Path("harzgraph-bericht.html" if lang == "de" else "harzgraph-report.html")
-    target.write_text(build_report(store, lang=lang), encoding="utf-8")
+    target.write_text(build_report(store, lang=lang, selection=selection), encoding="utf-8")
     click.echo(f"Wrote {target}", err=True)
 
 

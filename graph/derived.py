@@ -116,7 +116,7 @@ def pair_options(G: nx.Graph, rows: list[dict[str, Any]], choices: dict[str, dic
     found = gap_views.pair_options(G, rows)
     options = {facet: [(v, choices[facet][v]) for v in values if v in choices[facet]]
                for facet, values in found.items()}
-    for facet in ("state", "district", "kind", "material"):  # stages keep the chain's order
+    for facet in ("state", "district", "kind", "material", "category", "competency"):  # stages: chain order
         if facet in options:
             options[facet].sort(key=lambda item: (item[0] == "none", item[1].casefold()))
     return options

@@ -15,6 +15,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 
+from graph.concepts import read_hierarchy
+from graph.namespaces import concept_iri
 from graph.sparql.catalog import run_named
 from graph.tables import Table
 
@@ -42,8 +44,11 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
     ----------
     store : an open store.
     weights : weight per tie type; missing types default to :data:`TIE_WEIGHTS`.
-    include_funding : whether ``funds`` relations and projects shared only through a funder
-        make ties (funders link to many; leaving them out keeps the picture about work).
+    include_funding : whether funding makes ties (funders link to many; leaving them out
+        keeps the picture about work). Funding counts once, by one rule, whether a ``funds``
+        relation row or the ``funder`` column of the project table states it: the funder
+        gets a ``funds`` tie (weight 0.5, :data:`TIE_WEIGHTS`) to every participant of the
+        project; it never makes a joint-project tie between the participants.
 
     Returns
     -------
@@ -81,6 +86,7 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
             edge["confidence"] = confidence
 
     groups: dict[tuple[str, str], list[tuple[str, str, str, str | None]]] = defaultdict(list)
+    funders: dict[str, list[tuple[str, str, str, str | None]]] = defaultdict(list)
     for row in run_named(store, "network_relations").rows:
         kind, subject, obj = row["type"], row["subject"], row["object"]
         if kind == "funds" and not include_funding:
@@ -89,10 +95,15 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
             tie(subject, obj, kind, row["source"], row["confidence"], None, row["start"])
             if kind in MEMBERSHIP:
                 groups[("shared_network", obj)].append((subject, row["source"], row["confidence"], row["start"]))
-        elif kind in PARTICIPATION or (kind == "funds" and include_funding):
+        elif kind in PARTICIPATION:
             groups[("joint_project", obj)].append((subject, row["source"], row["confidence"], row["start"]))
     for row in run_named(store, "network_project_roles").rows:
         groups[("joint_project", row["project"])].append((row["actor"], row["source"], row["confidence"], row["start"]))
+    if include_funding:
+        # One rule for funding, whether a funds relation or the project table's funder column
+        # states it: the funder gets a "funds" tie (half weight) to each project participant.
+        for row in run_named(store, "network_project_funders").rows:
+            funders[row["project"]].append((row["actor"], row["source"], row["confidence"], row["start"]))
     for (kind, via), members in groups.items():
         by_actor: dict[str, tuple[str, str, str | None]] = {}
         for actor, source, confidence, start in sorted(members, key=lambda m: (m[0], m[1])):
@@ -101,6 +112,12 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
             for actor in (a, b):
                 source, confidence, start = by_actor[actor]
                 tie(a, b, kind, source, confidence, via, start)
+        if kind == "joint_project":
+            for funder, source, confidence, start in sorted(funders.get(via, ())):
+                for actor in sorted(by_actor):
+                    tie(funder, actor, "funds", source, confidence, via, start)
+                    p_source, p_confidence, p_start = by_actor[actor]
+                    tie(funder, actor, "funds", p_source, p_confidence, via, p_start)
     for (a, b), edge in sorted(ties.items()):
         weight = sum(weight_of.get(kind, 0.5) for kind, _via in edge.pop("_kinds"))
         G.add_edge(a, b, relations=sorted(edge["relations"]), sources=sorted(edge["sources"]),
@@ -141,22 +158,24 @@ def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:
     states: dict[str, dict[str, str]] = {}
     categories: list[str] = []
     for row in run_named(store, "network_labels").rows:
-        labels[row["notation"]] = {"de": row["de"] or row["notation"], "en": row["en"] or row["notation"]}
+        # Keyed by concept IRI: a notation alone is ambiguous (`research`: a kind and a competency).
+        labels[concept_iri(row["scheme"], row["notation"])] = {"de": row["de"] or row["notation"],
+                                                               "en": row["en"] or row["notation"]}
         if row["scheme"] == "stage" and row["position"] is not None:
             stage_order[row["notation"]] = int(row["position"])
         if row["scheme"] == "material":
             materials[row["notation"]] = {"crm_strategic": bool(row["strategic"]),
                                           "crm_critical": bool(row["critical"])}
         elif row["scheme"] == "state":
-            states[row["notation"]] = {"name": labels[row["notation"]]["de"]}
+            states[row["notation"]] = {"name": labels[concept_iri("state", row["notation"])]["de"]}
         elif row["scheme"] == "weee-category":
             categories.append(row["notation"])
     districts = {}
     for row in run_named(store, "districts").rows:
         districts[row["key"]] = {k: row[k] for k in ("name", "state", "population", "population_date",
                                                      "population_source", "area_km2", "region_status")}
-    G.graph.update(stage_order=stage_order, labels=labels, materials=materials,
-                   districts=districts, states=states, categories=sorted(categories))
+    G.graph.update(stage_order=stage_order, labels=labels, materials=materials, districts=districts,
+                   states=states, categories=sorted(categories), hierarchy=read_hierarchy(store))
     stage_competencies: dict[str, list[str]] = {}
     competency_broader: dict[str, list[str]] = {}
     for row in run_named(store, "network_concept_links").rows:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import networkx as nx
 from flask import Blueprint, Response, abort, g, render_template, request, url_for
 
 from graph import analyse, derived
@@ -37,8 +36,7 @@ def partners(fmt: str) -> Response:
     """Partner suggestions, ``/gaps?state=16&material=copper&min_score=0.4&actor=<id>``."""
     choices = facet_choices()
     criteria = _pair_filter(choices)
-    # The graph is needed only to match facets; without them the precomputed rows suffice.
-    rows = gapviews.filter_suggestions(collaboration() if criteria.selected else nx.Graph(), suggestions(), criteria)
+    rows = gapviews.filter_suggestions(collaboration(), suggestions(criteria), criteria)
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     page = params.integer(request.args, "_page", 1, 1, pages)
     # The page and its JSON twin hold one page of rows (bounded at any size); the CSV all kept rows.
@@ -63,6 +61,8 @@ def chains(fmt: str) -> Response:
     lang, G = g.lang, collaboration()
     rows = cached(f"chains-{lang}-{level}-{area}", lambda: gapviews.chain_rows(G, level=level, area=area, lang=lang))
     grid = gapviews.chain_grid(G, rows, lang=lang)
+    gap_kinds = cached(f"chain-gaps-{lang}-{level}-{area}",
+                       lambda: gapviews.chain_gaps(G, level=level, area=area, lang=lang))
     if groups:
         grid = {**grid, "groups": [group for group in grid["groups"] if group["group"] in groups]}
         kept = {entry["item"] for group in grid["groups"] for entry in group["entries"]}
@@ -72,7 +72,7 @@ def chains(fmt: str) -> Response:
     return represent.table(Table(list(gapviews.CHAIN_COLUMNS), rows), fmt, template="gaps/chains.html",
                            title=translate("chains.title", lang), description=description, filename="value-chain",
                            links=represent.twin_links("gaps.chains"), extra={"level": level, "area": area},
-                           grid=grid, choices=choices, groups=groups, area_label=area_label,
+                           grid=grid, choices=choices, groups=groups, area_label=area_label, gap_kinds=gap_kinds,
                            cell_url=_cell_url(level, area))
 
 
@@ -111,12 +111,52 @@ def brokers(fmt: str) -> Response:
                                        key=lambda r: (-r["cut_off_count"], r["rank"])))
 
 
+@bp.get("/communities", defaults={"fmt": "html"})
+@bp.get("/communities.<any(json, csv):fmt>")
+def communities(fmt: str) -> Response:
+    """Groups of actors that do not talk to each other, ``/communities?district=03153``."""
+    choices = facet_choices()
+    selected = {f: params.facet_values(request.args, f, choices[f]) for f in ("state", "district", "kind")}
+    G = collaboration()
+    found = cached("community-gaps", lambda: analyse.community_gaps(G))
+    groups = cached("communities", lambda: analyse.communities(G))
+    rows = gapviews.community_rows(G, found, groups, lang=g.lang, selected=selected)
+    description = translate("communities.describe", g.lang, n=len(rows)) + _facet_words(selected,
+                                                                                                        choices)
+    return _findings_page(fmt, rows, gapviews.COMMUNITY_COLUMNS, "communities", description, selected, choices)
+
+
+@bp.get("/periphery", defaults={"fmt": "html"})
+@bp.get("/periphery.<any(json, csv):fmt>")
+def periphery(fmt: str) -> Response:
+    """Actors at the edge of the network, ``/periphery?state=15``."""
+    choices = facet_choices()
+    selected = {f: params.facet_values(request.args, f, choices[f]) for f in ("state", "district", "kind")}
+    G = collaboration()
+    found = cached("periphery", lambda: analyse.periphery(G))
+    rows = gapviews.periphery_rows(G, found, lang=g.lang, selected=selected)
+    description = translate("periphery.describe", g.lang, n=len(rows)) + _facet_words(selected,
+                                                                                                      choices)
+    return _findings_page(fmt, rows, gapviews.PERIPHERY_COLUMNS, "periphery", description, selected, choices)
+
+
+def _findings_page(fmt: str, rows: list[dict], columns: list[str], name: str, description: str,
+                   selected: dict, choices: dict) -> Response:
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = params.integer(request.args, "_page", 1, 1, pages)
+    return represent.table(Table(list(columns), rows), fmt, template="gaps/findings.html",
+                           title=translate(f"{name}.title", g.lang), description=description, filename=name,
+                           links=represent.twin_links(f"gaps.{name}"), selected=selected, choices=choices,
+                           page=page, pages=pages, page_size=PAGE_SIZE, name=name)
+
+
 @bp.get("/report")
 def report() -> Response:
     """The briefing for decision makers, ``/report``: the document framed, with a download link."""
     _briefing(g.lang)
+    args = {k: v for k, v in request.args.items() if k in ("district", "state", "material", "competency", "lang")}
     response = Response(render_template("gaps/report.html", title=translate("report.title", g.lang),
-                                        links=_report_links()))
+                                        links=_report_links(), args=args, choices=facet_choices()))
     response.headers["Link"] = represent.link_header(_report_links(), "html")
     # Our usual policy, plus our own frame for the document.
     response.headers["Content-Security-Policy"] = CSP + "; frame-src 'self'"
@@ -140,8 +180,9 @@ def report_findings(fmt: str) -> Response:
     """The briefing's findings with their sources, as JSON or CSV (the twins of ``/report``)."""
     from graph.report.briefing import briefing_findings
 
-    store = current_store()
-    rows = cached(f"report-findings-{g.lang}", lambda: briefing_findings(store, lang=g.lang))
+    store, lang, selection = current_store(), g.lang, _selection()
+    rows = cached(f"report-findings-{lang}-{_selection_key(selection)}",
+                  lambda: briefing_findings(store, lang=lang, selection=selection))
     table = Table(["number", "finding", "text", "section", "sources", "more_sources", "thin"], rows)
     return represent.table(table, fmt, template="gaps/report.html", title=translate("report.title", g.lang),
                            description=translate("report.title", g.lang), links=_report_links(),
@@ -159,8 +200,27 @@ def _briefing(lang: str) -> str:
         from graph.report.briefing import build_report  # written beside this module; imported when asked for
     except ImportError:
         abort(404)
-    store = current_store()
-    return cached(f"report-{lang}", lambda: build_report(store, lang=lang))
+    store, selection = current_store(), _selection()
+    return cached(f"report-{lang}-{_selection_key(selection)}",
+                  lambda: build_report(store, lang=lang, selection=selection))
+
+
+def _selection():
+    """What the briefing is about, from ``district``, ``state``, ``material``, ``competency``
+    (one value each; a 400 naming a bad one)."""
+    from graph.report.briefing import Selection
+
+    choices = facet_choices()
+    chosen = {f: params.facet_values(request.args, f, {k: v for k, v in choices[f].items() if k != "none"})
+              for f in ("district", "state", "material", "competency")}
+    for name, values in chosen.items():
+        if len(values) > 1:
+            raise params.BadParameter(name, ",".join(values), reason=f"one {name} at a time")
+    return Selection(**{f: (v[0] if v else None) for f, v in chosen.items()})
+
+
+def _selection_key(selection) -> str:
+    return f"{selection.district}-{selection.state}-{selection.material}-{selection.competency}"
 
 
 def _cell_url(level: str, area: str | None):
@@ -183,8 +243,11 @@ def _pair_filter(choices: dict[str, dict[str, str]]) -> gapviews.PairFilter:
     actor = params.slug(request.args, "actor")
     if actor and actor_iri(actor) not in collaboration():
         raise params.BadParameter("actor", actor, reason="no actor has this id")
+    leave_out = params.facet_values(request.args, "leave_out", {"public": "public"})
+    include = params.facet_values(request.args, "include", {"funders": "funders"})
     return gapviews.PairFilter({f: v for f, v in selected.items() if v}, min_score=_min_score(),
-                               actor=actor_iri(actor) if actor else None)
+                               actor=actor_iri(actor) if actor else None, without_public=bool(leave_out),
+                               funders=bool(include))
 
 
 def _min_score() -> float:
@@ -211,6 +274,10 @@ def _describe_pairs(criteria: gapviews.PairFilter, rows: list[dict], choices: di
         G = collaboration()
         text += ", " + translate("gaps.describe.actor", lang, name=G.nodes[criteria.actor].get("label"))
     text += _facet_words(criteria.selected, choices)
+    if criteria.without_public:
+        text += ", " + translate("gaps.describe.without_public", lang)
+    if criteria.funders:
+        text += ", " + translate("gaps.describe.funders", lang)
     if criteria.min_score:
         text += ", " + translate("gaps.describe.score", lang, score=_decimal(criteria.min_score))
     return text + ", " + translate("gaps.describe.order", lang)

@@ -61,6 +61,7 @@ def index(fmt: str) -> Response:
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
                            year_span=span, year=year,
                            facet_counts=cached("network-facets", lambda: netview.facet_counts(collaboration())),
+                           facet_depths=cached("network-facet-depths", lambda: netview.facet_depths(collaboration())),
                            actor_names=_with_chosen(names, criteria), names_capped=len(names) < total,
                            picker_max=netview.PICKER_MAX, payload=_payload(extra, criteria))
 

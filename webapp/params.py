@@ -129,7 +129,8 @@ def actor_filter(args: MultiDict, choices: dict[str, dict[str, str]]) -> ActorFi
     """The actor list's filter: facets of :data:`graph.actors.FACETS`, ``q``, ``_sort``
     (a sort key, ``-`` in front for descending)."""
     selected = {facet: facet_values(args, facet, choices[facet]) for facet in FACETS}
-    sort = args.get("_sort") or "name"
+    # A search is ranked by relevance unless the user sorts otherwise.
+    sort = args.get("_sort") or ("relevance" if text(args, "q") else "name")
     key = sort.removeprefix("-")
     if key not in SORTS:
         raise BadParameter("_sort", sort, [*SORTS, *(f"-{s}" for s in SORTS)])

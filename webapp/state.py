@@ -31,6 +31,7 @@ from graph.sparql.remote import RemoteStore
 from graph.sparql.runner import QueryRunner
 from graph.store import VERSIONS, current_path, open_read_only
 from graph.views import actors as actor_views
+from graph.views import gaps as gap_views
 from graph.views import network as network_views
 
 T = TypeVar("T")
@@ -235,10 +236,16 @@ def facet_choices() -> dict[str, dict[str, str]]:
     return cached(f"facet-choices-{g.lang}", lambda: actor_index().choices)
 
 
-def suggestions() -> list[dict[str, Any]]:
-    """All ranked partner suggestions in the page's language, computed once per version."""
+def suggestions(criteria: gap_views.PairFilter | None = None) -> list[dict[str, Any]]:
+    """The ranked partner suggestions in the page's language, about the topic, area and kinds
+    of ``criteria`` (all of them when None): the unfiltered list is precomputed by the build
+    (graph/derived.py), each other one computed once per version and criteria."""
     lang = g.lang
-    return cached(f"suggestions-{lang}", lambda: derived.suggestions(collaboration(), lang))
+    if criteria is None or criteria.key() == gap_views.PairFilter().key():
+        return cached(f"suggestions-{lang}", lambda: derived.suggestions(collaboration(), lang))
+    G = collaboration()
+    return cached(f"suggestions-{lang}-{criteria.key()}",
+                  lambda: gap_views.partner_suggestions(G, lang=lang, criteria=criteria))
 
 
 def suggestions_of(iri: str) -> list[dict[str, Any]]:

@@ -68,7 +68,9 @@ def compact(iri: str) -> str | None:
 
 def terms(lang: str) -> list[dict[str, object]]:
     """Completion entries for the classes, properties and concepts of the graph, most used
-    first: ``{"label": "hg:worksAtStage", "kind": "property", "detail": "works at stage", "uses": 87}``."""
+    first: ``{"label": "hg:worksAtStage", "kind": "property", "detail": "works at stage", "uses": 87,
+    "names": [...]}``; ``names`` are a concept's German and English labels, so that typing
+    "Batter" offers ``material:batteries``."""
     found: dict[tuple[str, str], dict[str, object]] = {}
     rank: dict[tuple[str, str], int] = {}
     for row in run_named(current_store(), "workbench_terms").rows:
@@ -76,8 +78,11 @@ def terms(lang: str) -> list[dict[str, object]]:
         if name is None:
             continue
         key = (name, str(row["kind"]))
-        entry = found.setdefault(key, {"label": name, "kind": row["kind"], "detail": "", "uses": row["uses"]})
+        entry = found.setdefault(key, {"label": name, "kind": row["kind"], "detail": "", "uses": row["uses"],
+                                       "names": []})
         label_lang = row.get("lang") or ""
+        if row["kind"] == "concept" and row.get("label") and str(row["label"]) not in entry["names"]:
+            entry["names"].append(str(row["label"]))
         score = 3 if label_lang == lang else 2 if label_lang == "" else 1
         if row.get("label") and score > rank.get(key, 0):
             entry["detail"], rank[key] = str(row["label"]), score

@@ -10,6 +10,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.namespaces import concept_iri
 from graph.words import format as fmt
 
 # Above this many actors the heavy measures (betweenness, constraint, communities, cores)
@@ -73,17 +74,74 @@ def chain_positions(G: nx.Graph, stages: Iterable[str] | None) -> list[tuple[int
     return sorted((positions[s], s) for s in set(wanted))
 
 
+# Re-use and repair branch off the recycling path; energy recovery and disposal take its
+# residues. A gap there is not where a material's value leaves the region, so chains look
+# along the path only (stage scheme: ontology/vocab/stages.ttl).
+OFF_PATH = ("TS-RR", "TS-12", "TS-13")
+
+
+def flow_ranks(G: nx.Graph, off_path: Iterable[str] = OFF_PATH) -> dict[str, int]:
+    """Stage notation -> rank along the recycling path, the one notion of "adjacent stages"
+    that chains and partner suggestions share.
+
+    The stages on the path get even ranks 0, 2, 4 … in flow order; a stage off the path
+    (re-use and repair, energy recovery, disposal) gets the odd rank between the path stages
+    around it, so it is adjacent to both and does not push them apart: collection and sorting
+    stay neighbours although re-use sits between them in the full order. Sub-stages take
+    their group's rank. Two stages are adjacent when their ranks differ by 1 or 2.
+
+    >>> G = nx.Graph(stage_order={"TS-01": 1, "TS-RR": 2, "TS-02": 2, "TS-05": 3})
+    >>> flow_ranks(G)
+    {'TS-01': 0, 'TS-RR': 1, 'TS-02': 1, 'TS-05': 2}
+    """
+    off = set(off_path)
+    rank_of_position: dict[int, int] = {}
+    rank = -2
+    for stage in chain(G):
+        position = stage_positions(G)[stage]
+        if stage in off:
+            rank_of_position[position] = rank + 1
+        else:
+            rank += 2
+            rank_of_position[position] = rank
+    return {s: rank_of_position[p] for s, p in stage_positions(G).items() if p in rank_of_position}
+
+
+def adjacent(rank_a: int, rank_b: int, gap: int = 1) -> bool:
+    """Whether two flow ranks (:func:`flow_ranks`) are at most ``gap`` steps apart, not equal."""
+    return 0 < abs(rank_a - rank_b) <= 2 * gap
+
+
 # --- labels and names -----------------------------------------------------------------------
 
 
-def label(G: nx.Graph, key: str | None, lang: str) -> str:
-    """The label of a notation or IRI in ``lang`` ("de"/"en"), else the key itself."""
+def label(G: nx.Graph, key: str | None, lang: str, scheme: str | None = None) -> str:
+    """The label in ``lang`` ("de"/"en") of the concept ``key`` of ``scheme``, else the key itself.
+
+    Labels are looked up by concept IRI (``G.graph["labels"]`` is keyed by IRI), never by a
+    bare notation: ``research`` is both a kind of actor and a competency. A hand-drawn graph
+    may key its labels by notation; that is the fallback.
+
+    >>> G = nx.Graph(labels={"https://w3id.org/harzgraph/id/concept/competency/research": {"en": "research"},
+    ...                      "https://w3id.org/harzgraph/id/concept/kind/research": {"en": "research institute"}})
+    >>> label(G, "research", "en", "competency"), label(G, "research", "en", "kind")
+    ('research', 'research institute')
+    """
     if key is None:
         return ""
-    entry = (G.graph.get("labels") or {}).get(key)
+    labels = G.graph.get("labels") or {}
+    entry = labels.get(concept_iri(scheme, key)) if scheme else None
+    if entry is None:
+        entry = labels.get(key)
     if entry:
         return entry.get(lang) or entry.get("en") or entry.get("de") or key
     return key
+
+
+def item_label(G: nx.Graph, item: str, lang: str) -> str:
+    """The label of a material or WEEE category (the two schemes share no notation)."""
+    scheme = "weee-category" if concept_iri("weee-category", item) in (G.graph.get("labels") or {}) else "material"
+    return label(G, item, lang, scheme)
 
 
 def actor_label(G: nx.Graph, iri: str) -> str:
@@ -95,7 +153,7 @@ def state_name(G: nx.Graph, key: str | None, lang: str) -> str:
     """A state's name in ``lang``: the labels first, then ``G.graph["states"]``, else the key."""
     if key is None:
         return ""
-    entry = (G.graph.get("labels") or {}).get(key)
+    entry = _entry(G, "state", key)
     if entry and entry.get(lang):
         return entry[lang]
     return ((G.graph.get("states") or {}).get(key) or {}).get("name") or key
@@ -105,10 +163,15 @@ def district_name(G: nx.Graph, key: str | None, lang: str) -> str:
     """A district's name (the same in both languages unless the labels say otherwise)."""
     if key is None:
         return ""
-    entry = (G.graph.get("labels") or {}).get(key)
+    entry = _entry(G, "district", key)
     if entry and entry.get(lang):
         return entry[lang]
     return ((G.graph.get("districts") or {}).get(key) or {}).get("name") or key
+
+
+def _entry(G: nx.Graph, scheme: str, key: str) -> dict | None:
+    labels = G.graph.get("labels") or {}
+    return labels.get(concept_iri(scheme, key)) or labels.get(key)
 
 
 def actor_state(G: nx.Graph, data: dict[str, Any]) -> str | None:

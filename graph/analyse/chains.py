@@ -8,6 +8,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analyse._common import (
+    OFF_PATH,
     actor_label,
     actor_state,
     chain_positions,
@@ -20,13 +21,11 @@ from graph.analyse._common import (
     stage_positions,
     state_name,
 )
+from graph.concepts import hierarchy_of
 
 _LEVEL_RANK = {"region": 0, "state": 1, "district": 2}
 _REGION = {"de": "Region", "en": "region"}
-# Re-use and repair branch off the recycling path; energy recovery and disposal take its
-# residues. A gap there is not where a material's value leaves the region, so first_gap
-# looks along the path only (stage scheme: ontology/vocab/stages.ttl).
-OFF_PATH = ("TS-RR", "TS-12", "TS-13")
+_SCHEME = {"material": "material", "category": "weee-category"}
 
 
 def value_chain_coverage(
@@ -75,7 +74,9 @@ def value_chain_coverage(
         ``single_actor_stages`` (lists of stage notations in chain order), ``first_gap``
         (the first missing stage on the recycling path after the first present one on
         it; None if the path has no present stage or no gap after it), ``coverage``
-        (share of chain stages present),
+        (share of chain stages present), ``gap_kind`` (what the first gap likely means:
+        "elsewhere", "hole" or "region_end", see :func:`gap_kind`; None without a gap),
+        ``gap_where`` (the other states or districts with an actor at that stage),
         ``reasons_de``, ``reasons_en``. Sorted by level (region, state, district),
         area key, materials before categories, then item.
 
@@ -107,7 +108,7 @@ def value_chain_coverage(
     for level, area in _areas(G, index, order_levels(levels), include_candidates):
         for item_type, item in item_list:
             by_stage = index.get((level, area, item), {})
-            rows.append(_coverage_row(G, level, area, item_type, item, by_stage, chain, off_path))
+            rows.append(_coverage_row(G, level, area, item_type, item, by_stage, chain, off_path, index))
     return rows
 
 
@@ -158,8 +159,8 @@ def value_chain_matrix(
                     {
                         **_item_in_area(G, level, area, item_type, item),
                         "stage": stage,
-                        "stage_de": label(G, stage, "de"),
-                        "stage_en": label(G, stage, "en"),
+                        "stage_de": label(G, stage, "de", "stage"),
+                        "stage_en": label(G, stage, "en", "stage"),
                         "position": position,
                         "actors": len(actors),
                         "actor_iris": actors,
@@ -189,6 +190,7 @@ def stage_index(G, levels, include_candidates, items, stages):
         known = {i for _, i in item_list}
         item_list = [(t, i) for t, i in item_list if i in wanted] + [("material", i) for i in sorted(wanted - known)]
     order = stage_positions(G)
+    hierarchy = hierarchy_of(G)
     index: dict[tuple[str, str | None, str], dict[int, set[str]]] = {}
     for v, d in G.nodes(data=True):
         if not is_regional(d, include_candidates):
@@ -203,7 +205,9 @@ def stage_index(G, levels, include_candidates, items, stages):
             areas.append(("state", actor_state(G, d)))
         if "district" in levels:
             areas.append(("district", d["district"]))
-        handled = set(d.get("materials") or ()) | set(d.get("categories") or ())
+        # An actor handling lead-acid batteries handles batteries too (graph.concepts).
+        handled = (hierarchy.with_broader("material", d.get("materials") or ())
+                   | hierarchy.with_broader("weee-category", d.get("categories") or ()))
         for level, area in areas:
             for item in handled:
                 by_stage = index.setdefault((level, area, item), {})
@@ -268,8 +272,8 @@ def _item_in_area(G, level, area, item_type, item) -> dict[str, Any]:
     return {
         "item": item,
         "item_type": item_type,
-        "item_de": label(G, item, "de"),
-        "item_en": label(G, item, "en"),
+        "item_de": label(G, item, "de", _SCHEME[item_type]),
+        "item_en": label(G, item, "en", _SCHEME[item_type]),
         "level": level,
         "area": area,
         "area_de": area_de,
@@ -277,9 +281,55 @@ def _item_in_area(G, level, area, item_type, item) -> dict[str, Any]:
     }
 
 
-def _coverage_row(G, level, area, item_type, item, by_stage, chain, off_path) -> dict[str, Any]:
+def gap_kind(row: dict[str, Any], chain: list[tuple[int, str]], where: list[str],
+             off_path: Iterable[str] = OFF_PATH) -> str | None:
+    """What the first gap of a coverage row most likely means, one of three kinds:
+
+    - ``"elsewhere"``: no actor in this area, but one in another district or state of the
+      region (``where`` names them) — the flow can go there;
+    - ``"hole"``: an inner hole — the stage is missing while a later stage on the path is
+      held here, which more likely means missing data than a real break;
+    - ``"region_end"``: the chain ends here in the whole region — nobody in the region is
+      known to work at that stage, so the flow presumably leaves the region there.
+
+    None when the row has no first gap.
+
+    >>> chain = [(1, "TS-01"), (3, "TS-05"), (7, "TS-09")]
+    >>> gap_kind({"first_gap": "TS-05", "stages_present": ["TS-01", "TS-09"]}, chain, [])
+    'hole'
+    >>> gap_kind({"first_gap": "TS-05", "stages_present": ["TS-01"]}, chain, ["03153"])
+    'elsewhere'
+    >>> gap_kind({"first_gap": "TS-05", "stages_present": ["TS-01"]}, chain, [])
+    'region_end'
+    """
+    gap = row["first_gap"]
+    if gap is None:
+        return None
+    if where:
+        return "elsewhere"
+    off = set(off_path)
+    path = [s for _, s in chain if s not in off]
+    later = path[path.index(gap) + 1:] if gap in path else []
+    if any(s in row["stages_present"] for s in later):
+        return "hole"
+    return "region_end"
+
+
+def _elsewhere(index, level: str, area: str | None, item: str, position: int) -> list[str]:
+    """The other areas of the same level where the item has an actor at the position."""
+    if level == "region":
+        return []
+    return sorted(a for (lvl, a, it), by_stage in index.items()
+                  if lvl == level and it == item and a != area and a is not None and by_stage.get(position))
+
+
+def _coverage_row(G, level, area, item_type, item, by_stage, chain, off_path, index=None) -> dict[str, Any]:
     row: dict[str, Any] = {**_item_in_area(G, level, area, item_type, item),
                            **coverage_parts(by_stage, chain, off_path)}
+    position = {s: p for p, s in chain}.get(row["first_gap"])
+    where = _elsewhere(index or {}, level, area, item, position) if row["first_gap"] else []
+    row["gap_kind"] = gap_kind(row, chain, where, off_path)
+    row["gap_where"] = where
     positions = {s: p for p, s in chain}
     for lang in ("de", "en"):
         row[f"reasons_{lang}"] = chain_reasons(
@@ -301,7 +351,11 @@ _TEXT = {
         "some1": "{item} ({area}): 1 von {n} Stufen hat einen bekannten Akteur",
         "missing": "es fehlen {stages}",
         "single": "nur ein Akteur bei {stages}",
-        "gap": "die Kette bricht zuerst bei {stage} ab: dort verlässt der Stoffstrom vermutlich die Region",
+        "gap_elsewhere": "bei {stage} ist hier kein Akteur bekannt, wohl aber in {where}",
+        "gap_hole": "bei {stage} ist kein Akteur bekannt, obwohl spätere Stufen besetzt sind: vermutlich fehlen "
+                    "hier Daten",
+        "gap_region_end": "die Kette endet bei {stage} in der ganzen Region: dort verlässt der Stoffstrom "
+                          "vermutlich die Region",
     },
     "en": {
         "none": "{item} ({area}): no actor is known to handle it at any stage of the chain",
@@ -309,7 +363,10 @@ _TEXT = {
         "some1": "{item} ({area}): 1 of {n} stages has a known actor",
         "missing": "missing: {stages}",
         "single": "only one actor at {stages}",
-        "gap": "the chain first breaks at {stage}: the flow presumably leaves the region there",
+        "gap_elsewhere": "no actor is known at {stage} here, but there is one in {where}",
+        "gap_hole": "no actor is known at {stage} although later stages are held: data are probably missing",
+        "gap_region_end": "the chain ends at {stage} in the whole region: the flow presumably leaves the region "
+                          "there",
     },
 }
 
@@ -325,11 +382,16 @@ def chain_reasons(G, row, singles, item_name, area_name, n_stages, lang) -> str:
         )
     ]
     if row["stages_missing"]:
-        missing = [label(G, s, lang) for s in row["stages_missing"]]
+        missing = [label(G, s, lang, "stage") for s in row["stages_missing"]]
         parts.append(t["missing"].format(stages=join(missing, lang, limit=4)))
     if singles:
-        named = [f"{label(G, s, lang)} ({actor_label(G, next(iter(actors)))})" for s, actors in singles.items()]
+        named = [f"{label(G, s, lang, 'stage')} ({actor_label(G, next(iter(actors)))})"
+                 for s, actors in singles.items()]
         parts.append(t["single"].format(stages=join(named, lang, limit=3)))
-    if row["first_gap"]:
-        parts.append(t["gap"].format(stage=label(G, row["first_gap"], lang)))
+    kind = row.get("gap_kind")
+    if kind:
+        names = {"state": state_name, "district": district_name}.get(row.get("level"))
+        where = join([names(G, a, lang) if names else a for a in row.get("gap_where") or ()], lang, limit=3)
+        stage = label(G, row["first_gap"], lang, "stage")
+        parts.append(t[f"gap_{kind}"].format(stage=f"„{stage}“" if lang == "de" else f"“{stage}”", where=where))
     return "; ".join(parts)

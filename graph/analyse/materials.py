@@ -8,7 +8,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analyse._common import actor_label, label
-from graph.analyse.chains import OFF_PATH, chain_reasons, coverage_parts, stage_index
+from graph.analyse.chains import OFF_PATH, chain_reasons, coverage_parts, gap_kind, stage_index
 
 _CRM_RANK = {"strategic": 0, "critical": 1}
 
@@ -44,7 +44,7 @@ def critical_materials(
     list of dict
         One row per CRM Act material, region-wide: ``material``, ``material_de``,
         ``material_en``, ``crm`` ("strategic" or "critical"), ``actors``,
-        ``stages_present``, ``stages_missing``, ``single_actor_stages``, ``first_gap``,
+        ``stages_present``, ``stages_missing``, ``single_actor_stages``, ``first_gap``, ``gap_kind``,
         ``coverage`` (as in :func:`graph.analyse.chains.value_chain_coverage`),
         ``actors_by_stage`` (list of "stage: actor, actor" strings for present stages),
         ``reasons_de``, ``reasons_en``. Strategic before critical, then lowest coverage
@@ -81,8 +81,8 @@ def critical_materials(
         parts = coverage_parts(by_stage, chain, off_path)
         row: dict[str, Any] = {
             "material": material,
-            "material_de": label(G, material, "de"),
-            "material_en": label(G, material, "en"),
+            "material_de": label(G, material, "de", "material"),
+            "material_en": label(G, material, "en", "material"),
             "crm": crm[material],
             **parts,
             "actors_by_stage": [
@@ -90,6 +90,7 @@ def critical_materials(
             ],
         }
         positions = {s: p for p, s in chain}
+        row["gap_kind"] = gap_kind(row, chain, [], off_path)
         for lang in ("de", "en"):
             singles = {s: by_stage[positions[s]] for s in row["single_actor_stages"]}
             area = "Region" if lang == "de" else "region"

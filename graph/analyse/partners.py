@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 import random
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -13,18 +13,22 @@ from networkx.utils import not_implemented_for
 from graph.analyse._common import (
     actor_label,
     actor_state,
+    adjacent,
     check_choice,
     check_positive_int,
     check_top,
-    district_name,
-    join,
-    label,
+    flow_ranks,
     r4,
-    stage_positions,
-    state_name,
 )
+from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of
 
 PROXIMITY_INDICES = ("adamic_adar", "resource_allocation")
+#: Kinds of actor that fund rather than work: never suggested as anybody's partner unless asked.
+FUNDER_KINDS = ("funder",)
+#: Kinds of actor left out by "leave out funders and public bodies".
+PUBLIC_KINDS = ("funder", "public_body")
+#: The topic part of a pair (see :func:`missing_partnerships`), by how the two hold the topic.
+TOPIC_LEVELS = {"chain": 1.0, "both": 0.6, "next": 0.4, "one": 0.2}
 
 
 @not_implemented_for("directed")
@@ -33,15 +37,19 @@ def missing_partnerships(
     G: nx.Graph,
     *,
     top: int | None = 50,
-    value_chain_weight: float = 0.4,
-    proximity_weight: float = 0.3,
-    competence_weight: float = 0.15,
+    value_chain_weight: float = 0.5,
+    proximity_weight: float = 0.25,
+    competence_weight: float = 0.1,
     border_weight: float = 0.15,
     proximity: str = "adamic_adar",
     max_stage_gap: int = 1,
     hub_limit: int | None = 100,
     max_pairs_per_chain_link: int = 500,
     seed: int = 0,
+    topic: Mapping[str, Iterable[str]] | None = None,
+    area: Mapping[str, Iterable[str]] | None = None,
+    include_funders: bool = False,
+    leave_out_kinds: Iterable[str] = (),
 ) -> list[dict[str, Any]]:
     """Rank pairs of actors without a tie that could work together, with reasons.
 
@@ -52,13 +60,14 @@ def missing_partnerships(
     district border the alliance wants to bridge. The score only orders the list; read
     the reasons, check them against the sources and ask the two actors.
 
-    The score is a weighted sum of four parts, each in [0, 1]:
+    **The base score** is a weighted sum of four parts, each in [0, 1]:
 
-    - ``value_chain``: the two work at stages at most ``max_stage_gap`` positions apart in
-      the chain (``G.graph["stage_order"]``) and share materials or WEEE categories; with
-      ``c`` the sum of the shared items' specificity — ``min(1, max(0.25, ln(n/df) / ln(n/2)))`` for
-      an item handled by ``df`` of the ``n`` actors with items, so a rare item counts 1
-      and a broad one less — the part is ``c / (1 + c)`` (one rare item gives 0.5), else 0.
+    - ``value_chain``: the two work at adjacent stages (at most ``max_stage_gap`` steps
+      apart along the recycling path, :func:`~graph.analyse._common.flow_ranks`) and share
+      materials or WEEE categories; with ``c`` the sum of the shared items' specificity —
+      ``min(1, max(0.25, ln(n/df) / ln(n/2)))`` for an item handled by ``df`` of the ``n``
+      actors with items, so a rare item counts 1 and a broad one less — the part is
+      ``c / (1 + c)`` (one rare item gives 0.5), else 0.
     - ``proximity``: ``s / (1 + s)`` where ``s`` is the Adamic–Adar index (the sum of
       ``1 / ln k`` over common partners with ``k`` partners each) or the resource
       allocation index (the sum of ``1 / k``). Common partners with more than
@@ -67,43 +76,70 @@ def missing_partnerships(
     - ``competence``: ``1 - Jaccard`` of the two competence sets (0 if either is empty):
       what each brings that the other lacks.
     - ``border``: 1 for actors in two different states, 0.5 for two districts of one
-      state, 0 otherwise or when unknown.
+      state, 0 otherwise — **times the value-chain part**: crossing a border is worth as
+      much as what the two would exchange, so a distant pair with only a common partner
+      gets no border bonus and never outranks a local pair sharing a rare material at
+      adjacent stages (with the default weights: at most 0.25·0.5906 + 0.1 = 0.2477 for
+      one common partner of two, against at least 0.5·0.5 = 0.25).
+
+    **A topic** (``topic``: facet → notations, facets ``material``, ``category``,
+    ``competency``, ``stage``) narrows the list to pairs in which at least one actor holds
+    the topic — the concept or a narrower one (:mod:`graph.concepts`) — and ranks them by
+    how well they complement each other on it. The topic part ``t`` is 1 when both hold
+    the topic at adjacent stages, 0.6 when both hold it otherwise, 0.4 when one holds it
+    and the other works at a stage adjacent to the holder's, 0.2 when only one holds it
+    (:data:`TOPIC_LEVELS`). The score is then ``t · (0.5 + 0.5 · base)``: the topic
+    orders first, the base score within a level.
+
+    **Funders** (:data:`FUNDER_KINDS`) give money, not work: no pair with a funder is
+    suggested unless ``include_funders``. ``leave_out_kinds`` drops every pair with an
+    actor of those kinds (:data:`PUBLIC_KINDS` for "leave out funders and public bodies").
+
+    **An area** (``area``: ``"district"`` or ``"state"`` → keys) keeps the pairs with at
+    least one actor there.
 
     Parameters
     ----------
     G : undirected collaboration graph whose nodes are actor IRIs (see
         :mod:`graph.network`); node attributes ``stages``, ``materials``,
-        ``categories``, ``competencies``, ``state``, ``district`` are read when present.
+        ``categories``, ``competencies``, ``kind``, ``state``, ``district`` are read when
+        present; ``G.graph["hierarchy"]`` for the topic.
     top : keep the first ``top`` rows; all candidates when None.
     value_chain_weight, proximity_weight, competence_weight, border_weight : the weights
         of the four parts (each >= 0, not all 0). With the defaults, which add up to 1,
         the score lies in [0, 1].
     proximity : ``"adamic_adar"`` or ``"resource_allocation"``.
-    max_stage_gap : how many positions apart two stages may be and still feed each other;
-        1 means directly consecutive stages.
+    max_stage_gap : how many steps apart two stages may be and still feed each other;
+        1 means neighbouring stages.
     hub_limit : common partners with more partners than this are ignored; None counts
         all (then ``s`` equals :func:`networkx.adamic_adar_index`).
     max_pairs_per_chain_link : for one material and two stages, at most this many pairs
         are examined; a larger set is sampled with ``seed`` (only on very large graphs —
         the list is then a sample, not complete).
     seed : seed of that sample.
+    topic, area, include_funders, leave_out_kinds : see above.
 
     Returns
     -------
     list of dict
-        ``rank`` (1, 2, …), ``actor_a``, ``label_a``, ``actor_b``, ``label_b`` (``actor_a``
-        before ``actor_b`` by IRI), ``score``, ``value_chain``, ``proximity``,
-        ``competence``, ``border`` (rounded to 4 decimals), ``shared_items`` (materials
-        and categories at consecutive stages, empty without a value-chain part),
-        ``common_partners`` (IRIs counted in the proximity), ``state_a``, ``state_b``,
-        ``reasons_de``, ``reasons_en``. Highest score first, ties by the two IRIs.
+        ``rank`` (1, 2, …; pairs with the same score share a rank: 1, 2, 2, 4),
+        ``actor_a``, ``label_a``, ``actor_b``, ``label_b`` (``actor_a`` before
+        ``actor_b`` by IRI), ``score``, ``topic`` (the topic part, 0 without a topic),
+        ``value_chain``, ``proximity``, ``competence``, ``border`` (rounded to 4
+        decimals), ``shared_items`` (materials and categories at adjacent stages, empty
+        without a value-chain part), ``topic_a``, ``topic_b`` (the topic concepts each
+        holds), ``common_partners`` (IRIs counted in the proximity), ``state_a``,
+        ``state_b``, ``reasons`` (codes with their values, see
+        :func:`graph.words.partners.reason_text`), ``reasons_de``, ``reasons_en``.
+        Highest score first, ties by the two IRIs.
 
     Raises
     ------
     NetworkXNotImplemented
         for directed graphs and multigraphs.
     ValueError
-        for a negative weight, all weights 0, an unknown ``proximity`` or a bad limit.
+        for a negative weight, all weights 0, an unknown ``proximity``, topic facet or
+        area level, or a bad limit.
 
     Examples
     --------
@@ -115,17 +151,19 @@ def missing_partnerships(
     >>> G.add_node("B", label="B", stages=["TS-09"], materials=["tantalum"], state="16")
     >>> G.add_edges_from([("A", "C"), ("B", "C")])
     >>> [row] = missing_partnerships(G)
-    >>> row["actor_a"], row["actor_b"], row["value_chain"], row["proximity"], row["score"]
-    ('A', 'B', 0.5, 0.5906, 0.5272)
+    >>> row["actor_a"], row["actor_b"], row["value_chain"], row["proximity"], row["border"], row["score"]
+    ('A', 'B', 0.5, 0.5906, 0.5, 0.4727)
     >>> print(row["reasons_en"])  # doctest: +NORMALIZE_WHITESPACE
-    A and B could work together: both handle tantalum – A at TS-08, B downstream at TS-09;
-    1 common partner: C; would cross the state border 03–16
+    A and B could work together: both handle tantalum; A works at “TS-08”, B right after it
+    at “TS-09”; one common partner could introduce them: C; would cross the state border 03–16
 
     Notes
     -----
     Candidates are never all n² pairs: they are the pairs two steps apart (found through
-    each common partner of at most ``hub_limit`` partners) and the pairs found through an
-    index from (material or category, stage) to actors. With degrees k this costs
+    each common partner of at most ``hub_limit`` partners), the pairs found through an
+    index from (material or category, stage) to actors and, with a topic, the pairs of two
+    actors holding it and of an actor holding it with one at an adjacent stage (at most
+    ``max_pairs_per_chain_link`` per holder). With degrees k this costs
     O(Σ_w min(k_w, hub_limit)² + n + m) for the first kind and at most
     items × stage links × ``max_pairs_per_chain_link`` for the second; a heap keeps the
     best ``top``, so memory stays O(n + m + candidates of one actor).
@@ -136,34 +174,27 @@ def missing_partnerships(
     Predicting missing links via local information (resource allocation); Boschma (2005),
     Proximity and innovation.
     """
-    _check(
-        top=top,
-        weights=(value_chain_weight, proximity_weight, competence_weight, border_weight),
-        proximity=proximity,
-        max_stage_gap=max_stage_gap,
-        hub_limit=hub_limit,
-        max_pairs_per_chain_link=max_pairs_per_chain_link,
-    )
+    weights = (value_chain_weight, proximity_weight, competence_weight, border_weight)
+    _check(top=top, weights=weights, proximity=proximity, max_stage_gap=max_stage_gap, hub_limit=hub_limit,
+           max_pairs_per_chain_link=max_pairs_per_chain_link, topic=topic, area=area)
     if G.number_of_nodes() < 2 or top == 0:
         return []
     nodes = sorted(G)
     index = {v: i for i, v in enumerate(nodes)}
     adj = [frozenset(index[x] for x in G[v] if x != v) for v in nodes]
-    profiles = _profiles(G, nodes, max_stage_gap)
+    profiles = _profiles(G, nodes, max_stage_gap, topic)
     contribution = _contributions(adj, proximity, hub_limit)
-    chain_pairs = _chain_candidates(G, nodes, index, adj, max_stage_gap, max_pairs_per_chain_link, seed)
-    wc, wp, wk, wb = value_chain_weight, proximity_weight, competence_weight, border_weight
-    items = [p.items for p in profiles]
-    specificity = _specificity(items)
-    positions = [p.positions for p in profiles]
-    competencies = [p.competencies for p in profiles]
-    states = [p.state for p in profiles]
-    districts = [p.district for p in profiles]
+    chain_pairs = _chain_candidates(G, nodes, adj, max_stage_gap, max_pairs_per_chain_link, seed)
+    specificity = _specificity([p.items for p in profiles])
+    dropped = set(leave_out_kinds) | (set() if include_funders else set(FUNDER_KINDS))
+    allowed = [p.kind not in dropped for p in profiles]
+    in_area = _in_area(profiles, area)
+    topic_pairs = _topic_candidates(profiles, adj, max_stage_gap, max_pairs_per_chain_link, seed) if topic else {}
 
-    best: list[tuple[float, int, int]] = []
-    found: list[tuple[float, int, int]] = []
-    threshold = -1.0  # a raw score below this cannot enter the heap, even after rounding
+    scored: list[tuple[float, int, int]] = []
     for u in range(len(nodes)):
+        if not allowed[u]:
+            continue
         acc: dict[int, float] = {}
         for w in adj[u]:
             c = contribution[w]
@@ -173,45 +204,31 @@ def missing_partnerships(
                         acc[x] = acc.get(x, 0.0) + c
         for x in adj[u]:
             acc.pop(x, None)
-        candidates = acc.keys() | chain_pairs[u] if u in chain_pairs else acc.keys()
-        near_u, items_u, comp_u = profiles[u].near, items[u], competencies[u]
-        state_u, district_u = states[u], districts[u]
+        candidates = set(acc) | chain_pairs.get(u, set()) | topic_pairs.get(u, set())
+        if topic:
+            # About a topic, only pairs in which an actor holds it are ranked.
+            candidates = {x for x in candidates if profiles[u].topic or profiles[x].topic}
         for x in candidates:
-            # The same arithmetic as _parts, inlined: this loop runs once per candidate.
-            s = acc.get(x, 0.0)
-            raw = wp * s / (1 + s)
-            if state_u and states[x] and state_u != states[x]:
-                raw += wb
-            elif district_u and districts[x] and district_u != districts[x]:
-                raw += wb * 0.5
-            if not near_u.isdisjoint(positions[x]):
-                n_shared = sum(specificity[i] for i in items_u & items[x])
-                raw += wc * n_shared / (1 + n_shared)
-            if raw + wk < threshold:
+            if not allowed[x] or (in_area is not None and not (in_area[u] or in_area[x])):
                 continue
-            comp_x = competencies[x]
-            if comp_u and comp_x:
-                raw += wk * (1 - len(comp_u & comp_x) / len(comp_u | comp_x))
-            if raw <= 0 or raw < threshold:
-                continue
-            item = (round(raw, 4), -u, -x)
-            if top is None:
-                found.append(item)
-            elif len(best) < top:
-                heapq.heappush(best, item)
-                if len(best) == top:
-                    threshold = best[0][0] - 1e-4
-            elif item > best[0]:
-                heapq.heapreplace(best, item)
-                threshold = best[0][0] - 1e-4
-    chosen = sorted(found if top is None else best, reverse=True)
-    return [
-        _row(G, nodes, adj, profiles, contribution, specificity, rank, score, -nu, -nv)
-        for rank, (score, nu, nv) in enumerate(chosen, start=1)
-    ]
+            parts = _parts(profiles[u], profiles[x], acc.get(x, 0.0), specificity, max_stage_gap)
+            base = sum(w * part for w, part in zip(weights, parts[1:], strict=True))
+            score = parts[0] * (0.5 + 0.5 * base) if topic else base
+            if score > 0:
+                scored.append((round(score, 4), u, x))
+    scored.sort(key=lambda item: (-item[0], nodes[item[1]], nodes[item[2]]))
+    chosen = scored if top is None else scored[:top]
+    rows = []
+    rank = 0
+    for position, (score, u, v) in enumerate(chosen, start=1):
+        if not rows or score != rows[-1]["score"]:
+            rank = position
+        rows.append(_row(G, nodes, adj, profiles, contribution, specificity, weights, max_stage_gap,
+                         rank, score, u, v, topic))
+    return rows
 
 
-def _check(*, top, weights, proximity, max_stage_gap, hub_limit, max_pairs_per_chain_link):
+def _check(*, top, weights, proximity, max_stage_gap, hub_limit, max_pairs_per_chain_link, topic, area):
     check_top(top)
     names = ("value_chain_weight", "proximity_weight", "competence_weight", "border_weight")
     for name, w in zip(names, weights, strict=True):
@@ -224,38 +241,52 @@ def _check(*, top, weights, proximity, max_stage_gap, hub_limit, max_pairs_per_c
     if hub_limit is not None:
         check_positive_int("hub_limit", hub_limit, minimum=2)
     check_positive_int("max_pairs_per_chain_link", max_pairs_per_chain_link)
+    for facet in topic or {}:
+        check_choice("topic facet", facet, tuple(HIERARCHICAL_FACETS))
+    for level in area or {}:
+        check_choice("area level", level, ("district", "state"))
 
 
 class _Profile(NamedTuple):
     """What the score needs to know about one actor, precomputed once."""
 
     items: frozenset[str]  # materials and categories
-    positions: frozenset[int]  # chain positions of its stages
-    near: frozenset[int]  # positions at most max_stage_gap away (not its own)
+    ranks: frozenset[int]  # flow ranks of its stages
     competencies: frozenset[str]
     state: str | None
     district: str | None
+    kind: str | None
+    topic: tuple[str, ...]  # the topic concepts it holds (scheme order: material, category, …)
 
 
-def _profiles(G: nx.Graph, nodes: list[str], gap: int) -> list[_Profile]:
-    order = stage_positions(G)
+def _profiles(G: nx.Graph, nodes: list[str], gap: int, topic) -> list[_Profile]:
+    ranks = flow_ranks(G)
+    hierarchy = hierarchy_of(G)
+    wanted = {facet: hierarchy.expand(HIERARCHICAL_FACETS[facet], values) for facet, values in (topic or {}).items()}
     out = []
     for v in nodes:
         d = G.nodes[v]
-        positions = frozenset(order[s] for s in d.get("stages") or () if s in order)
-        near = frozenset(p + k for p in positions for k in range(-gap, gap + 1) if k)
-        items = frozenset(d.get("materials") or ()) | frozenset(d.get("categories") or ())
-        out.append(
-            _Profile(
-                items,
-                positions,
-                near,
-                frozenset(d.get("competencies") or ()),
-                actor_state(G, d),
-                d.get("district"),
-            )
-        )
+        held: list[str] = []
+        for facet, concepts in wanted.items():
+            held += sorted(concepts.intersection(d.get(NODE_ATTRIBUTE[facet]) or ()))
+        out.append(_Profile(
+            frozenset(d.get("materials") or ()) | frozenset(d.get("categories") or ()),
+            frozenset(ranks[s] for s in d.get("stages") or () if s in ranks),
+            frozenset(d.get("competencies") or ()),
+            actor_state(G, d),
+            d.get("district"),
+            d.get("kind"),
+            tuple(held),
+        ))
     return out
+
+
+def _in_area(profiles: list[_Profile], area) -> list[bool] | None:
+    if not area:
+        return None
+    districts = set(area.get("district") or ())
+    states = set(area.get("state") or ())
+    return [(not districts or p.district in districts) and (not states or p.state in states) for p in profiles]
 
 
 def _contributions(adj: list[frozenset[int]], proximity: str, hub_limit: int | None) -> list[float]:
@@ -270,22 +301,21 @@ def _contributions(adj: list[frozenset[int]], proximity: str, hub_limit: int | N
     return out
 
 
-def _chain_candidates(G, nodes, index, adj, gap, cap, seed) -> dict[int, set[int]]:
-    """Pairs at neighbouring stages for a shared item, from an (item, position) index."""
-    order = stage_positions(G)
+def _chain_candidates(G, nodes, adj, gap, cap, seed) -> dict[int, set[int]]:
+    """Pairs at adjacent stages for a shared item, from an (item, rank) index."""
+    ranks = flow_ranks(G)
     buckets: dict[tuple[str, int], list[int]] = {}
     for i, v in enumerate(nodes):
         d = G.nodes[v]
         items = set(d.get("materials") or ()) | set(d.get("categories") or ())
-        positions = {order[s] for s in d.get("stages") or () if s in order}
         for item in items:
-            for p in positions:
-                buckets.setdefault((item, p), []).append(i)
+            for r in {ranks[s] for s in d.get("stages") or () if s in ranks}:
+                buckets.setdefault((item, r), []).append(i)
     rng = random.Random(seed)
     pairs: dict[int, set[int]] = {}
-    for item, p in sorted(buckets):
-        upstream = buckets[item, p]
-        for q in range(p + 1, p + gap + 1):
+    for item, r in sorted(buckets):
+        upstream = buckets[item, r]
+        for q in range(r + 1, r + 2 * gap + 1):
             downstream = buckets.get((item, q))
             if not downstream:
                 continue
@@ -297,6 +327,33 @@ def _chain_candidates(G, nodes, index, adj, gap, cap, seed) -> dict[int, set[int
                     continue
                 lo, hi = (a, b) if a < b else (b, a)
                 pairs.setdefault(lo, set()).add(hi)
+    return pairs
+
+
+def _topic_candidates(profiles: list[_Profile], adj, gap: int, cap: int, seed: int) -> dict[int, set[int]]:
+    """Pairs about a topic beyond the usual candidates: two actors holding it, and an actor
+    holding it with one working at an adjacent stage. At most ``cap`` of each holder's pairs
+    are examined (a seeded sample beyond that), so a broad topic stays affordable."""
+    holders = [i for i, p in enumerate(profiles) if p.topic]
+    at_rank: dict[int, list[int]] = {}
+    for i, p in enumerate(profiles):
+        for r in p.ranks:
+            at_rank.setdefault(r, []).append(i)
+    rng = random.Random(seed)
+    pairs: dict[int, set[int]] = {}
+    for u in holders:
+        others = set(holders)
+        for r in profiles[u].ranks:
+            for q in range(r - 2 * gap, r + 2 * gap + 1):
+                if q != r:
+                    others.update(at_rank.get(q, ()))
+        others -= adj[u] | {u}
+        chosen = sorted(others)
+        if len(chosen) > cap:
+            chosen = sorted(rng.sample(chosen, cap))
+        for x in chosen:
+            lo, hi = (u, x) if u < x else (x, u)
+            pairs.setdefault(lo, set()).add(hi)
     return pairs
 
 
@@ -316,9 +373,16 @@ def _specificity(items: list[frozenset[str]]) -> dict[str, float]:
     return {item: min(1.0, max(0.25, math.log(n / k) / math.log(n / 2))) for item, k in df.items()}
 
 
-def _parts(pu: _Profile, pv: _Profile, s: float, specificity: dict[str, float]) -> tuple[float, float, float, float]:
+def _near(pu: _Profile, pv: _Profile, gap: int) -> bool:
+    return any(adjacent(a, b, gap) for a in pu.ranks for b in pv.ranks)
+
+
+def _parts(pu: _Profile, pv: _Profile, s: float, specificity: dict[str, float],
+           gap: int) -> tuple[float, float, float, float, float]:
+    """(topic, value_chain, proximity, competence, border) of one pair."""
+    near = _near(pu, pv, gap)
     chain = 0.0
-    if not pu.near.isdisjoint(pv.positions):
+    if near:
         c = sum(specificity[i] for i in pu.items & pv.items)
         chain = c / (1 + c)
     prox = s / (1 + s)
@@ -331,110 +395,89 @@ def _parts(pu: _Profile, pv: _Profile, s: float, specificity: dict[str, float]) 
         border = 1.0
     elif pu.district and pv.district and pu.district != pv.district:
         border = 0.5
-    return chain, prox, comp, border
+    if pu.topic and pv.topic:
+        topic = TOPIC_LEVELS["chain" if near else "both"]
+    elif pu.topic or pv.topic:
+        topic = TOPIC_LEVELS["next" if near else "one"]
+    else:
+        topic = 0.0
+    return topic, chain, prox, comp, border * chain
 
 
-def _row(G, nodes, adj, profiles, contribution, specificity, rank, score, u, v) -> dict[str, Any]:
+def _row(G, nodes, adj, profiles, contribution, specificity, weights, gap, rank, score, u, v, topic):
     a, b = nodes[u], nodes[v]
     pa, pb = profiles[u], profiles[v]
     common = sorted(nodes[w] for w in adj[u] & adj[v] if contribution[w])
     s = sum(contribution[w] for w in adj[u] & adj[v])
-    chain, prox, comp, border = _parts(pa, pb, s, specificity)
-    shared = sorted(pa.items & pb.items) if chain else []
+    t, chain, prox, comp, border = _parts(pa, pb, s, specificity, gap)
     row = {
-        "rank": rank,
-        "actor_a": a,
-        "label_a": actor_label(G, a),
-        "actor_b": b,
-        "label_b": actor_label(G, b),
-        "score": float(score),
-        "value_chain": r4(chain),
-        "proximity": r4(prox),
-        "competence": r4(comp),
-        "border": r4(border),
-        "shared_items": shared,
-        "common_partners": common,
-        "state_a": pa.state,
-        "state_b": pb.state,
-        "reasons_de": "",
-        "reasons_en": "",
+        "rank": rank, "actor_a": a, "label_a": actor_label(G, a), "actor_b": b, "label_b": actor_label(G, b),
+        "score": float(score), "topic": r4(t) if topic else 0.0, "value_chain": r4(chain), "proximity": r4(prox),
+        "competence": r4(comp), "border": r4(border),
+        "shared_items": sorted(pa.items & pb.items) if chain else [],
+        "topic_a": list(pa.topic), "topic_b": list(pb.topic),
+        "common_partners": common, "state_a": pa.state, "state_b": pb.state,
     }
+    row["reasons"] = _reason_codes(G, row, topic, gap)
+    from graph.words.partners import reasons_text
+
     for lang in ("de", "en"):
-        row[f"reasons_{lang}"] = _reasons(G, row, shared, common, lang)
+        row[f"reasons_{lang}"] = reasons_text(G, row, lang)
     return row
 
 
-_TEXT = {
-    "de": {
-        "could": "{a} und {b} könnten zusammenarbeiten: ",
-        "items": "beide befassen sich mit {items} – {up} bei {s1}, {down} nachgelagert bei {s2}",
-        "partners1": "1 gemeinsamer Partner: {names}",
-        "partners": "{n} gemeinsame Partner: {names}",
-        "brings": "{x} bringt {what} mit",
-        "state": "würde die Landesgrenze {s1}–{s2} überbrücken",
-        "district": "würde die Landkreise {d1} und {d2} verbinden",
-    },
-    "en": {
-        "could": "{a} and {b} could work together: ",
-        "items": "both handle {items} – {up} at {s1}, {down} downstream at {s2}",
-        "partners1": "1 common partner: {names}",
-        "partners": "{n} common partners: {names}",
-        "brings": "{x} brings {what}",
-        "state": "would cross the state border {s1}–{s2}",
-        "district": "would link the districts {d1} and {d2}",
-    },
-}
-
-
-def _reasons(G, row, shared, common, lang) -> str:
-    t = _TEXT[lang]
+def _reason_codes(G: nx.Graph, row: dict[str, Any], topic, gap: int) -> list[dict[str, Any]]:
+    """The reasons of one pair as codes with their values; words come from graph.words.partners."""
     a, b = row["actor_a"], row["actor_b"]
-    la, lb = row["label_a"], row["label_b"]
-    parts = []
-    if shared:
-        up, down, s_up, s_down = _flow(G, a, b)
-        parts.append(
-            t["items"].format(
-                items=join([label(G, i, lang) for i in shared], lang, limit=3),
-                up=actor_label(G, up),
-                down=actor_label(G, down),
-                s1=label(G, s_up, lang),
-                s2=label(G, s_down, lang),
-            )
-        )
-    if common:
-        names = join([actor_label(G, w) for w in common], lang, limit=3)
-        key = "partners1" if len(common) == 1 else "partners"
-        parts.append(t[key].format(n=len(common), names=names))
+    reasons: list[dict[str, Any]] = []
+    chosen = [{"scheme": HIERARCHICAL_FACETS[f], "notation": n} for f, ns in (topic or {}).items() for n in ns]
+    if row["topic"]:
+        if row["topic_a"] and row["topic_b"]:
+            flow = stage_flow(G, a, b, gap) if row["topic"] == TOPIC_LEVELS["chain"] else None
+            reasons.append({"code": "topic_chain" if flow else "topic_both", "topic": chosen,
+                            "held": {a: row["topic_a"], b: row["topic_b"]}, "flow": flow})
+        else:
+            holder, other = (a, b) if row["topic_a"] else (b, a)
+            flow = stage_flow(G, a, b, gap) if row["topic"] == TOPIC_LEVELS["next"] else None
+            reasons.append({"code": "topic_next" if flow else "topic_one", "topic": chosen, "holder": holder,
+                            "other": other, "held": {holder: row[f"topic_{'a' if holder == a else 'b'}"]},
+                            "flow": flow})
+    if row["shared_items"]:
+        # After a topic reason that names the flow already, only the other shared items are news.
+        told = reasons[0] if reasons and reasons[0].get("flow") else None
+        items = [i for i in row["shared_items"] if not told or all(i not in h for h in told["held"].values())]
+        if items:
+            reasons.append({"code": "chain", "items": items, "flow": None if told else stage_flow(G, a, b, gap)})
+    if row["common_partners"]:
+        reasons.append({"code": "partners", "partners": row["common_partners"]})
     if row["competence"]:
         ka = set(G.nodes[a].get("competencies") or ())
         kb = set(G.nodes[b].get("competencies") or ())
-        brings = [
-            t["brings"].format(x=x, what=join([label(G, c, lang) for c in sorted(k)], lang, limit=2))
-            for x, k in ((la, ka - kb), (lb, kb - ka))
-            if k
-        ]
-        parts.append(", ".join(brings))
-    if row["border"] == 1.0:
-        s1, s2 = sorted([row["state_a"], row["state_b"]])
-        parts.append(t["state"].format(s1=state_name(G, s1, lang), s2=state_name(G, s2, lang)))
-    elif row["border"] == 0.5:
-        d1, d2 = sorted([G.nodes[a].get("district"), G.nodes[b].get("district")])
-        parts.append(t["district"].format(d1=district_name(G, d1, lang), d2=district_name(G, d2, lang)))
-    return t["could"].format(a=la, b=lb) + "; ".join(parts)
+        brings = {x: sorted(k) for x, k in ((a, ka - kb), (b, kb - ka)) if k}
+        reasons.append({"code": "brings", "brings": brings})
+    if row["border"]:
+        if row["state_a"] and row["state_b"] and row["state_a"] != row["state_b"]:
+            reasons.append({"code": "state_border", "states": sorted([row["state_a"], row["state_b"]])})
+        else:
+            reasons.append({"code": "district_border",
+                            "districts": sorted([G.nodes[a].get("district"), G.nodes[b].get("district")])})
+    return reasons
 
 
-def _flow(G: nx.Graph, a: str, b: str) -> tuple[str, str, str, str]:
-    """Who is upstream, and at which of its stages: the closest pair of stages, earliest first."""
-    order = stage_positions(G)
+def stage_flow(G: nx.Graph, a: str, b: str, gap: int = 1) -> dict[str, Any] | None:
+    """Who is upstream, at which stages: the closest pair of adjacent stages of the two,
+    earliest first, as ``{"up", "down", "s1", "s2", "next"}`` (``next``: directly
+    consecutive), or None when none of their stages are adjacent."""
+    ranks = flow_ranks(G)
     best = None
     for x, y in ((a, b), (b, a)):
         for s in G.nodes[x].get("stages") or ():
             for t in G.nodes[y].get("stages") or ():
-                if s in order and t in order and order[t] > order[s]:
-                    key = (order[t] - order[s], order[s], s, t, x)
+                if s in ranks and t in ranks and ranks[t] > ranks[s] and adjacent(ranks[s], ranks[t], gap):
+                    key = (ranks[t] - ranks[s], ranks[s], s, t, x)
                     if best is None or key < best[0]:
                         best = (key, x, y, s, t)
-    assert best is not None
-    _, up, down, s_up, s_down = best
-    return up, down, s_up, s_down
+    if best is None:
+        return None
+    (distance, *_), up, down, s1, s2 = best
+    return {"up": up, "down": down, "s1": s1, "s2": s2, "next": distance <= 2}

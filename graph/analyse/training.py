@@ -234,8 +234,8 @@ def _row(G, level, area, c, stages, entry, region_trainers) -> dict[str, Any]:
         "area_en": _area_name(G, level, area, "en"),
         "state": _area_state(G, level, area),
         "competency": c,
-        "competency_de": label(G, c, "de"),
-        "competency_en": label(G, c, "en"),
+        "competency_de": label(G, c, "de", "competency"),
+        "competency_en": label(G, c, "en", "competency"),
         "stages": list(stages),
         "stages_present": [s for s in stages if s in entry["present"]],
         "holders": len(holders),
@@ -284,7 +284,8 @@ def training_reasons(G: nx.Graph, row: dict[str, Any], lang: str) -> str:
         names = [actor_label(G, v) for v in row["trainer_iris"]]
         return t["trained"].format(c=c, area=area, names=join(names, lang, limit=3))
     stages = [
-        f"{label(G, s, lang)} ({t['present' if s in row['stages_present'] else 'absent']})" for s in row["stages"]
+        f"{label(G, s, lang, 'stage')} ({t['present' if s in row['stages_present'] else 'absent']})"
+        for s in row["stages"]
     ]
     n = row["holders"]
     parts = [

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +38,13 @@ from graph.analyse import (
     periphery,
     value_chain_matrix,
 )
-from graph.analyse._common import actor_state, is_regional
+from graph.analyse._common import actor_state, is_regional, label
 from graph.analyse.borders import is_weak_border
 from graph.analyse.chains import OFF_PATH
 from graph.analyse.training import training_gaps
+from graph.build.vocabulary import vocabulary_from_store
+from graph.concepts import hierarchy_of, node_matches
+from graph.errors import QueryError
 from graph.network import TIE_WEIGHTS, collaboration_graph, collection_points
 from graph.report import figures
 from graph.report.collection import collection_target
@@ -75,13 +79,15 @@ MEMBERSHIP = {"shared_network", "member_of", "founding_member_of"}
 FEW_TIES, FEW_EXPECTED = 3, 5.0
 
 
-def build_report(store: pyoxigraph.Store, *, lang: str = "de") -> str:
+def build_report(store: pyoxigraph.Store, *, lang: str = "de", selection: Selection | None = None) -> str:
     """The briefing on the store's graph as one self-contained HTML document.
 
     Parameters
     ----------
     store : an open (read-only) store.
     lang : ``"de"`` (default) or ``"en"``.
+    selection : a district or state and a topic the briefing is about (:class:`Selection`);
+        the whole region when None. The document says what was selected.
 
     Returns
     -------
@@ -99,32 +105,93 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de") -> str:
     The analyses take well under a second on the shipped data; drawing the three
     figures takes about half a second more.
     """
-    return render_report(_store_context(store, lang))
+    return render_report(_store_context(store, lang, selection))
 
 
-def briefing_findings(store: pyoxigraph.Store, *, lang: str = "de") -> list[dict[str, Any]]:
+def briefing_findings(store: pyoxigraph.Store, *, lang: str = "de",
+                      selection: Selection | None = None) -> list[dict[str, Any]]:
     """The briefing's findings as plain rows (its JSON and CSV twins): ``number``, ``finding``
     (the lead sentence), ``text``, ``section`` (the anchor of its section in the document),
     ``sources`` (the URLs it rests on) and ``thin`` (what rests on weak evidence)."""
-    context = _store_context(store, lang)
+    context = _store_context(store, lang, selection)
     return [{"number": n, "finding": f["lead"], "text": f["text"], "section": f["anchor"],
              "sources": [ref.url for ref in f["refs"]], "more_sources": f["more"], "thin": f["thin"]}
             for n, f in enumerate(context["findings"], start=1)]
 
 
-def _store_context(store: pyoxigraph.Store, lang: str) -> dict[str, Any]:
+def _store_context(store: pyoxigraph.Store, lang: str, selection: Selection | None = None) -> dict[str, Any]:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     G = collaboration_graph(store)
+    selection = selection or Selection()
     points = locate_points(collection_points(store), default_features())  # counted where they lie
     counts = stats(store, lang=lang)
     dataset = (run_named(store, "dataset", lang=lang).rows or [{}])[0]
     sources: dict[str, list[str]] = {}
     for row in run_named(store, "actor_sources").rows:
         sources.setdefault(row["actor"], []).append(row["source"])
-    context = report_context(G, points, counts, dataset, sources, lang=lang)
+    context = report_context(G, points, counts, dataset, sources, lang=lang, selection=selection)
     context["collection_target"] = collection_target(store, context["sources"], lang)
     return context
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a briefing is about: a district or state and a topic (notations; all optional).
+
+    The partner suggestions are ranked about the topic and keep the pairs with an actor in
+    the area; the brokers and the actors at the edge are those in the area and holding the
+    topic (or a narrower concept); the value chain shows the chosen material and its narrower
+    ones; the collection table the area's districts. The other sections stay regional: they
+    compare the region's parts with each other."""
+
+    district: str | None = None
+    state: str | None = None
+    material: str | None = None
+    competency: str | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.district or self.state or self.material or self.competency)
+
+    def topic(self) -> dict[str, list[str]]:
+        return {f: [v] for f, v in (("material", self.material), ("competency", self.competency)) if v}
+
+    def area(self) -> dict[str, list[str]]:
+        return {f: [v] for f, v in (("district", self.district), ("state", self.state)) if v}
+
+    def matches(self, G: nx.Graph, actor: str) -> bool:
+        """Whether an actor is in the area and holds the topic (or a narrower concept)."""
+        if actor not in G:
+            return False
+        attrs = G.nodes[actor]
+        if self.district and attrs.get("district") != self.district:
+            return False
+        if self.state and actor_state(G, attrs) != self.state:
+            return False
+        return all(node_matches(G, attrs, facet, values) for facet, values in self.topic().items())
+
+
+def selection_from_terms(store: pyoxigraph.Store, *, district: str | None = None, state: str | None = None,
+                         material: str | None = None, competency: str | None = None) -> Selection:
+    """A :class:`Selection` from names, labels or notations ("Goslar", "Batterien", "03153").
+
+    Raises
+    ------
+    QueryError
+        naming the option whose term is unknown, with the nearest known terms.
+    """
+    vocab = vocabulary_from_store(store)
+    found: dict[str, str | None] = {}
+    for option, scheme, text in (("district", "district", district), ("state", "state", state),
+                                 ("material", "material", material), ("competency", "competency", competency)):
+        if not text:
+            found[option] = None
+            continue
+        iri = vocab.resolve(scheme, text)
+        if iri is None:
+            raise QueryError(f"--{option}: {vocab.unknown(scheme, text)}")
+        found[option] = vocab.notation[iri]
+    return Selection(**found)
 
 
 def render_report(context: dict[str, Any]) -> str:
@@ -147,6 +214,7 @@ def report_context(
     actor_sources: dict[str, list[str]],
     *,
     lang: str = "de",
+    selection: Selection | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (figures as SVG markup).
 
@@ -168,15 +236,21 @@ def report_context(
         ``weights`` and ``sources`` (numbered as the template first shows them).
     """
     r = _Report(G, points, actor_sources, lang)
+    sel = selection or Selection()
+    items = sorted(hierarchy_of(G).expand("material", [sel.material])) if sel.material else None
+    chosen = sel.matches if not sel.is_empty() else (lambda _G, _actor: True)
     sections = {
         "borders": r.borders(border_cohesion(G)),
-        "chain": r.chain(value_chain_matrix(G)),
-        "partners": r.partners(missing_partnerships(G, top=50)),
+        "chain": r.chain(value_chain_matrix(G, items=items)),
+        "partners": r.partners(missing_partnerships(G, top=50, area=sel.area() or None, topic=sel.topic() or None)),
         "communities": r.communities(community_gaps(G, top=TOP_COMMUNITY_GAPS), communities(G)),
-        "brokers": r.brokers(brokers(G)),
-        "collection": r.collection(collection_coverage(G, points)),
+        "brokers": r.brokers([row for row in brokers(G) if chosen(G, row["actor"])]),
+        "collection": r.collection([row for row in collection_coverage(G, points)
+                                    if (not sel.district or row["district"] == sel.district)
+                                    and (not sel.state or row["state"] == sel.state)]),
         "training": training_section(r, training_gaps(G, levels=("region", "district"))),
-        "periphery": r.periphery(periphery(G, max_core=0, include_separate=False)),
+        "periphery": r.periphery([row for row in periphery(G, max_core=0, include_separate=False)
+                                  if chosen(G, row["actor"])]),
     }
     findings = [
         r.border_finding(sections["borders"]),
@@ -192,6 +266,7 @@ def report_context(
         "lang": lang,
         "t": r.t,
         "dataset_title": dataset.get("title") or "",
+        "selection": r.selection(sel),
         "modified": date(dataset.get("modified"), lang),
         "holdings": r.holdings(counts),
         "findings": [f for f in findings if f],
@@ -276,6 +351,23 @@ class _Report:
 
     # --- words ---------------------------------------------------------------------------
 
+    def selection(self, sel: Selection) -> str:
+        """What the briefing was narrowed to, in words ("Auswahl: Landkreis: Goslar; Material:
+        Batterien"), or "" for the whole region."""
+        if sel.is_empty():
+            return ""
+        t = self.t
+        parts = []
+        if sel.district:
+            parts.append(f"{t['selection_district']}: {self.district(sel.district)}")
+        if sel.state:
+            parts.append(f"{t['selection_state']}: {self.label(sel.state, 'state')}")
+        if sel.material:
+            parts.append(f"{t['selection_material']}: {self.label(sel.material, 'material')}")
+        if sel.competency:
+            parts.append(f"{t['selection_competency']}: {self.label(sel.competency, 'competency')}")
+        return f"{t['selection']}: " + "; ".join(parts) + ". " + t["selection_note"]
+
     def tn(self, key: str, n: int, *, by: int | None = None, **values: object) -> str:
         """The text ``key`` for the count ``n`` (or for the count ``by`` when another number
         decides the wording): ``key_1`` for CLDR's "one", ``key_0`` for none, else ``key``."""
@@ -286,14 +378,18 @@ class _Report:
     def name(self, iri: str) -> str:
         return self.G.nodes[iri].get("label") or iri if iri in self.G else iri
 
-    def label(self, key: str | None) -> str:
-        entry = (self.G.graph.get("labels") or {}).get(key or "")
-        derived = DERIVED_TIES.get(key or "", {})  # joint project, shared network: the pages' words too
-        return (entry or {}).get(self.lang) or derived.get(self.lang) or key or ""
+    def label(self, key: str | None, scheme: str | None = None) -> str:
+        """A concept's label, looked up by its IRI (``scheme`` + notation); the derived tie
+        types (joint project, shared network) by the pages' words."""
+        if key is None:
+            return ""
+        found = label(self.G, key, self.lang, scheme)
+        derived = DERIVED_TIES.get(key, {})
+        return found if found != key else (derived.get(self.lang) or key)
 
     def short(self, key: str | None) -> str:
         """A stage's label without its explanation in brackets, for running text."""
-        return self.label(key).split(" (", 1)[0]
+        return self.label(key, "stage").split(" (", 1)[0]
 
     def stages(self, keys: Iterable[str], limit: int | None = None) -> str:
         return join(
@@ -352,7 +448,7 @@ class _Report:
             districts.append(
                 {
                     "name": row["name"],
-                    "state": self.label(row["state"]),
+                    "state": self.label(row["state"], "state"),
                     "status": t["candidate"] if candidate else t["confirmed"],
                     "candidate": candidate,
                     "note": row.get("status_note") if lang == "en" and candidate else None,
@@ -643,7 +739,7 @@ class _Report:
             out.append(
                 {
                     "district": row["district_name"],
-                    "state": self.label(row["state"]),
+                    "state": self.label(row["state"], "state"),
                     "candidate": row["region_status"] == "candidate",
                     "points": row["points"],
                     "population": integer(row["population"], lang) if row["population"] else "–",
@@ -666,7 +762,7 @@ class _Report:
             "svg": Markup(figures.collection_bars(rows, lang=lang, title=t["collection_title"])),
             "rows": out,
             "total": len(self.points),
-            "groups": join([f"{g} {self.label(g)}" for g in groups], lang),
+            "groups": join([f"{g} {self.label(g, 'collection-group')}" for g in groups], lang),
         }
 
     def periphery(self, rows: list[dict]) -> dict[str, Any]:
@@ -678,12 +774,13 @@ class _Report:
         )
         out = []
         for row in regional:
-            offers = dict.fromkeys(self.label(x) for x in [*row["competencies"], *row["stages"]])
+            offers = dict.fromkeys([*(self.label(x, "competency") for x in row["competencies"]),
+                                     *(self.label(x, "stage") for x in row["stages"])])
             out.append(
                 {
                     "name": row["label"],
                     "district": self.district(row["district"]),
-                    "kind": self.label(row["kind"]),
+                    "kind": self.label(row["kind"], "kind"),
                     "offers": join(list(offers), lang, limit=3) or "–",
                     "confidence": self.G.nodes[row["actor"]].get("confidence"),
                     **self.cite.refs(self.actor_urls([row["actor"]])),
@@ -700,8 +797,8 @@ class _Report:
         return {"rows": out, "alone": len(alone), "regional": len(out), "total": total, "intro": intro}
 
     def weights(self) -> str:
-        full = sorted(self.label(k) for k, w in TIE_WEIGHTS.items() if w == 1.0)
-        half = sorted(self.label(k) for k, w in TIE_WEIGHTS.items() if w != 1.0)
+        full = sorted(self.label(k, "relation-type") for k, w in TIE_WEIGHTS.items() if w == 1.0)
+        half = sorted(self.label(k, "relation-type") for k, w in TIE_WEIGHTS.items() if w != 1.0)
         return self.t["method_weights"].format(full=join(full, self.lang), half=join(half, self.lang))
 
     # --- headline findings ---------------------------------------------------------------

@@ -41,7 +41,7 @@ def training_section(report: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
     for (level, key), area_rows in sorted(areas.items(), key=order):
         out.append(_area_row(report, t, lang, level, key, area_rows, candidate(key)))
     region = areas.get(("region", None), [])
-    lacking = [report.label(r["competency"]) for r in region if not r["trainers"]]
+    lacking = [report.label(r["competency"], "competency") for r in region if not r["trainers"]]
     summary = (
         t["summary"].format(n=len(lacking), k=len(region), names=join(lacking, lang))
         if lacking
@@ -55,7 +55,8 @@ def _area_row(report, t, lang, level, key, rows, is_candidate) -> dict[str, Any]
     absent = [r for r in rows if not r["trainers"] and not r["stages_present"]]
     offered = [r for r in rows if r["trainers"]]
     offers = [
-        f"{report.label(r['competency'])}: {join([report.name(v) for v in r['trainer_iris']], lang)}" for r in offered
+        f"{report.label(r['competency'], 'competency')}: {join([report.name(v) for v in r['trainer_iris']], lang)}"
+        for r in offered
     ]
     # What the data know each education actor of the area teaches is the evidence, both for
     # the offers and for their absence; which stages the area holds, section 4 shows.
@@ -72,8 +73,8 @@ def _area_row(report, t, lang, level, key, rows, is_candidate) -> dict[str, Any]
     return {
         "area": t["region"] if level == "region" else report.district(key),
         "candidate": is_candidate,
-        "held": join([report.label(r["competency"]) for r in held], lang) or "–",
-        "absent": join([report.label(r["competency"]) for r in absent], lang) or "–",
+        "held": join([report.label(r["competency"], "competency") for r in held], lang) or "–",
+        "absent": join([report.label(r["competency"], "competency") for r in absent], lang) or "–",
         "offers": offers,
         "others": join([report.name(v) for v in others], lang),
         **report.cite.refs(urls),

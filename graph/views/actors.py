@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyoxigraph
 
+from graph.concepts import HIERARCHICAL_FACETS, Hierarchy, read_hierarchy
 from graph.errors import NotFound
 from graph.namespaces import ID, actor_iri
+from graph.search import SearchIndex, actor_documents, build_index
 from graph.sparql.catalog import run_named
 from graph.tables import Table
 from graph.words.ui import EVIDENCE  # evidence levels, strong to weak, with their names
@@ -33,7 +35,7 @@ FACET_SCHEMES = {"kind": "kind", "state": "state", "district": "district", "stag
 NONE = "none"
 OPTIONAL_FACETS = ("state", "district")
 #: Sort keys of an actor list (ascending; ``ActorFilter.descending`` reverses).
-SORTS = ("name", "kind", "district", "confidence", "relations")
+SORTS = ("name", "kind", "district", "confidence", "relations", "relevance")
 LIST_COLUMNS = ["id", "name", "kind", "kind_label", "city", "district", "district_label", "state",
                 "state_label", "confidence", "relations", "sources", "stages", "materials", "categories",
                 "competencies"]
@@ -67,6 +69,8 @@ class ActorIndex:
     records: list[dict[str, object]]
     labels: dict[tuple[str, str], dict[str, object]]
     choices: dict[str, dict[str, str]]
+    hierarchy: Hierarchy = field(default_factory=Hierarchy)
+    search: SearchIndex | None = None
     #: :func:`facet_index` of ``records`` (built on first use when None).
     facets: FacetIndex | None = None
 
@@ -87,13 +91,20 @@ class FacetIndex:
     ids: list[str]
 
 
-def facet_index(records: list[dict[str, object]]) -> FacetIndex:
-    """Build the :class:`FacetIndex` of ``records`` (once per store version)."""
+def facet_index(records: list[dict[str, object]], hierarchy: Hierarchy | None = None) -> FacetIndex:
+    """Build the :class:`FacetIndex` of ``records`` (once per store version).
+
+    A record counts for each of its concepts *and every broader one* (graph.concepts), so the
+    column of a concept marks the actors holding it or a narrower concept: one matching rule
+    for filters and counts."""
+    hierarchy = hierarchy or Hierarchy()
     n = len(records)
     masks: dict[str, dict[str, np.ndarray]] = {facet: {} for facet in FACETS}
     for i, record in enumerate(records):
         for facet in FACETS:
-            for value in _values(record, facet):
+            scheme = HIERARCHICAL_FACETS.get(facet)
+            values = _values(record, facet)
+            for value in hierarchy.with_broader(scheme, values) if scheme else values:
                 column = masks[facet].get(value)
                 if column is None:
                     column = masks[facet][value] = np.zeros(n, dtype=bool)
@@ -101,6 +112,8 @@ def facet_index(records: list[dict[str, object]]) -> FacetIndex:
     by_name = sorted(range(n), key=lambda i: (fold(records[i]["name"]), records[i]["id"]))
     orders = {}
     for sort in SORTS:
+        if sort == "relevance":  # depends on the search, ranked per request
+            continue
         key = _sort_key(sort)
         for descending in (False, True):
             orders[(sort, descending)] = np.array(sorted(by_name, key=lambda i: key(records[i]), reverse=descending),
@@ -168,10 +181,13 @@ def actor_records(store: pyoxigraph.Store, *, lang: str, labels: dict | None = N
 
 
 def actor_index(store: pyoxigraph.Store, *, lang: str = "de") -> ActorIndex:
-    """Read what :func:`list_actors` needs from the store once (four small queries)."""
+    """Read what :func:`list_actors` needs from the store once (a few small queries) and build
+    the full-text search index (:mod:`graph.search`)."""
     labels = concept_labels(store, lang=lang)
+    hierarchy = read_hierarchy(store)
     records = actor_records(store, lang=lang, labels=labels)
-    return ActorIndex(records, labels, facet_choices(store, lang=lang, labels=labels), facet_index(records))
+    return ActorIndex(records, labels, facet_choices(store, lang=lang, labels=labels), hierarchy,
+                      build_index(actor_documents(store, hierarchy)), facet_index(records, hierarchy))
 
 
 def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "de",
@@ -180,7 +196,9 @@ def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "
 
     A facet value's count is the number of actors it would show when added to the other
     facets' current choices (the usual faceted-search rule), so a count never promises
-    actors that the page would then not show.
+    actors that the page would then not show. A concept matches itself and its narrower
+    concepts (:mod:`graph.concepts`), in the list and in the counts; the facet rows of a
+    concept scheme come in tree order with their ``depth``.
 
     Parameters
     ----------
@@ -200,16 +218,14 @@ def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "
         number of actors in the graph, ``matched`` the number the criteria keep.
     """
     index = index or actor_index(store, lang=lang)
-    labels, records, choices = index.labels, index.records, index.choices
-    fi = index.facets or facet_index(records)
+    labels, records, choices, hierarchy = index.labels, index.records, index.choices, index.hierarchy
+    fi = index.facets or facet_index(records, hierarchy)
     n = len(records)
-    everyone = np.ones(n, dtype=bool)
-    searched = everyone
-    if criteria.q:
-        needle = fold(criteria.q.strip())
-        searched = np.fromiter((needle in name or needle in city or needle == actor
-                                for name, city, actor in zip(fi.names, fi.cities, fi.ids, strict=True)),
-                               dtype=bool, count=n)
+    found = _search(index, criteria.q)  # ranked full-text search (graph.search), None without q
+    if found is None:
+        searched = np.ones(n, dtype=bool)
+    else:
+        searched = np.fromiter((actor in found for actor in fi.ids), dtype=bool, count=n)
     chosen = {}
     for facet, wanted in criteria.selected.items():
         if wanted:
@@ -227,13 +243,18 @@ def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "
         counts = {value: int(np.count_nonzero(column & pool)) for value, column in fi.masks[facet].items()}
         order = {v: _order(labels, FACET_SCHEMES.get(facet, ""), v) for v in choices[facet]}
         facets[facet] = _facet_counts(facet, {v: c for v, c in counts.items() if c}, choices[facet],
-                                      criteria.selected.get(facet, ()), order)
+                                      criteria.selected.get(facet, ()), order, hierarchy)
     kept = searched.copy()
     for column in chosen.values():
         kept &= column
-    ranked = fi.orders[(criteria.sort, criteria.descending)] if (criteria.sort, criteria.descending) in fi.orders \
-        else _order_of(records, criteria)
-    ranked = ranked[kept[ranked]]
+    if criteria.sort == "relevance":
+        by_name = sorted(np.flatnonzero(kept), key=lambda i: (fold(records[i]["name"]), fi.ids[i]))
+        by_name.sort(key=lambda i: found.get(fi.ids[i], len(found)) if found else 0, reverse=criteria.descending)
+        ranked = np.array(by_name, dtype=np.int64)
+    else:
+        ranked = fi.orders[(criteria.sort, criteria.descending)] \
+            if (criteria.sort, criteria.descending) in fi.orders else _order_of(records, criteria)
+        ranked = ranked[kept[ranked]]
     page = ranked[offset: None if limit is None else offset + limit]
     rows = [_list_row(records[i]) for i in page]
     return ActorList(Table(list(LIST_COLUMNS), rows), facets, len(records), matched=len(ranked))
@@ -314,6 +335,9 @@ def actor_profile(store: pyoxigraph.Store, slug: str, *, lang: str = "de",
     relations, project_links = _relations(store, iri, labels)
     profile["relations"] = relations
     profile["projects"] = _projects(store, iri, lang, labels, project_links)
+    # "Belegte Beziehungen" means relation rows naming the actor, to actors or to projects:
+    # the same number as the list's column.
+    profile["relations_total"] = len(relations) + sum(len(p["relations"]) for p in profile["projects"])
     profile["sites"] = _sites(store, iri, labels)
     profile["chain"] = _chain(labels, values["stage"])
     return profile
@@ -449,6 +473,19 @@ def fold(text: str | None) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _search(index: ActorIndex, q: str) -> dict[str, int] | None:
+    """Actor id → rank in the full-text search (:mod:`graph.search`), None without a search.
+    An actor's exact id is found too."""
+    if not q.strip():
+        return None
+    ids = index.search.search(q) if index.search is not None else []
+    ranks = {slug: i for i, slug in enumerate(ids)}
+    slug = q.strip()
+    if slug not in ranks and any(r["id"] == slug for r in index.records):
+        ranks[slug] = -1
+    return ranks
+
+
 def _values(record: dict, facet: str) -> list[str]:
     value = record[facet]
     if isinstance(value, list):
@@ -457,10 +494,26 @@ def _values(record: dict, facet: str) -> list[str]:
 
 
 def _facet_counts(facet: str, counts: dict[str, int], choices: dict[str, str], selected: tuple[str, ...],
-                  order: dict[str, tuple]) -> list[dict[str, object]]:
+                  order: dict[str, tuple], hierarchy: Hierarchy | None = None) -> list[dict[str, object]]:
+    """The facet's rows; ``counts`` already include narrower concepts (:func:`facet_index`)."""
+    hierarchy = hierarchy or Hierarchy()
+    scheme = HIERARCHICAL_FACETS.get(facet)
     values = set(counts) | set(selected)
     rows = [{"value": v, "label": choices.get(v, v) if v != NONE else None, "count": counts.get(v, 0),
-             "selected": v in selected} for v in values]
+             "selected": v in selected, "depth": 0} for v in values]
+    if scheme:
+        by_value = {r["value"]: r for r in rows}
+        if facet == "stage":
+            def key(v):
+                return order.get(v, (10**6, v))
+        else:
+            def key(v):
+                return (-counts.get(v, 0), fold(str(by_value[v]["label"] or "")), v)
+        out = []
+        for value, depth in hierarchy.tree(scheme, by_value, key=key):
+            by_value[value]["depth"] = depth
+            out.append(by_value[value])
+        return out
     if facet == "confidence":
         order = list(EVIDENCE)
         rows.sort(key=lambda r: order.index(r["value"]) if r["value"] in order else len(order))

@@ -16,22 +16,34 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analyse import border_cohesion, missing_partnerships, value_chain_matrix
-from graph.analyse._common import actor_state, chain, join, label, stage_positions
+from graph.analyse import border_cohesion, missing_partnerships, value_chain_coverage, value_chain_matrix
+from graph.analyse._common import (
+    actor_state,
+    chain,
+    district_name,
+    item_label,
+    label,
+    r4,
+    stage_positions,
+    state_name,
+)
 from graph.analyse.chains import OFF_PATH, coverage_parts
+from graph.analyse.partners import PUBLIC_KINDS
+from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of, node_matches
 from graph.views.actors import NONE, actor_id
 from graph.views.network import DERIVED_TIES
 from graph.words import findings
+from graph.words.partners import PART_OF, reason_text
 
 #: Actor facets a list of suggestions or brokers can be narrowed by (values are notations).
-PAIR_FACETS = ("state", "district", "kind", "stage", "material")
+PAIR_FACETS = ("state", "district", "kind", "stage", "material", "category", "competency")
 #: At most this many suggestions are ranked; filters then pick from them (the real graph has
 #: about 2,300 candidate pairs in all, so there the list is complete).
 SUGGESTION_LIMIT = 5000
 #: The four parts of a suggestion's score, in the order the pages show them.
-PARTS = ("value_chain", "proximity", "competence", "border")
+PARTS = ("topic", "value_chain", "proximity", "competence", "border")
 SUGGESTION_COLUMNS = ["rank", "score", "id_a", "name_a", "kind_a", "district_a", "state_a", "id_b", "name_b",
-                      "kind_b", "district_b", "state_b", "value_chain", "proximity", "competence", "border",
+                      "kind_b", "district_b", "state_b", "topic", "value_chain", "proximity", "competence", "border",
                       "shared_items", "common_partners", "reasons"]
 CHAIN_COLUMNS = ["item", "item_type", "item_label", "crm", "area", "area_label", "stage", "stage_label", "position",
                  "actors", "status", "actor_ids"]
@@ -46,30 +58,50 @@ def score_weights() -> dict[str, float]:
     """The weight of each part in :func:`graph.analyse.missing_partnerships` (its defaults).
 
     >>> score_weights()
-    {'value_chain': 0.4, 'proximity': 0.3, 'competence': 0.15, 'border': 0.15}
+    {'value_chain': 0.5, 'proximity': 0.25, 'competence': 0.1, 'border': 0.15}
     """
     defaults = inspect.signature(missing_partnerships).parameters
-    return {part: defaults[f"{part}_weight"].default for part in PARTS}
+    return {part: defaults[f"{part}_weight"].default for part in PARTS if part != "topic"}
 
 
 @dataclass(frozen=True)
 class PairFilter:
-    """Which suggestions a page shows.
+    """Which suggestions a page shows, and what they are about.
 
-    ``selected``: facet of :data:`PAIR_FACETS` → notations (any of, per facet); a pair is kept
-    when one of its two actors matches every chosen facet. A stage includes its sub-stages.
-    ``min_score``: the least score. ``actor``: only pairs with this actor (IRI).
+    ``selected``: facet of :data:`PAIR_FACETS` → notations (any of, per facet). A material,
+    category, competency or stage is the *topic*: only pairs in which an actor holds it (or
+    a narrower concept) are ranked, by how well the two complement each other on it. A
+    district or state keeps the pairs with an actor there; a kind the pairs with an actor of
+    that kind (one actor both there and of that kind, when both are chosen).
+    ``without_public``: leave out funders and public bodies. ``funders``: suggest
+    funders too (never by default). ``min_score``: the least score. ``actor``: only pairs
+    with this actor (IRI).
     """
 
     selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
     min_score: float = 0.0
     actor: str | None = None
+    without_public: bool = False
+    funders: bool = False
 
     def is_empty(self) -> bool:
-        return not any(self.selected.values()) and not self.min_score and not self.actor
+        return (not any(self.selected.values()) and not self.min_score and not self.actor
+                and not self.without_public and not self.funders)
+
+    def topic(self) -> dict[str, tuple[str, ...]]:
+        return {f: v for f, v in self.selected.items() if v and f in HIERARCHICAL_FACETS}
+
+    def area(self) -> dict[str, tuple[str, ...]]:
+        return {f: v for f, v in self.selected.items() if v and f in ("district", "state")}
+
+    def key(self) -> str:
+        """A text naming what the ranking depends on (for caches)."""
+        ranked = {**self.topic(), **self.area()}
+        return repr((sorted(ranked.items()), self.without_public, self.funders))
 
 
-def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTION_LIMIT) -> list[dict[str, Any]]:
+def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTION_LIMIT,
+                        criteria: PairFilter | None = None) -> list[dict[str, Any]]:
     """The ranked partner suggestions of ``G`` with names, places, reasons and evidence.
 
     Parameters
@@ -77,6 +109,8 @@ def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTIO
     G : the collaboration graph of :func:`graph.network.collaboration_graph`.
     lang : "de" or "en", for labels and reasons.
     limit : rank at most this many pairs (the best ones).
+    criteria : the topic, area and kinds the ranking is about (see :class:`PairFilter`);
+        its kind, score and actor filters are applied by :func:`filter_suggestions`.
 
     Returns
     -------
@@ -87,7 +121,8 @@ def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTIO
         ``{"part", "value", "text"}`` per part above 0, in :data:`PARTS` order) and
         ``partners`` (per common partner: ``id``, ``name`` and, for each of the two actors,
         ``relations_a``/``relations_b`` (labels) and ``sources_a``/``sources_b`` of its tie
-        to that partner). Ranked as :func:`~graph.analyse.missing_partnerships`: highest score first.
+        to that partner). Ranked as :func:`~graph.analyse.missing_partnerships`: highest
+        score first, equal scores share a rank.
 
     Examples
     --------
@@ -105,19 +140,27 @@ def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTIO
     >>> row["partners"][0]["sources_a"], row["partners"][0]["relations_b"]
     (['s1'], ['cooperates_with'])
     """
-    return [_suggestion(G, row, lang) for row in missing_partnerships(G, top=limit)]
+    criteria = criteria or PairFilter()
+    found = missing_partnerships(G, top=limit, topic=criteria.topic() or None, area=criteria.area() or None,
+                                 include_funders=criteria.funders,
+                                 leave_out_kinds=PUBLIC_KINDS if criteria.without_public else ())
+    return [_suggestion(G, row, lang) for row in found]
 
 
 def filter_suggestions(G: nx.Graph, rows: list[dict[str, Any]], criteria: PairFilter) -> list[dict[str, Any]]:
-    """The rows of :func:`partner_suggestions` that ``criteria`` keeps, order unchanged."""
-    selected = {f: v for f, v in criteria.selected.items() if v}
+    """The rows of :func:`partner_suggestions` that ``criteria`` keeps, order unchanged.
+
+    The topic and the area were applied by the ranking; here the place and kind (a pair with
+    an actor that is in the chosen state or district *and* of the chosen kind), the least
+    score and the actor."""
+    kinds = {f: v for f, v in criteria.selected.items() if v and f in ("kind", "state", "district")}
     kept = []
     for row in rows:
         if row["score"] < criteria.min_score:
             continue
         if criteria.actor and criteria.actor not in (row["iri_a"], row["iri_b"]):
             continue
-        if selected and not (actor_matches(G, row["iri_a"], selected) or actor_matches(G, row["iri_b"], selected)):
+        if kinds and not (actor_matches(G, row["iri_a"], kinds) or actor_matches(G, row["iri_b"], kinds)):
             continue
         kept.append(row)
     return kept
@@ -126,25 +169,19 @@ def filter_suggestions(G: nx.Graph, rows: list[dict[str, Any]], criteria: PairFi
 def actor_matches(G: nx.Graph, iri: str, selected: dict[str, tuple[str, ...]]) -> bool:
     """Whether the actor has, for every chosen facet, one of its values (``none``: no value).
 
-    A stage matches every stage at its position in the chain (``TS-MR`` also ``TS-10``).
+    A stage, material, category or competency matches it and every narrower concept
+    (:mod:`graph.concepts`: ``TS-MR`` also ``TS-10``, ``batteries`` also ``lead-acid-batteries``).
     """
     if iri not in G:
         return False
     attrs = G.nodes[iri]
-    order = stage_positions(G)
     for facet, wanted in selected.items():
-        if facet == "stage":
-            values = {order.get(s) for s in attrs.get("stages") or ()}
-            if not values & {order.get(s) for s in wanted}:
+        if facet in HIERARCHICAL_FACETS:
+            if not node_matches(G, attrs, facet, wanted):
                 return False
             continue
-        if facet in ("material", "category", "competency"):
-            values = set(attrs.get({"material": "materials", "category": "categories",
-                                    "competency": "competencies"}[facet]) or ())
-        else:
-            value = actor_state(G, attrs) if facet == "state" else attrs.get(facet)
-            values = {value if value is not None else NONE}
-        if not values & set(wanted):
+        value = actor_state(G, attrs) if facet == "state" else attrs.get(facet)
+        if not {value if value is not None else NONE} & set(wanted):
             return False
     return True
 
@@ -159,12 +196,16 @@ def pair_options(G: nx.Graph, rows: list[dict[str, Any]]) -> dict[str, list[str]
     ['copper']
     """
     seen: dict[str, set[str]] = {facet: set() for facet in PAIR_FACETS}
+    hierarchy = hierarchy_of(G)
     for iri in {row[key] for row in rows for key in ("iri_a", "iri_b")}:
         attrs = G.nodes[iri]
         seen["state"].add(actor_state(G, attrs) or NONE)
         seen["district"].add(attrs.get("district") or NONE)
         seen["kind"].add(attrs.get("kind") or NONE)
-        seen["material"].update(attrs.get("materials") or ())
+        for facet in ("material", "category", "competency"):
+            # A broader concept is offered too: choosing it includes the narrower ones.
+            held = attrs.get(NODE_ATTRIBUTE[facet]) or ()
+            seen[facet].update(hierarchy.with_broader(HIERARCHICAL_FACETS[facet], held))
     options = {facet: sorted(values) for facet, values in seen.items()}
     options["stage"] = chain(G)
     return options
@@ -206,15 +247,16 @@ def _suggestion(G: nx.Graph, row: dict[str, Any], lang: str) -> dict[str, Any]:
     for side, iri in (("a", a), ("b", b)):
         attrs = G.nodes[iri]
         out.update({f"id_{side}": actor_id(iri), f"name_{side}": row[f"label_{side}"],
-                    f"kind_{side}": label(G, attrs.get("kind"), lang) or None,
-                    f"district_{side}": label(G, attrs.get("district"), lang) or None,
-                    f"state_{side}": label(G, actor_state(G, attrs), lang) or None})
+                    f"kind_{side}": label(G, attrs.get("kind"), lang, "kind") or None,
+                    f"district_{side}": district_name(G, attrs.get("district"), lang) or None,
+                    f"state_{side}": state_name(G, actor_state(G, attrs), lang) or None})
     out.update({part: row[part] for part in PARTS})
-    out["shared_items"] = [label(G, item, lang) for item in row["shared_items"]]
+    out["shared_items"] = [item_label(G, item, lang) for item in row["shared_items"]]
     out["common_partners"] = [G.nodes[w].get("label") or w for w in row["common_partners"]]
     out["reasons"] = row[f"reasons_{lang}"]
     out["iri_a"], out["iri_b"] = a, b
     out["parts"] = _parts(G, row, lang)
+    out["bar"] = _bar(row)
     out["partners"] = [{"id": actor_id(w), "name": G.nodes[w].get("label") or w,
                         **_tie(G, a, w, "a", lang), **_tie(G, b, w, "b", lang)} for w in row["common_partners"]]
     return out
@@ -226,72 +268,24 @@ def _tie(G: nx.Graph, actor: str, partner: str, side: str, lang: str) -> dict[st
             f"sources_{side}": list(attrs.get("sources") or ())}
 
 
-_TEXT = {
-    "de": {
-        "chain": "gemeinsam bearbeitet: {items}; {up} arbeitet bei „{s1}“, {down} {when} bei „{s2}“",
-        "next": "direkt danach",
-        "later": "danach",
-        "partners1": "ein gemeinsamer Partner könnte sie einander vorstellen: {names}",
-        "partners": "{n} gemeinsame Partner könnten sie einander vorstellen: {names}",
-        "brings": "{x} bringt {what} mit",
-        "state": "würde die Landesgrenze {s1}–{s2} überbrücken",
-        "district": "würde die Landkreise {d1} und {d2} verbinden",
-    },
-    "en": {
-        "chain": "both handle {items}; {up} works at “{s1}”, {down} {when} at “{s2}”",
-        "next": "right after it",
-        "later": "later",
-        "partners1": "one common partner could introduce them: {names}",
-        "partners": "{n} common partners could introduce them: {names}",
-        "brings": "{x} brings {what}",
-        "state": "would cross the state border {s1}–{s2}",
-        "district": "would link the districts {d1} and {d2}",
-    },
-}
+def _bar(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """How much each part adds to the score (``{"part", "width"}``, widths summing to the score):
+    with a topic ``t`` the score is ``t · (0.5 + 0.5 · base)``, so the topic adds ``t / 2`` and
+    each base part its weighted value times ``t / 2``."""
+    weights = score_weights()
+    scale = row["topic"] / 2 if row["topic"] else 1.0
+    bar = [{"part": "topic", "width": r4(row["topic"] / 2)}] if row["topic"] else []
+    bar += [{"part": part, "width": r4(row[part] * weights[part] * scale)} for part in PARTS if part != "topic"]
+    return bar
 
 
 def _parts(G: nx.Graph, row: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    """Each part of the score above 0, with its reason in words."""
-    t = _TEXT[lang]
-    a, b = row["actor_a"], row["actor_b"]
-    name = {a: row["label_a"], b: row["label_b"]}
-    parts = []
-    if row["value_chain"]:
-        up, down, s1, s2 = _flow(G, a, b)
-        order = stage_positions(G)
-        parts.append(("value_chain", t["chain"].format(
-            items=join([label(G, i, lang) for i in row["shared_items"]], lang, limit=4), up=name[up], down=name[down],
-            s1=short_label(G, s1, lang), s2=short_label(G, s2, lang),
-            when=t["next"] if order[s2] - order[s1] == 1 else t["later"])))
-    if row["proximity"]:
-        names = join([G.nodes[w].get("label") or w for w in row["common_partners"]], lang, limit=4)
-        n = len(row["common_partners"])
-        parts.append(("proximity", t["partners1" if n == 1 else "partners"].format(n=n, names=names)))
-    if row["competence"]:
-        ka = set(G.nodes[a].get("competencies") or ())
-        kb = set(G.nodes[b].get("competencies") or ())
-        brings = [t["brings"].format(x=name[x], what=join([label(G, c, lang) for c in sorted(k)], lang, limit=3))
-                  for x, k in ((a, ka - kb), (b, kb - ka)) if k]
-        parts.append(("competence", "; ".join(brings)))
-    if row["border"] == 1.0:
-        s1, s2 = sorted([row["state_a"], row["state_b"]])
-        parts.append(("border", t["state"].format(s1=label(G, s1, lang), s2=label(G, s2, lang))))
-    elif row["border"]:
-        d1, d2 = sorted([G.nodes[a].get("district"), G.nodes[b].get("district")])
-        parts.append(("border", t["district"].format(d1=label(G, d1, lang), d2=label(G, d2, lang))))
-    return [{"part": part, "value": row[part], "text": text} for part, text in parts]
-
-
-def _flow(G: nx.Graph, a: str, b: str) -> tuple[str, str, str, str]:
-    """(upstream actor, downstream actor, its stage, the other's stage): the closest pair of
-    stages of the two, earliest first, as the value-chain part counts them."""
-    order = stage_positions(G)
-    pairs = [(order[t] - order[s], order[s], s, t, x, y)
-             for x, y in ((a, b), (b, a))
-             for s in G.nodes[x].get("stages") or () for t in G.nodes[y].get("stages") or ()
-             if s in order and t in order and order[t] > order[s]]
-    _gap, _pos, s, t, up, down = min(pairs)
-    return up, down, s, t
+    """Each part of the score above 0, with its reasons in words (from graph.words.partners)."""
+    names = {row["actor_a"]: row["label_a"], row["actor_b"]: row["label_b"]}
+    texts: dict[str, list[str]] = {}
+    for reason in row["reasons"]:
+        texts.setdefault(PART_OF[reason["code"]], []).append(reason_text(G, reason, lang, names))
+    return [{"part": part, "value": row[part], "text": "; ".join(texts[part])} for part in PARTS if part in texts]
 
 
 # --- value chain ----------------------------------------------------------------------------
@@ -358,7 +352,7 @@ def chain_grid(G: nx.Graph, rows: list[dict[str, Any]], *, lang: str = "de") -> 
         ``empty``: labels of the items no actor handles here, sorted.
     """
     order = stage_positions(G)
-    stages = [{"stage": s, "label": label(G, s, lang), "short": short_label(G, s, lang), "position": order[s],
+    stages = [{"stage": s, "label": label(G, s, lang, "stage"), "short": short_label(G, s, lang), "position": order[s],
                "notations": sorted(n for n, p in order.items() if p == order[s]), "off_path": s in OFF_PATH}
               for s in chain(G)]
     by_item: dict[str, list[dict[str, Any]]] = {}
@@ -384,6 +378,20 @@ def chain_grid(G: nx.Graph, rows: list[dict[str, Any]], *, lang: str = "de") -> 
                    else (-i["present"], i["label"].casefold()))
     return {"stages": stages, "groups": [{"group": g, "entries": items} for g, items in groups.items() if items],
             "empty": sorted(empty, key=str.casefold)}
+
+
+def chain_gaps(G: nx.Graph, *, level: str = "region", area: str | None = None,
+               lang: str = "de") -> dict[str, dict[str, Any]]:
+    """What each item's first gap in one area likely means (:func:`graph.analyse.chains.gap_kind`):
+    item → ``{"kind"`` ("elsewhere", "hole", "region_end"), ``"where"`` (names of the other
+    states or districts with an actor there) ``}``, for the items that have a first gap."""
+    names = {"state": state_name, "district": district_name}.get(level)
+    out = {}
+    for row in value_chain_coverage(G, levels=(level,)):
+        if row["area"] == area and row["gap_kind"]:
+            out[row["item"]] = {"kind": row["gap_kind"],
+                                "where": [names(G, a, lang) if names else a for a in row["gap_where"]]}
+    return out
 
 
 # --- borders ---------------------------------------------------------------------------------
@@ -454,8 +462,9 @@ def broker_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de",
             continue
         rows.append({
             "rank": rank, "id": actor_id(r["actor"]), "name": r["label"],
-            "kind": label(G, r["kind"], lang) or None, "district": label(G, r["district"], lang) or None,
-            "state": label(G, r["state"], lang) or None, "degree": r["degree"], "betweenness": r["betweenness"],
+            "kind": label(G, r["kind"], lang, "kind") or None,
+            "district": district_name(G, r["district"], lang) or None,
+            "state": state_name(G, r["state"], lang) or None, "degree": r["degree"], "betweenness": r["betweenness"],
             "constraint": r["constraint"], "effective_size": r["effective_size"], "efficiency": r["efficiency"],
             "splits": r["splits"], "cut_off_count": r["cut_off_count"],
             "cut_off": [G.nodes[x].get("label") or x for x in r["cut_off"]],
@@ -472,11 +481,69 @@ def short_label(G: nx.Graph, key: str | None, lang: str) -> str:
     >>> short_label(nx.Graph(labels={"TS-01": {"de": "Erfassung (Sammlung und Rücknahme)"}}), "TS-01", "de")
     'Erfassung'
     """
-    return label(G, key, lang).split(" (", 1)[0]
+    return label(G, key, lang, "stage").split(" (", 1)[0]
 
 
 def tie_label(G: nx.Graph, tie: str, lang: str) -> str:
     """The name of a tie type: a relation type's label, or the derived joint project / network."""
     if tie in DERIVED_TIES:
         return DERIVED_TIES[tie][lang]
-    return label(G, tie, lang)
+    return label(G, tie, lang, "relation-type")
+
+
+# --- communities and the periphery -------------------------------------------------------------
+
+COMMUNITY_COLUMNS = ["community_a", "community_b", "size_a", "size_b", "links", "examples_a", "examples_b",
+                     "states_a", "states_b", "stages_only_a", "stages_only_b", "reasons"]
+PERIPHERY_COLUMNS = ["id", "name", "kind", "district", "state", "degree", "core", "component_size", "partners",
+                     "offers", "reasons"]
+
+
+def community_rows(G: nx.Graph, found: list[dict[str, Any]], groups: list[dict[str, Any]], *, lang: str = "de",
+                   selected: dict[str, tuple[str, ...]] | None = None) -> list[dict[str, Any]]:
+    """The pairs of communities with no tie or one (:func:`~graph.analyse.community_gaps`,
+    ``found``), labelled, keeping those in which a group has an actor matching ``selected``
+    (state, district, kind; facets as in :func:`actor_matches`); ``groups`` are the
+    :func:`~graph.analyse.communities` rows the numbering refers to. In the order of ``found``."""
+    selected = {f: v for f, v in (selected or {}).items() if v}
+    members = {c["community"]: c["members"] for c in groups}
+
+    def touches(group: str) -> bool:
+        return any(actor_matches(G, v, selected) for v in members.get(group, ()))
+
+    rows = []
+    for r in found:
+        if selected and not (touches(r["community_a"]) or touches(r["community_b"])):
+            continue
+        rows.append({
+            "community_a": r["community_a"], "community_b": r["community_b"], "size_a": r["size_a"],
+            "size_b": r["size_b"], "links": r["links"], "examples_a": r["examples_a"], "examples_b": r["examples_b"],
+            "states_a": [state_name(G, s, lang) for s in r["states_a"]],
+            "states_b": [state_name(G, s, lang) for s in r["states_b"]],
+            "stages_only_a": [short_label(G, s, lang) for s in r["stages_only_a"]],
+            "stages_only_b": [short_label(G, s, lang) for s in r["stages_only_b"]],
+            "reasons": findings.reasons("communities", G, r, lang)})
+    return rows
+
+
+def periphery_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de",
+                   selected: dict[str, tuple[str, ...]] | None = None) -> list[dict[str, Any]]:
+    """The actors at the edge of the network (:func:`~graph.analyse.periphery`, ``found``),
+    labelled, those matching ``selected`` (facets as in :func:`actor_matches`), in the order
+    of ``found``; ``partners`` as names, ``offers`` the labels of their competencies and stages
+    (each once), plus ``partner_ids``."""
+    selected = {f: v for f, v in (selected or {}).items() if v}
+    rows = []
+    for r in found:
+        if selected and not actor_matches(G, r["actor"], selected):
+            continue
+        offers = list(dict.fromkeys([*(label(G, c, lang, "competency") for c in r["competencies"]),
+                                     *(short_label(G, s, lang) for s in r["stages"])]))
+        rows.append({
+            "id": actor_id(r["actor"]), "name": r["label"], "kind": label(G, r["kind"], lang, "kind") or None,
+            "district": district_name(G, r["district"], lang) or None,
+            "state": state_name(G, r["state"], lang) or None, "degree": r["degree"], "core": r["core"],
+            "component_size": r["component_size"], "partners": [G.nodes[x].get("label") or x for x in r["partners"]],
+            "offers": offers, "reasons": findings.reasons("periphery", G, r, lang),
+            "partner_ids": [actor_id(x) for x in r["partners"]]})
+    return rows

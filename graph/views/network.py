@@ -16,6 +16,7 @@ import igraph
 import networkx as nx
 import pyoxigraph
 
+from graph.concepts import HIERARCHICAL_FACETS, Hierarchy, hierarchy_of
 from graph.namespaces import actor_iri
 from graph.sparql.catalog import run_named
 from graph.views.actors import EVIDENCE, NONE, actor_id, concept_labels, fold, label_of
@@ -243,7 +244,9 @@ def network_view(G: nx.Graph, positions: dict[str, tuple[float, float]], criteri
     wanted_ties = set(criteria.selected.get("relation", ()))
     # No copy of the whole graph per view: the kept part is a filtered view of G, so a view of
     # 100,000 actors costs one pass over the nodes (and one over the edges for a tie filter).
-    keep = {n for n, attrs in G.nodes(data=True) if _node_matches(attrs, node_filter)} if node_filter else None
+    hierarchy = hierarchy_of(G)
+    keep = ({n for n, attrs in G.nodes(data=True) if _node_matches(attrs, node_filter, hierarchy)}
+            if node_filter else None)
     H = nx.subgraph_view(G, filter_node=lambda n: _kept(keep, n),
                          filter_edge=lambda a, b: _wanted(G.edges[a, b], wanted_ties))
     path = _shortest_path(G, keep, wanted_ties, criteria.path, notes) if criteria.path else None
@@ -381,10 +384,12 @@ def _node_rows(G: nx.Graph, visible: set[str], positions: dict, q: str, path: li
     return nodes
 
 
-def _node_matches(attrs: dict, selected: dict[str, tuple[str, ...]]) -> bool:
+def _node_matches(attrs: dict, selected: dict[str, tuple[str, ...]], hierarchy: Hierarchy) -> bool:
     for facet, wanted in selected.items():
-        if facet in _NODE_ATTRIBUTE:
-            values = set(attrs[_NODE_ATTRIBUTE[facet]])
+        if facet in HIERARCHICAL_FACETS:
+            if not hierarchy.matches(HIERARCHICAL_FACETS[facet], attrs[_NODE_ATTRIBUTE[facet]], wanted):
+                return False
+            continue
         else:
             values = {attrs[facet] if attrs[facet] is not None else NONE}
         if not values & set(wanted):
@@ -398,7 +403,10 @@ def _tie_rank(tie: str) -> tuple[int, str]:
 
 def facet_counts(G: nx.Graph) -> dict[str, list[tuple[str, int]]]:
     """How many actors of the whole graph have each facet value, and how many edges each tie
-    type, as ``(notation, count)`` pairs, most frequent first (ties by notation).
+    type, as ``(notation, count)`` pairs, most frequent first (ties by notation). A concept's
+    count includes the actors of its narrower concepts (the rule of :mod:`graph.concepts`),
+    so it is what choosing the concept shows; concepts come in tree order (each followed by
+    its narrower ones, see :func:`facet_depths`).
 
     >>> G = nx.Graph()
     >>> G.add_node("a", kind="x", state=None, district=None, confidence="high", stages=[], materials=[],
@@ -407,16 +415,34 @@ def facet_counts(G: nx.Graph) -> dict[str, list[tuple[str, int]]]:
     ([('none', 1)], [('x', 1)])
     """
     counts: dict[str, Counter] = {facet: Counter() for facet in (*NODE_FACETS, "relation")}
+    hierarchy = hierarchy_of(G)
     for _node, attrs in G.nodes(data=True):
         for facet in NODE_FACETS:
             if facet in _NODE_ATTRIBUTE:
-                counts[facet].update(attrs[_NODE_ATTRIBUTE[facet]])
+                counts[facet].update(hierarchy.with_broader(HIERARCHICAL_FACETS[facet], attrs[_NODE_ATTRIBUTE[facet]]))
             else:
                 counts[facet][attrs[facet] if attrs[facet] is not None else NONE] += 1
     for _a, _b, attrs in G.edges(data=True):
         counts["relation"].update(attrs["relations"])
-    return {facet: sorted(c.items(), key=lambda item: (item[0] == NONE, -item[1], item[0]))
-            for facet, c in counts.items()}
+    out = {facet: sorted(c.items(), key=lambda item: (item[0] == NONE, -item[1], item[0]))
+           for facet, c in counts.items()}
+    for facet, scheme in HIERARCHICAL_FACETS.items():
+        c = counts[facet]
+        out[facet] = [(v, c[v]) for v, _depth in hierarchy.tree(scheme, c, key=lambda v, c=c: (-c[v], v))]
+    return out
+
+
+def facet_depths(G: nx.Graph) -> dict[str, dict[str, int]]:
+    """How deep each concept value of :func:`facet_counts` sits under its shown broader ones
+    (0 for a top one), per hierarchical facet, for indenting the facet lists."""
+    hierarchy = hierarchy_of(G)
+    out = {}
+    for facet, scheme in HIERARCHICAL_FACETS.items():
+        held = set()
+        for _node, attrs in G.nodes(data=True):
+            held |= hierarchy.with_broader(scheme, attrs[_NODE_ATTRIBUTE[facet]])
+        out[facet] = dict(hierarchy.tree(scheme, held))
+    return out
 
 
 def project_names(store: pyoxigraph.Store) -> dict[str, str]:

@@ -193,7 +193,13 @@ def _brokers(G: nx.Graph, row: Row, lang: str) -> list[str]:
 
 def _periphery(G: nx.Graph, row: Row, lang: str) -> list[str]:
     names = _names(G, row["partners"], lang, 3)
-    offers = [label(G, x, lang) for x in [*row["competencies"], *row["stages"]]]
+    # Labels by concept IRI; a competency and a stage may share a label ("Sortierung"): once.
+    named = [*(label(G, x, lang, "competency") for x in row["competencies"]),
+             *(label(G, x, lang, "stage") for x in row["stages"])]
+    seen: dict[str, str] = {}
+    for name in named:
+        seen.setdefault(name.casefold(), name)
+    offers = list(seen.values())
     values = {
         "one": {"names": names},
         "few": {"k": row["degree"], "names": names, "c": row["core"]},
@@ -212,7 +218,7 @@ def _community(G: nx.Graph, row: Row, lang: str) -> list[str]:
                          states=fmt.join([state_name(G, s, lang) for s in row["states"]], lang)))
     if row["stages"]:
         parts.append(say("community", "stages", lang,
-                         stages=fmt.join([label(G, s, lang) for s in row["stages"]], lang, limit=4)))
+                         stages=fmt.join([label(G, s, lang, "stage") for s in row["stages"]], lang, limit=4)))
     return parts
 
 
@@ -229,7 +235,7 @@ def _community_gap(G: nx.Graph, row: Row, lang: str) -> list[str]:
             parts.append(say("communities", code, lang, k=row["links"], **names))
         elif code in ("only_a", "only_b"):
             side = code[-1]
-            stages = fmt.join([label(G, s, lang) for s in row[f"stages_only_{side}"]], lang, limit=3)
+            stages = fmt.join([label(G, s, lang, "stage") for s in row[f"stages_only_{side}"]], lang, limit=3)
             parts.append(say("communities", "only", lang, c=row[f"community_{side}"], stages=stages))
         else:
             parts.append(say("communities", code, lang))

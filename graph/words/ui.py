@@ -685,6 +685,139 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "error.415": ("Falscher Inhaltstyp", "Wrong content type"),
     "error.429": ("Zu viele Abfragen", "Too many queries"),
 }
+# Issue 9: the concept hierarchy, search, suggestions about a topic, one word per number, the pages
+# /communities and /periphery, the kinds of chain gap.
+STRINGS.update({
+    'col.relations': (
+        'belegte Beziehungen',
+        'Sourced relations'),
+    'actors.search': (
+        'Suchen: Name, Ort, Material, Kompetenz …',
+        'Search: name, place, material, competency …'),
+    'sort.relations': (
+        'Zahl der belegten Beziehungen',
+        'number of sourced relations'),
+    'sort.-relations': (
+        'meiste belegte Beziehungen',
+        'most sourced relations'),
+    'profile.relations': (
+        'Belegte Beziehungen',
+        'Sourced relations'),
+    'network.legend.edges': (
+        'Verbindungen',
+        'Ties'),
+    'network.panel.links': (
+        'Verbindungen im Netz',
+        'Ties in the network'),
+    'gaps.score.explain': (
+        "Die Stärke (0 bis 1) ordnet nur die Liste. Sie setzt sich zusammen aus der Wertschöpfungskette "
+        "({value_chain}: eine Stufe folgt auf die andere, für ein gemeinsames Material), gemeinsamen Partnern "
+        "({proximity}), sich ergänzenden Kompetenzen ({competence}) und dem Brückenschlag über eine Landes- "
+        "oder Kreisgrenze ({border}, so viel wie die Kette trägt). Ist ein Thema gewählt (Material, Kategorie, "
+        "Kompetenz oder Stufe), zählt zuerst, wie gut sich die beiden darin ergänzen: beide an benachbarten "
+        "Stufen (1), beide (0,6), einer mit dem Thema und einer an der Stufe daneben (0,4), nur einer (0,2); "
+        "die Stärke ist dann Thema × (0,5 + 0,5 × übrige Teile). Gleiche Stärke, gleicher Rang.",
+        "The score (0 to 1) only orders the list. It is made of the value chain ({value_chain}: one stage "
+        "follows the other, for a shared material), common partners ({proximity}), complementary "
+        "competencies ({competence}) and bridging a state or district border ({border}, as much as the chain "
+        "carries). When a topic is chosen (material, category, competency or stage), how well the two "
+        "complement each other on it counts first: both at adjacent stages (1), both (0.6), one with the topic "
+        "and one at the stage next to it (0.4), only one (0.2); the score is then topic × (0.5 + 0.5 × the "
+        "other parts). Equal scores share a rank."),
+    'gaps.filter.note': (
+        'Material, Kategorie, Kompetenz und Stufe sind das Thema: Ein Paar bleibt stehen, wenn '
+        'einer der beiden es hat (oder einen engeren Begriff). Landkreis, Bundesland und Art: wenn '
+        'einer der beiden dort sitzt oder von der Art ist.',
+        'Material, category, competency and stage are the topic: a pair stays when one of the two '
+        'has it (or a narrower concept). District, state and kind: when one of the two is there or '
+        'of that kind.'),
+    'col.ties': (
+        'Verbindungen im Netz',
+        'Ties in the network'),
+    'sort.relevance': (
+        'Treffergüte',
+        'relevance'),
+    'profile.relations.split': (
+        'davon {actors} zu anderen Akteuren (hier), {projects} zu Projekten (unten)',
+        '{actors} to other actors (here), {projects} to projects (below)'),
+    'nav.communities': (
+        'Gruppen',
+        'Groups'),
+    'nav.periphery': (
+        'Rand',
+        'Periphery'),
+    'communities.title': (
+        'Gruppen ohne Verbindung',
+        'Groups without a tie'),
+    'communities.intro': (
+        'Das Netz zerfällt in Gruppen, die untereinander dichter verbunden sind als nach außen '
+        '(Louvain/Leiden, fester Startwert). Aufgeführt sind Paare von Gruppen mit keiner oder nur '
+        'einer bekannten Verbindung: Dort fehlt vermutlich ein Austausch. Eine fehlende Verbindung '
+        'kann auch eine Lücke der Recherche sein.',
+        'The network splits into groups tied more densely inside than outside (Louvain/Leiden, '
+        'fixed seed). Listed are pairs of groups with no known tie or only one: an exchange is '
+        'probably missing there. A missing tie can also be a gap in the research.'),
+    'communities.describe': ({"one": "{n} Paar von Gruppen", "other": "{n} Paare von Gruppen"},
+                             {"one": "{n} pair of groups", "other": "{n} pairs of groups"}),
+    'periphery.title': (
+        'Akteure am Rand',
+        'Actors at the edge'),
+    'periphery.intro': (
+        'Akteure ohne oder mit wenigen bekannten Verbindungen, oder in einer Gruppe abseits des '
+        'Hauptnetzes. Sie einzubinden kann die Kette schließen – oder die Daten ergänzen.',
+        'Actors with no or few known ties, or in a group apart from the main network. Bringing them '
+        'in can close the chain – or complete the data.'),
+    'periphery.describe': ({"one": "{n} Akteur am Rand", "other": "{n} Akteure am Rand"},
+                           {"one": "{n} actor at the edge", "other": "{n} actors at the edge"}),
+    'col.community_a': (
+        'Gruppe A',
+        'Group A'),
+    'col.community_b': (
+        'Gruppe B',
+        'Group B'),
+    'col.links': (
+        'Verbindungen zwischen ihnen',
+        'Ties between them'),
+    'col.examples': (
+        'Beispiele',
+        'Examples'),
+    'col.core': (
+        'k-Kern',
+        'k-core'),
+    'col.offers': (
+        'bringt mit',
+        'offers'),
+    'col.reasons': (
+        'Gründe',
+        'Reasons'),
+    'gaps.filter.without_public': (
+        'Fördermittelgeber und Behörden weglassen',
+        'Leave out funders and public bodies'),
+    'gaps.filter.funders': (
+        'Auch Fördermittelgeber vorschlagen',
+        'Suggest funders too'),
+    'gaps.describe.without_public': (
+        'ohne Fördermittelgeber und Behörden',
+        'without funders and public bodies'),
+    'gaps.describe.funders': (
+        'mit Fördermittelgebern',
+        'with funders'),
+    'gaps.part.topic': (
+        'Zum gewählten Thema',
+        'On the chosen topic'),
+    'chains.gap.first': (
+        'Kette bricht zuerst ab bei „{stage}“',
+        'Chain first breaks at “{stage}”'),
+    'chains.gap.elsewhere': (
+        '„{stage}“ fehlt hier, gibt es aber in: {where}',
+        '“{stage}” is missing here but found in: {where}'),
+    'chains.gap.hole': (
+        'Lücke bei „{stage}“, spätere Stufen sind besetzt: vermutlich fehlen Daten',
+        'Gap at “{stage}” while later stages are held: data probably missing'),
+    'chains.gap.region_end': (
+        'Kette endet bei „{stage}“ in der ganzen Region',
+        'The chain ends at “{stage}” in the whole region'),
+})
 STRINGS.update(EDITING_STRINGS)  # the editors' pages (graph/words/editing.py)
 STRINGS.update(ACCESS_STRINGS)  # skip link, network for everyone, sharing (graph/words/access.py)
 STRINGS.update(COLLECTION_STRINGS)  # /collection (graph/words/collection.py)
@@ -692,10 +825,10 @@ STRINGS.update(COLLECTION_STRINGS)  # /collection (graph/words/collection.py)
 
 
 #: Evidence levels from strong to weak, with their names (facet values and labels).
-EVIDENCE: dict[str, dict[str, str]] = {
-    "high": {"de": "hoch", "en": "high"},
-    "medium": {"de": "mittel", "en": "medium"},
-    "low": {"de": "niedrig", "en": "low"},
+EVIDENCE: dict[str, dict[str, str]] = {  # one wording on every page: the same as evidence.* (issue 9)
+    "high": {"de": "gut belegt", "en": "well supported"},
+    "medium": {"de": "mittel belegt", "en": "moderately supported"},
+    "low": {"de": "schwach belegt", "en": "weakly supported"},
 }
 #: Tie types of the collaboration graph that come from no single relation row, with their names.
 DERIVED_TIES: dict[str, dict[str, str]] = {

@@ -43,7 +43,7 @@ def test_missing_district_is_a_value_of_its_own(store):
     result = actors.list_actors(store, actors.ActorFilter({"district": (actors.NONE,)}))
     assert ids(result) == []
     # … but a selected value is listed even with no actor, so it can be unselected.
-    assert {"value": "none", "label": None, "count": 0, "selected": True} in result.facets["district"]
+    assert {"value": "none", "label": None, "count": 0, "selected": True, "depth": 0} in result.facets["district"]
 
 
 def test_search_ignores_case_and_accents(store):
@@ -105,3 +105,58 @@ def test_region_districts_and_overview(store):
     summary = region.overview(store)
     assert summary["totals"]["actors"] == 4 and summary["without_district"] == 0
     assert summary["dataset"]["modified"] == "2026-11-25"
+
+
+def test_one_number_for_sourced_relations_on_list_and_profile(settings):
+    """Defect 10: "Beziehungen" was 25 in the list and 15 on the profile for one actor. Sourced
+    relations are the relation rows naming the actor, to actors or projects: the profile's
+    total is the list's number for every actor (synthetic data)."""
+    from graph import store as store_mod
+    from graph.build.ingest import build
+    from graph.views.actors import ActorFilter, actor_profile, list_actors
+
+    build(settings)
+    store = store_mod.open_read_only(settings.store_dir)
+    rows = list_actors(store, ActorFilter()).table.rows
+    assert any(r["relations"] for r in rows)
+    for row in rows:
+        profile = actor_profile(store, row["id"])
+        assert profile["relations_total"] == row["relations"], row["id"]
+    # The recycler: member of the cluster, cooperates with the refiner (2 rows to actors).
+    recycler = actor_profile(store, "test-recycler")
+    assert (len(recycler["relations"]), recycler["relations_total"]) == (2, 2)
+    refiner = actor_profile(store, "test-refiner")
+    # The refiner: the cooperation (to an actor) and partner in the test project.
+    assert (len(refiner["relations"]), refiner["relations_total"]) == (1, 2)
+
+
+def test_evidence_has_one_wording():
+    from graph.views.actors import EVIDENCE
+    from webapp.i18n import translate
+
+    for level, words in EVIDENCE.items():
+        for lang in ("de", "en"):
+            assert words[lang] == translate(f"evidence.{level}", lang)
+
+
+def test_a_concept_filter_includes_its_narrower_concepts_on_the_shipped_data(real_settings):
+    """Defect 1: /actors?district=03153&material=batteries listed a research institute, a
+    university and a cluster, and no recycler: the recyclers are tagged with the narrower
+    lead-acid or lithium-ion batteries. "Metalle" found 7 actors and left out copper, zinc,
+    aluminium and gold."""
+    from graph import store as store_mod
+    from graph.build.ingest import build
+    from graph.views.actors import ActorFilter, list_actors
+
+    build(real_settings)
+    store = store_mod.open_read_only(real_settings.store_dir)
+    found = list_actors(store, ActorFilter({"district": ("03153",), "material": ("batteries",)}))
+    ids = {r["id"] for r in found.table.rows}
+    assert {"harz-metall", "ivh", "hcstarck-tungsten"} <= ids
+    facet = {r["value"]: r for r in found.facets["material"]}
+    # A broader concept counts its narrower ones: batteries ≥ lead-acid, and shown above them.
+    assert facet["batteries"]["count"] >= facet["lead-acid-batteries"]["count"] >= 2
+    assert facet["lead-acid-batteries"]["depth"] == facet["batteries"]["depth"] + 1
+    metals = list_actors(store, ActorFilter({"material": ("metals",)})).table.rows
+    copper = list_actors(store, ActorFilter({"material": ("copper",)})).table.rows
+    assert {r["id"] for r in copper} <= {r["id"] for r in metals} and len(metals) > 7

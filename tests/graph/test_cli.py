@@ -146,3 +146,55 @@ def test_report_command_writes_one_html_file(settings, tmp_path):
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html>") and "<svg" in html and "<script" not in html
+
+
+def test_partners_keep_the_pairs_with_an_actor_in_the_district(settings):
+    """Defect 5: partner rows have no district column, so --district matched nothing. The only
+    untied pair of the synthetic graph is cluster (Harz) – refiner (Nordhausen), through the
+    recycler: it is kept for Nordhausen and for Harz, and not for Goslar (the recycler is tied
+    to both already)."""
+    _built(settings)
+    for district, expected in (("Nordhausen", 1), ("Harz", 1), ("Goslar", 0)):
+        result = invoke("gaps", "partners", "--store", str(settings.store_dir), "--district", district,
+                        "--format", "json")
+        assert result.exit_code == 0, result.output
+        rows = json.loads(result.output)["rows"]
+        assert len(rows) == expected, district
+        if rows:
+            assert {rows[0]["label_a"], rows[0]["label_b"]} == {"SYNTHETIC Test Cluster e.V.",
+                                                                 "SYNTHETIC Test Refiner AG"}
+
+
+def test_a_filter_that_cannot_apply_is_refused_by_name(settings):
+    _built(settings)
+    process = subprocess.run([sys.executable, "-c", "from graph.cli import run; run()", "gaps", "borders",
+                              "--store", str(settings.store_dir), "--material", "copper"],
+                             capture_output=True, text=True)
+    assert process.returncode == 2
+    assert process.stderr.startswith("error: --material cannot apply to 'borders'")
+
+
+def test_materials_and_communities_take_an_area(settings):
+    """materials --state: the CRM table of that state's actors only (the synthetic actors hold
+    no CRM material, so every row counts 0 actors); communities --district: the pairs of
+    groups with an actor there."""
+    _built(settings)
+    result = invoke("gaps", "materials", "--store", str(settings.store_dir), "--state", "16", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["rows"]
+    assert rows and all(r["actors"] == 0 for r in rows)
+    result = invoke("gaps", "communities", "--store", str(settings.store_dir), "--district", "Goslar")
+    assert result.exit_code == 0, result.output
+
+
+def test_gaps_take_a_competency(settings):
+    """The synthetic actors have no competency: brokers about research keep nobody; chains refuse it."""
+    _built(settings)
+    result = invoke("gaps", "brokers", "--store", str(settings.store_dir), "--competency", "research",
+                    "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["rows"] == []
+    process = subprocess.run([sys.executable, "-c", "from graph.cli import run; run()", "gaps", "chains",
+                              "--store", str(settings.store_dir), "--competency", "research"],
+                             capture_output=True, text=True)
+    assert process.returncode == 2 and "--competency cannot apply to 'chains'" in process.stderr

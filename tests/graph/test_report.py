@@ -170,10 +170,11 @@ def test_synthetic_numbers_in_german(synthetic):
     assert "Ohne diesen Akteur verlöre SYNTHETIC Test Refiner AG jeden bekannten Weg" in text
     assert "1 Akteur hält Teile des Netzes allein zusammen" in text
     assert "2 Verbindungen sind jeweils die einzige zwischen zwei Teilen" in text
-    # Partners: Cluster and Refiner, 0.3 · 0.5906 + 0.15 · 1 = 0.33, as a hypothesis.
+    # Partners: Cluster and Refiner, 0.25 · 0.5906 = 0.15 (the border counts only as far as a
+    # value chain carries it, and they share none), as a hypothesis.
     assert "Eine Partnerschaft wird als Hypothese vorgeschlagen." in text
-    assert "Am stärksten (Punktzahl 0,33): SYNTHETIC Test Cluster e.V. und SYNTHETIC Test Refiner AG könnten" in text
-    assert "gemeinsame Partner 0,59 · Kompetenzen 0,00 · Grenze 1,00" in text
+    assert "Am stärksten (Punktzahl 0,15): SYNTHETIC Test Cluster e.V. und SYNTHETIC Test Refiner AG könnten" in text
+    assert "gemeinsame Partner 0,59 · Kompetenzen 0,00 · Grenze 0,00" in text
     # Collection: 1 point for 132,317 inhabitants; five districts with a population have none.
     assert "In 5 Landkreisen ist keine Sammelstelle bekannt: Goslar, Göttingen, Harz, Nordhausen und" in text
     assert re.search(r"Mansfeld-Südharz Sachsen-Anhalt 1 132\.317 31\.12\.2021 \[\d+\] 0,8 0,07", text)
@@ -196,7 +197,7 @@ def test_synthetic_numbers_in_english(synthetic):
     assert "0.25 would be expected if partners were chosen regardless of place" in text
     assert "SYNTHETIC Test Recycler GmbH lies on 33.3% of all shortest paths" in text
     assert "One partnership is suggested as a hypothesis." in text
-    assert "Strongest (score 0.33): SYNTHETIC Test Cluster e.V. and SYNTHETIC Test Refiner AG could work" in text
+    assert "Strongest (score 0.15): SYNTHETIC Test Cluster e.V. and SYNTHETIC Test Refiner AG could work" in text
     assert "No collection point is known in 5 districts" in text
     assert "1 of 4 actors has no recorded tie." in text
     assert "Thin data:" in text
@@ -262,3 +263,43 @@ def test_unknown_language_is_refused(shipped):
     store, _ = shipped
     with pytest.raises(ValueError, match="lang"):
         build_report(store, lang="fr")
+
+
+def test_the_source_count_leaves_out_the_vocabulary_sources(settings):
+    """Defect 9: "stützt sich auf N verschiedene Quellen" counted the vocabularies' own sources.
+    The count is the distinct URLs of the data tables' `sources` columns and nothing else."""
+    import csv
+
+    from graph import store as store_mod
+    from graph.build.ingest import build
+    from graph.stats import stats
+
+    build(settings)
+    urls = set()
+    for name in ("actors", "relations", "projects", "collection_points", "districts"):
+        with (settings.data_dir / f"{name}.csv").open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                urls.update((row.get("sources") or "").split())
+    totals = stats(store_mod.open_read_only(settings.store_dir))["totals"].rows[0]
+    assert totals["sources"] == len(urls)
+
+
+def test_a_briefing_for_a_district_and_a_topic_says_what_was_selected(settings):
+    """Issue 9, defect 13: the briefing per district and topic. The synthetic recycler works
+    in Goslar at manual dismantling; the refiner in Nordhausen."""
+    from graph import store as store_mod
+    from graph.build.ingest import build
+    from graph.errors import QueryError
+    from graph.report.briefing import build_report, selection_from_terms
+
+    build(settings)
+    store = store_mod.open_read_only(settings.store_dir)
+    selection = selection_from_terms(store, district="Nordhausen", competency="research")
+    assert (selection.district, selection.competency) == ("16062", "research")
+    html = build_report(store, lang="de", selection=selection)
+    assert "Auswahl: Landkreis: Nordhausen; Kompetenz: Forschung." in html
+    english = build_report(store, lang="en", selection=selection)
+    assert "Selection: District: Nordhausen; Competency: research." in english
+    assert "Auswahl" not in build_report(store, lang="de")
+    with pytest.raises(QueryError, match="--material"):
+        selection_from_terms(store, material="unobtainium")

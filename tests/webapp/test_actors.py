@@ -54,7 +54,7 @@ def test_facet_counts_follow_the_other_facets(client):
 def test_sort_and_description(client):
     body = client.get("/actors.json?_sort=-relations&kind=recycler").get_json()
     assert [row["id"] for row in body["rows"]] == ["test-recycler", "hostile-img"]  # 3 relations, then 1
-    assert body["description"] == ("2 Akteure mit Art: Recyclingunternehmen, sortiert nach meiste Beziehungen")
+    assert body["description"] == ("2 Akteure mit Art: Recyclingunternehmen, sortiert nach meiste belegte Beziehungen")
 
 
 def test_list_links_twins_keeping_the_filters(client):

@@ -27,7 +27,7 @@ from tests.webapp.test_app import refs
 ESCAPED_IMG = "&lt;img src=x onerror=document.title=&#39;X&#39;&gt;"
 PAGES = ["/gaps", "/chains", "/borders", "/brokers"]
 HEADERS = {
-    "/gaps.csv": "rank,score,id_a,name_a,kind_a,district_a,state_a,id_b,name_b,kind_b,district_b,state_b,"
+    "/gaps.csv": "rank,score,id_a,name_a,kind_a,district_a,state_a,id_b,name_b,kind_b,district_b,state_b,topic,"
                  "value_chain,proximity,competence,border,shared_items,common_partners,reasons",
     "/chains.csv": "item,item_type,item_label,crm,area,area_label,stage,stage_label,position,actors,status,actor_ids",
     "/borders.csv": "level,a,a_label,b,b_label,scope,actors_a,actors_b,observed,expected,ratio,reasons",
@@ -112,19 +112,19 @@ def test_suggestions_hand_checked(client):
     has items at neighbouring stages, and none has competencies.
 
     Each of the 5 pairs has one common partner of degree 4: Adamic–Adar s = 1/ln 4 = 0.7213,
-    proximity s/(1+s) = 0.4191; all five cross a state border (border = 1). Score
-    0.3 · 0.4191 + 0.15 · 1 = 0.2757 for all, so the IRIs order them."""
+    proximity s/(1+s) = 0.4191; all five cross a state border, but the border counts only as
+    far as a value chain carries it (border 1 × value chain 0 = 0). Score 0.25 · 0.4191 =
+    0.1048 for all: they share rank 1, and the IRIs order them."""
     body = client.get("/gaps.json").get_json()
     assert [(r["id_a"], r["id_b"]) for r in body["rows"]] == [
         ("hostile-formula", "hostile-img"), ("hostile-formula", "test-refiner"), ("hostile-img", "test-cluster"),
         ("hostile-img", "test-refiner"), ("test-cluster", "test-refiner")]
-    assert [r["rank"] for r in body["rows"]] == [1, 2, 3, 4, 5]
+    assert [r["rank"] for r in body["rows"]] == [1, 1, 1, 1, 1]
     first = body["rows"][0]
-    assert first["score"] == pytest.approx(0.2757)
+    assert first["score"] == pytest.approx(0.1048)
     assert first["proximity"] == pytest.approx(0.4191, abs=1e-4)
-    assert (first["value_chain"], first["competence"], first["border"]) == (0.0, 0.0, 1.0)
-    assert [p["part"] for p in first["parts"]] == ["proximity", "border"]
-    assert first["parts"][1]["text"] == "würde die Landesgrenze Niedersachsen–Sachsen-Anhalt überbrücken"
+    assert (first["value_chain"], first["competence"], first["border"]) == (0.0, 0.0, 0.0)
+    assert [p["part"] for p in first["parts"]] == ["proximity"]
     assert first["common_partners"] == ["SYNTHETIC Test Recycler GmbH"]
     [partner] = first["partners"]
     # formula–recycler: both members of the cluster (the two membership rows are its sources);
@@ -133,9 +133,9 @@ def test_suggestions_hand_checked(client):
     assert partner["relations_a"] == ["gemeinsames Netzwerk"]
     assert partner["sources_a"] == ["https://example.org/hostile-4", "https://example.org/source-7"]
     assert (partner["relations_b"], partner["sources_b"]) == (["kooperiert mit"], ["https://example.org/hostile-3"])
-    assert first["reasons"].endswith("könnten zusammenarbeiten: 1 gemeinsamer Partner: SYNTHETIC Test Recycler "
-                                     "GmbH; würde die Landesgrenze Niedersachsen–Sachsen-Anhalt überbrücken")
-    assert body["weights"] == {"value_chain": 0.4, "proximity": 0.3, "competence": 0.15, "border": 0.15}
+    assert first["reasons"].endswith("könnten zusammenarbeiten: ein gemeinsamer Partner könnte sie einander "
+                                     "vorstellen: SYNTHETIC Test Recycler GmbH")
+    assert body["weights"] == {"value_chain": 0.5, "proximity": 0.25, "competence": 0.1, "border": 0.15}
 
 
 @pytest.mark.parametrize("query, pairs", [
@@ -146,14 +146,16 @@ def test_suggestions_hand_checked(client):
     pytest.param("kind=recycler&state=03", {("hostile-formula", "hostile-img"), ("hostile-img", "test-cluster"),
                                             ("hostile-img", "test-refiner")}, id="a-recycler-in-lower-saxony"),
     pytest.param("kind=recycler&state=16", set(), id="no-recycler-in-thuringia"),
+    # A stage is a topic: pairs with an actor at it (the authority at TS-01 is neither two
+    # steps away nor at a stage next to TS-08 or TS-MR: no candidate).
     pytest.param("stage=TS-08", {("hostile-formula", "hostile-img"), ("hostile-img", "test-cluster"),
                                  ("hostile-img", "test-refiner")}, id="manual-dismantling"),
     pytest.param("stage=TS-MR", {("hostile-formula", "test-refiner"), ("hostile-img", "test-refiner"),
                                  ("test-cluster", "test-refiner")}, id="refining-group-stage"),
     pytest.param("actor=test-cluster", {("hostile-img", "test-cluster"), ("test-cluster", "test-refiner")},
                  id="one-actor"),
-    pytest.param("min_score=0.27", None, id="all-above-0.27"),
-    pytest.param("min_score=0,28", set(), id="none-above-0.28"),
+    pytest.param("min_score=0.1", None, id="all-above-0.1"),
+    pytest.param("min_score=0,11", set(), id="none-above-0.11"),
 ])
 def test_suggestion_filters(client, query, pairs):
     body = client.get(f"/gaps.json?{query}").get_json()
@@ -171,7 +173,7 @@ def test_suggestions_page_says_what_it_shows_and_links_each_pair(client):
     assert "Hypothese" in html
     english = client.get("/gaps?state=16&lang=en").get_data(as_text=True)
     assert "3 suggestions for actors with State: Thuringia, strongest first" in english
-    assert "would cross the state border Saxony-Anhalt–Thuringia" in english
+    assert "one common partner could introduce them: SYNTHETIC Test Recycler GmbH" in english
 
 
 def test_hostile_names_on_the_gap_pages(client):
@@ -205,8 +207,8 @@ def test_network_overlays_suggestions_only_when_asked(client):
     assert client.get("/network.json").get_json()["suggestions"] == []
     body = client.get("/network.json?_suggest=1").get_json()
     assert [(s["from"], s["to"], s["rank"]) for s in body["suggestions"]] == [
-        ("hostile-formula", "hostile-img", 1), ("hostile-formula", "test-refiner", 2),
-        ("hostile-img", "test-cluster", 3), ("hostile-img", "test-refiner", 4), ("test-cluster", "test-refiner", 5)]
+        ("hostile-formula", "hostile-img", 1), ("hostile-formula", "test-refiner", 1),
+        ("hostile-img", "test-cluster", 1), ("hostile-img", "test-refiner", 1), ("test-cluster", "test-refiner", 1)]
     html = client.get("/network?_suggest=1").get_data(as_text=True)
     assert 'name="_suggest" value="1" checked' in html
     assert "vorgeschlagene Partnerschaft (Hypothese)" in html
@@ -219,7 +221,7 @@ def test_network_overlay_of_one_pair(client):
     """From /gaps: the path refiner–recycler–cluster and the one suggestion between the two."""
     body = client.get("/network.json?_suggest=1&from=test-cluster&to=test-refiner").get_json()
     assert body["path"] == ["test-cluster", "test-recycler", "test-refiner"]
-    assert body["suggestions"] == [{"from": "test-cluster", "to": "test-refiner", "rank": 5, "score": 0.2757,
+    assert body["suggestions"] == [{"from": "test-cluster", "to": "test-refiner", "rank": 1, "score": 0.1048,
                                     "reasons": body["suggestions"][0]["reasons"], "pair": True}]
     # A filtered view keeps only suggestions between the actors it shows.
     assert client.get("/network.json?_suggest=1&state=03").get_json()["suggestions"] == []
@@ -246,7 +248,8 @@ def test_chain_page_marks_missing_stages_and_links_cells_to_their_actors(client)
     html = client.get("/chains").get_data(as_text=True)
     assert html.count("<span title=\"fehlt – kein Akteur bekannt. Gebiet: ganze Region;") == 9
     assert "fehlt – kein Akteur bekannt. Gebiet: ganze Region; Material: Lampen; Stufe: " in html
-    assert "Erster Bruch der Kette: Mechanische Aufbereitung" in html
+    # Only the recycler (TS-08) handles the category: nobody in the region at the next stage.
+    assert "Kette endet bei „Mechanische Aufbereitung“ in der ganzen Region" in html
     link = re.search(r'<a href="(/actors\?[^"]+)" title="nur 1 Akteur', html).group(1).replace("&amp;", "&")
     assert link.startswith("/actors?category=EEE-CAT-3&stage=TS-08&district=")
     listed = client.get(link.replace("/actors?", "/actors.json?")).get_json()
@@ -334,3 +337,32 @@ def test_navigation_and_overview_lead_to_the_gap_pages(client):
     for path in ["/gaps", "/chains", "/borders", "/brokers", "/report"]:
         assert f'href="{path}"' in html
     assert '<a href="/chains" aria-current="page">' in client.get("/chains").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/communities", "/periphery"])
+def test_communities_and_periphery_pages_have_json_and_csv_twins(client, path):
+    html = client.get(path)
+    assert html.status_code == 200
+    body = client.get(path + ".json").get_json()
+    assert body["ok"] is True and body["count"] == len(body["rows"])
+    csv = client.get(path + ".csv")
+    assert csv.mimetype == "text/csv" and csv.get_data(as_text=True).splitlines()[0].startswith(
+        "community_a," if path == "/communities" else "id,name,")
+
+
+def test_periphery_lists_the_actors_without_ties_and_narrows_by_district(client):
+    """The synthetic authority (Mansfeld-Südharz) has no relation row: degree 0, at the edge."""
+    rows = client.get("/periphery.json").get_json()["rows"]
+    authority = next(r for r in rows if r["id"] == "test-authority")
+    assert authority["degree"] == 0 and authority["reasons"].startswith("keine erfasste Verbindung")
+    narrowed = client.get("/periphery.json?district=15087").get_json()["rows"]
+    assert {r["id"] for r in narrowed} == {r["id"] for r in rows if r["district"] == "Mansfeld-Südharz"}
+    assert client.get("/periphery.json?district=nowhere").status_code == 400
+
+
+def test_the_briefing_takes_a_district_and_a_topic(client):
+    page = client.get("/report?district=16062").get_data(as_text=True)
+    assert 'src="/report/briefing.html?district=16062"' in page
+    document = client.get("/report/briefing.html?district=16062").get_data(as_text=True)
+    assert "Auswahl: Landkreis: Nordhausen." in document
+    assert client.get("/report/briefing.html?material=unobtainium").status_code == 400

@@ -162,7 +162,10 @@ def graph_attributes() -> dict[str, Any]:
 
 
 def plain(value: Any) -> bool:
-    """True for the cell types rows may hold: str, int, float, None, or a list of str."""
+    """True for the cell types rows may hold: str, int, float, None, a list of str, or (for
+    reason codes) lists and dicts of these, keyed by str."""
     if isinstance(value, list):
-        return all(isinstance(x, str) for x in value)
-    return value is None or (type(value) in (str, int, float))
+        return all(isinstance(x, str) for x in value) or all(plain(x) for x in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and plain(v) for k, v in value.items())
+    return value is None or (type(value) in (str, int, float, bool))

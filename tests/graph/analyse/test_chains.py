@@ -95,7 +95,8 @@ def test_reasons():
     assert row["reasons_en"] == (
         "tantalum (region): 1 of 10 stages has a known actor; missing: Collection, Re-use and "
         "repair, Sorting, First treatment and 5 more; only one actor at Manual dismantling "
-        "(Actor C); the chain first breaks at Mechanical processing: the flow presumably leaves the region there"
+        "(Actor C); the chain ends at “Mechanical processing” in the whole region: the flow presumably leaves "
+        "the region there"
     )
     assert row["reasons_de"].startswith("Tantal (Region): 1 von 10 Stufen hat einen bekannten Akteur")
 
@@ -153,3 +154,29 @@ def test_chain_takes_the_group_stage_of_each_position():
     shuffled = dict(sorted(STAGE_ORDER.items(), key=lambda kv: kv[0][::-1]))
     assert chain(make_graph(stage_order=shuffled)) == CHAIN
     assert chain(make_graph(stage_chain=["TS-01", "TS-MR"])) == ["TS-01", "TS-MR"]
+
+
+def test_three_kinds_of_gap():
+    """Defect 6: not every first gap is where the flow leaves the region.
+
+    Copper in Testkreis Nord: collected (A) and refined (B), nobody sorts there — but C sorts
+    copper in Testkreis West, so at district level the gap is "elsewhere: Testkreis West".
+    In the region, sorting is held (C), so the first gap is first treatment (TS-06); B refines
+    later on the path: an inner hole, probably missing data. Tantalum is only dismantled (D);
+    nobody in the region works at the next stage: the chain ends there in the whole region."""
+    from tests.graph.analyse.builders import make_graph
+
+    G = make_graph({"A": {"stages": ["TS-01"], "materials": ["copper"], "district": "03901"},
+                    "B": {"stages": ["TS-MR"], "materials": ["copper"], "district": "03901"},
+                    "C": {"stages": ["TS-05"], "materials": ["copper"], "district": "03902"},
+                    "D": {"stages": ["TS-08"], "materials": ["tantalum"], "district": "03902"}})
+    rows = value_chain_coverage(G, levels=["region", "district"])
+    nord = find(rows, "copper", "district", "03901")
+    assert (nord["first_gap"], nord["gap_kind"], nord["gap_where"]) == ("TS-05", "elsewhere", ["03902"])
+    assert "no actor is known at “Sorting” here, but there is one in Testkreis West" in nord["reasons_en"]
+    region = find(rows, "copper")
+    assert (region["first_gap"], region["gap_kind"]) == ("TS-06", "hole")
+    assert "data are probably missing" in region["reasons_en"]
+    tantalum = find(rows, "tantalum")
+    assert (tantalum["first_gap"], tantalum["gap_kind"]) == ("TS-09", "region_end")
+    assert "vermutlich die Region" in tantalum["reasons_de"]

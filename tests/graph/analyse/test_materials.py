@@ -31,7 +31,8 @@ def hand_graph(**graph):
 
 def test_hand_graph():
     # Strategic first, lowest coverage first: cobalt (0/10), copper (1/10); then tantalum
-    # (critical, 2/10: TS-08 and TS-MR, each with one actor; leaves at TS-09). Gold is not listed.
+    # (critical, 2/10: TS-08 and TS-MR, each with one actor; TS-09 between them is an inner
+    # hole, probably missing data). Gold is not listed.
     rows = critical_materials(hand_graph())
     assert [(r["material"], r["crm"], r["coverage"]) for r in rows] == [
         ("cobalt", "strategic", 0.0),
@@ -50,8 +51,8 @@ def test_hand_graph():
     assert ta["reasons_en"] == (
         "tantalum (region): 2 of 10 stages have a known actor; missing: Collection, Re-use and repair, "
         "Sorting, First treatment and 4 more; only one actor at Manual dismantling (Actor A) and "
-        "Metallurgy and refining (Actor B); the chain first breaks at Mechanical processing: the flow "
-        "presumably leaves the region there"
+        "Metallurgy and refining (Actor B); no actor is known at “Mechanical processing” although later stages "
+        "are held: data are probably missing"
     )
     cobalt = rows[0]
     assert (cobalt["actors"], cobalt["stages_present"], cobalt["first_gap"], cobalt["actors_by_stage"]) == (

@@ -43,13 +43,15 @@ def hand_graph():
 
 
 def test_hand_graph_ranking_and_parts():
+    # Weights 0.5 value chain, 0.25 proximity, 0.1 competence, 0.15 border (× value chain).
     # A–B: value chain 1 shared item at TS-08 → TS-09, tantalum, held by 2 actors (so its
     #      specificity is 1): 1/2; proximity via C: 0.4765;
-    #      competencies disjoint: 1; states 03 vs 16: 1.
-    #      0.4·0.5 + 0.3·0.4765 + 0.15·1 + 0.15·1 = 0.6430
-    # B–D: no chain (TS-09 vs TS-01); proximity 0.4765; competence 1; border 1 → 0.4430
-    # A–D: no chain; proximity 0.4765; Jaccard {dismantling} / 2 → 0.5; two districts of one
-    #      state → 0.5: 0.1430 + 0.075 + 0.075 = 0.2930
+    #      competencies disjoint: 1; states 03 vs 16: 1 × chain 0.5 = 0.5.
+    #      0.5·0.5 + 0.25·0.4765 + 0.1·1 + 0.15·0.5 = 0.5441
+    # B–D: no chain (TS-09 vs TS-01); proximity 0.4765; competence 1; border 1 × 0 = 0
+    #      → 0.1191 + 0.1 = 0.2191
+    # A–D: no chain; proximity 0.4765; Jaccard {dismantling} / 2 → 0.5; border 0:
+    #      0.1191 + 0.05 = 0.1691
     # E has no common partner, and copper at TS-MR is two stages from A's TS-08: no candidate.
     rows = missing_partnerships(hand_graph())
     assert [(r["actor_a"], r["actor_b"]) for r in rows] == [("A", "B"), ("B", "D"), ("A", "D")]
@@ -57,11 +59,11 @@ def test_hand_graph_ranking_and_parts():
     ab, bd, ad = rows
     assert ab["value_chain"] == 0.5
     assert ab["proximity"] == pytest.approx(PROX, abs=1e-4)
-    assert (ab["competence"], ab["border"]) == (1.0, 1.0)
-    assert ab["score"] == pytest.approx(0.2 + 0.3 * PROX + 0.3, abs=1e-4)
-    assert bd["score"] == pytest.approx(0.3 * PROX + 0.3, abs=1e-4)
-    assert (ad["competence"], ad["border"]) == (0.5, 0.5)
-    assert ad["score"] == pytest.approx(0.3 * PROX + 0.15, abs=1e-4)
+    assert (ab["competence"], ab["border"]) == (1.0, 0.5)
+    assert ab["score"] == pytest.approx(0.25 + 0.25 * PROX + 0.1 + 0.075, abs=1e-4)
+    assert bd["score"] == pytest.approx(0.25 * PROX + 0.1, abs=1e-4)
+    assert (ad["competence"], ad["border"]) == (0.5, 0.0)
+    assert ad["score"] == pytest.approx(0.25 * PROX + 0.05, abs=1e-4)
     assert ab["shared_items"] == ["tantalum"] and bd["shared_items"] == []
     assert ab["common_partners"] == ["C"]
     assert (ab["state_a"], ab["state_b"]) == ("03", "16")
@@ -70,29 +72,29 @@ def test_hand_graph_ranking_and_parts():
 def test_reasons_are_worded_as_hypotheses_in_both_languages():
     ab = missing_partnerships(hand_graph())[0]
     assert ab["reasons_en"] == (
-        "Actor A and Actor B could work together: both handle tantalum – Actor A at Manual "
-        "dismantling, Actor B downstream at Mechanical processing; 1 common partner: Actor C; "
-        "Actor A brings dismantling and repair, Actor B brings shredding; would cross the state "
-        "border Lower Saxony–Thuringia"
+        "Actor A and Actor B could work together: both handle tantalum; Actor A works at “Manual "
+        "dismantling”, Actor B right after it at “Mechanical processing”; one common partner could "
+        "introduce them: Actor C; Actor A brings dismantling and repair; Actor B brings shredding; "
+        "would cross the state border Lower Saxony–Thuringia"
     )
-    assert ab["reasons_de"].startswith("Actor A und Actor B könnten zusammenarbeiten: beide ")
+    assert ab["reasons_de"].startswith("Actor A und Actor B könnten zusammenarbeiten: gemeinsam bearbeitet: ")
     assert "Tantal" in ab["reasons_de"] and "Niedersachsen–Thüringen" in ab["reasons_de"]
-    ad = missing_partnerships(hand_graph())[2]
-    assert ad["reasons_en"].endswith("would link the districts Testkreis Nord and Testkreis West")
+    assert [r["code"] for r in ab["reasons"]] == ["chain", "partners", "brings", "state_border"]
 
 
 def test_wider_stage_gap_adds_the_chain_pair_without_common_partners():
-    # A (TS-08, position 6) and E (TS-MR, position 8) share copper. Four actors hold items
-    # and three of them copper, so copper's specificity is ln(4/3) / ln(4/2) = 0.4150:
-    # chain 0.4150 / 1.4150 = 0.2933 → 0.4·0.2933 = 0.1173; no common partner; E has no
-    # competencies → 0; states 03 vs 15 → 0.15. Score 0.2673, just below A–D's 0.2930.
+    # A (TS-08) and E (TS-MR) are two steps apart on the path. Four actors hold items and
+    # three of them copper, so copper's specificity is ln(4/3) / ln(4/2) = 0.4150:
+    # chain 0.4150 / 1.4150 = 0.2933 → 0.5·0.2933 = 0.1466; no common partner; E has no
+    # competencies → 0; states 03 vs 15 → 0.15 · 1 · 0.2933 = 0.0440. Score 0.1906, above
+    # A–D's 0.1691.
     rows = missing_partnerships(hand_graph(), max_stage_gap=2)
     pairs = [(r["actor_a"], r["actor_b"], r["score"]) for r in rows]
-    assert ("A", "E", 0.2673) in pairs
-    assert [p[:2] for p in pairs] == [("A", "B"), ("B", "D"), ("A", "D"), ("A", "E")]
-    ae = rows[3]
+    assert ("A", "E", 0.1906) in pairs
+    assert [p[:2] for p in pairs] == [("A", "B"), ("B", "D"), ("A", "E"), ("A", "D")]
+    ae = rows[2]
     assert ae["common_partners"] == [] and ae["proximity"] == 0.0
-    assert "Actor E downstream at Metallurgy and refining" in ae["reasons_en"]
+    assert "Actor E later at “Metallurgy and refining”" in ae["reasons_en"]
 
 
 def test_sub_stages_count_for_their_group():
@@ -100,7 +102,7 @@ def test_sub_stages_count_for_their_group():
     G = make_graph({"A": {"stages": ["TS-09"], "materials": ["copper"]},
                     "B": {"stages": ["TS-10"], "materials": ["copper"]}})  # fmt: skip
     [row] = missing_partnerships(G, proximity_weight=0, competence_weight=0, border_weight=0)
-    assert (row["value_chain"], row["score"]) == (0.5, 0.2)
+    assert (row["value_chain"], row["score"]) == (0.5, 0.25)
 
 
 def test_two_shared_items_weigh_more_than_one():
@@ -158,7 +160,7 @@ def test_a_rare_shared_item_outranks_a_broad_one():
     # Six actors hold items. P (TS-08) and Q (TS-09) share tantalum, which only they hold:
     # specificity 1, chain 1/2. R (TS-08) and S (TS-09) share only "weee-small", which all six
     # hold: ln(6/6) / ln(3) = 0 → floor 0.25, chain 0.25 / 1.25 = 0.2. No partners, no
-    # competencies, no states: scores 0.4·0.5 = 0.2 and 0.4·0.2 = 0.08.
+    # competencies, no states: scores 0.5·0.5 = 0.25 and 0.5·0.2 = 0.1.
     actors = {
         "P": {"stages": ["TS-08"], "materials": ["tantalum", "weee-small"]},
         "Q": {"stages": ["TS-09"], "materials": ["tantalum", "weee-small"]},
@@ -169,9 +171,9 @@ def test_a_rare_shared_item_outranks_a_broad_one():
     }
     rows = missing_partnerships(make_graph(actors), top=None)
     scores = {(r["actor_a"], r["actor_b"]): r["score"] for r in rows}
-    # P–Q share tantalum (1) and weee-small (0.25): chain 1.25 / 2.25 = 0.5556 → 0.2222.
-    assert scores[("P", "Q")] == pytest.approx(0.2222, abs=1e-4)
-    assert scores[("R", "S")] == pytest.approx(0.08, abs=1e-4)
+    # P–Q share tantalum (1) and weee-small (0.25): chain 1.25 / 2.25 = 0.5556 → 0.2778.
+    assert scores[("P", "Q")] == pytest.approx(0.2778, abs=1e-4)
+    assert scores[("R", "S")] == pytest.approx(0.1, abs=1e-4)
 
 
 def test_sampling_of_a_large_chain_link_is_seeded():

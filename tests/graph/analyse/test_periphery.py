@@ -102,3 +102,17 @@ def test_refuses_directed_graphs_and_multigraphs(kind):
 def test_bad_max_core():
     with pytest.raises(ValueError, match="max_core"):
         periphery(hand_graph(), max_core=-1)
+
+
+def test_an_item_is_named_once_even_when_a_competency_and_a_stage_share_its_label():
+    """Defect 8: "Sortierung und Sortierung". The competency `sorting` and the stage TS-05 are
+    both labelled "Sortierung"; the reason names it once."""
+    base = "https://w3id.org/harzgraph/id/concept/"
+    G = make_graph({"A": {"stages": ["TS-05"], "competencies": ["sorting"]}})
+    G.graph["labels"] = {**G.graph["labels"], base + "competency/sorting": {"de": "Sortierung", "en": "sorting"},
+                         base + "stage/TS-05": {"de": "Sortierung", "en": "Sorting"}}
+    from graph.words.findings import reasons
+
+    [row] = periphery(G)
+    assert reasons("periphery", G, row, "de").endswith("bringt mit: Sortierung")
+    assert reasons("periphery", G, row, "en").endswith("offers: sorting")

@@ -38,7 +38,7 @@
   var editor = null;
 
   function completions(context) {
-    var word = context.matchBefore(/\??[A-Za-z_][\w-]*:?[\w.-]*|\?/);
+    var word = context.matchBefore(/\??[A-Za-z\u00C0-\u024F_][\w\u00C0-\u024F-]*:?[\w.-]*|\?/);
     if (!word || (word.from === word.to && !context.explicit)) { return null; }
     if (word.text.charAt(0) === "?") {
       var seen = {};
@@ -52,11 +52,18 @@
     data.terms.forEach(function (term) {
       options.push({ label: term.label, type: types[term.kind] || "variable",
         detail: (term.detail ? term.detail + " · " : "") + ctx.say("sparql.kind." + term.kind) });
+      /* A concept is found by its German and English labels too ("Batter" → material:batteries). */
+      if (word.text.indexOf(":") < 0) {
+        (term.names || []).forEach(function (name) {
+          options.push({ label: name, apply: term.label, type: types[term.kind] || "variable",
+            detail: "→ " + term.label, boost: -2 });
+        });
+      }
     });
     if (word.text.indexOf(":") < 0) {
       KEYWORDS.forEach(function (k) { options.push({ label: k, type: "keyword", boost: -1 }); });
     }
-    return { from: word.from, options: options, validFor: /^[\w:.-]*$/ };
+    return { from: word.from, options: options, validFor: /^[\w\u00C0-\u024F:.-]*$/ };
   }
 
   /* The editor lives in a shadow root: CodeMirror then adopts its styles as constructed style
@@ -110,12 +117,28 @@
     }
   }
 
+  /* The parser counts columns in characters (code points), from 1; the editor in UTF-16 units.
+     It reports where it stopped, often just after the offending word: the marker covers the
+     word at or before that place. */
   function markError(line, column, message) {
     if (!editor || !line) { return; }
     var doc = editor.state.doc;
     var at = doc.line(Math.min(Math.max(line, 1), doc.lines));
-    var from = Math.min(at.from + Math.max(column - 1, 0), at.to);
-    var to = Math.min(from + 1, doc.length);
+    var offset = Array.from(at.text).slice(0, Math.max(column - 1, 0)).join("").length;
+    var from = Math.min(at.from + offset, at.to);
+    var to = from;
+    var text = at.text, i = from - at.from;
+    if (i >= text.length || /\s/.test(text.charAt(i))) {
+      while (i > 0 && /\s/.test(text.charAt(i - 1))) { i -= 1; }
+      var end = i;
+      while (i > 0 && !/\s/.test(text.charAt(i - 1))) { i -= 1; }
+      from = at.from + i; to = at.from + end;
+    } else {
+      var j = i;
+      while (j < text.length && !/\s/.test(text.charAt(j))) { j += 1; }
+      to = at.from + j;
+    }
+    if (to <= from) { to = Math.min(from + 1, doc.length); }
     editor.dispatch(CM.setDiagnostics(editor.state, [{ from: from, to: Math.max(to, from), severity: "error", message: message }]));
     editor.dispatch({ selection: { anchor: from }, scrollIntoView: true });
   }
@@ -269,6 +292,7 @@
 
   function select(view) {
     state.view = view;
+    if (!state.result) { return; }  /* after a failed query there is nothing to show */
     Array.prototype.forEach.call(document.querySelectorAll(".wb-view-tab"), function (tab) {
       tab.setAttribute("aria-selected", String(tab.dataset.view === view));
     });
@@ -280,6 +304,10 @@
   }
 
   function showError(response, body) {
+    /* The last result is gone: a view tab clicked now must show nothing, not the old rows. */
+    state.result = null;
+    state.fits = {};
+    tabs();
     resultBox.hidden = false;
     document.querySelector(".wb-views").hidden = true;
     ["table", "bar", "network", "map"].forEach(function (name) { $("wb-view-" + name).hidden = true; });
