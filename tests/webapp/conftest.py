@@ -91,3 +91,15 @@ def browser():
         launched = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="module")
+def browser_page(base_url, browser):
+    """A 1400 px page that records every request and every console or page error."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    seen = {"requests": [], "errors": []}
+    page.on("request", lambda request: seen["requests"].append(request.url))
+    page.on("console", lambda message: seen["errors"].append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    yield page, seen
+    page.close()

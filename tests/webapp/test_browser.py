@@ -6,23 +6,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-
 from tests.helpers import requires_browser
 from tests.webapp.conftest import IMG
 
 pytestmark = requires_browser
-
-
-@pytest.fixture(scope="module")
-def browser_page(base_url, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    seen = {"requests": [], "errors": []}
-    page.on("request", lambda request: seen["requests"].append(request.url))
-    page.on("console", lambda message: seen["errors"].append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
-    yield page, seen
-    page.close()
 
 
 def wait_until(page, script: str, seconds: float = 10) -> None:

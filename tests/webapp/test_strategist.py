@@ -5,15 +5,13 @@ recyclers are tagged with lead-acid or lithium-ion batteries, narrower concepts 
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
 
 from graph.build.ingest import build
 from graph.settings import Settings
-from tests.helpers import requires_browser
-from tests.webapp.test_browser import ARGS, CHROMIUM
+from tests.helpers import live_server, requires_browser
 
 pytestmark = requires_browser
 REPO = Path(__file__).resolve().parents[2]
@@ -24,27 +22,21 @@ BATTERY_RECYCLERS = {"harz-metall", "ivh", "hcstarck-tungsten"}
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    waitress = pytest.importorskip("waitress")
+    """The viewer on the shipped data (the strategist's question is about the real region)."""
     from webapp import create_app
 
     root = tmp_path_factory.mktemp("shipped")
     settings = Settings(data_dir=REPO / "data", store_dir=root / "store")
     build(settings)
-    server = waitress.create_server(create_app(settings), host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    with live_server(create_app(settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
-def page(base_url):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser.new_page(viewport={"width": 1400, "height": 900})
-        browser.close()
+def page(base_url, browser):
+    opened = browser.new_page(viewport={"width": 1400, "height": 900})
+    yield opened
+    opened.close()
 
 
 def ids_on(page) -> set[str]:

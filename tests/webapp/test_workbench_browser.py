@@ -5,7 +5,6 @@ concept is completed from its German or English label (synthetic test data)."""
 from __future__ import annotations
 
 from tests.helpers import requires_browser
-from tests.webapp.test_browser import base_url, browser_page  # noqa: F401 (fixtures)
 
 pytestmark = requires_browser
 
@@ -17,7 +16,7 @@ def editor_type(page, text: str) -> None:
     page.keyboard.insert_text(text)
 
 
-def test_error_marker_and_tabs_after_a_failed_query(browser_page, base_url):  # noqa: F811
+def test_error_marker_and_tabs_after_a_failed_query(browser_page, base_url):
     page, seen = browser_page
     page.goto(f"{base_url}/sparql")
     page.wait_for_selector(".cm-content")
