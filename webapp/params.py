@@ -31,7 +31,7 @@ KNOWN = frozenset({
     "kind", "state", "district", "stage", "material", "category", "competency", "confidence", "relation",
     "focus", "hops", "from", "to", "actor", "min_score", "group", "level", "exclude", "table", "measure", "key",
     "download", "format",
-    "year", "embed", "v", "_offset", "_limit", "_size",
+    "year", "embed", "v", "_offset", "_limit", "_size", "include", "leave_out",
 })
 _INTEGER = re.compile(r"[0-9]{1,9}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,199}")
