@@ -44,7 +44,7 @@ if str(REPO) not in sys.path:
 
 from bench.synthetic import synthetic_collection_points, synthetic_graph  # noqa: E402
 from graph.analyse import ANALYSES  # noqa: E402
-from graph.analyse._common import to_igraph  # noqa: E402
+from graph.analyse._igraph import to_igraph  # noqa: E402
 from graph.analyse.brokers import effective_size  # noqa: E402
 
 TARGETS = {10_000: 10.0, 100_000: 120.0}

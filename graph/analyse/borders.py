@@ -8,14 +8,8 @@ from typing import Any
 import networkx as nx
 from networkx.utils import not_implemented_for
 
-from graph.analyse._common import (
-    actor_state,
-    check_choice,
-    district_name,
-    is_regional,
-    r4,
-    state_name,
-)
+from graph.analyse._checks import check_choice, r4
+from graph.analyse._names import actor_state, district_name, is_regional, state_name
 
 
 @not_implemented_for("directed")

@@ -11,17 +11,9 @@ from typing import Any
 import networkx as nx
 from networkx.utils import not_implemented_for
 
-from graph.analyse._common import (
-    NX_LIMIT_CONSTRAINT,
-    actor_label,
-    actor_state,
-    check_choice,
-    check_positive_int,
-    check_top,
-    r4,
-    to_igraph,
-    use_igraph,
-)
+from graph.analyse._checks import NX_LIMIT_CONSTRAINT, check_choice, check_positive_int, check_top, r4, use_igraph
+from graph.analyse._igraph import to_igraph
+from graph.analyse._names import actor_label, actor_state
 
 
 @not_implemented_for("directed")

@@ -7,20 +7,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analyse._common import (
-    OFF_PATH,
-    actor_label,
-    actor_state,
-    chain_positions,
-    district_name,
-    is_regional,
-    join,
-    label,
-    order_levels,
-    r4,
-    stage_positions,
-    state_name,
-)
+from graph.analyse._checks import order_levels, r4
+from graph.analyse._names import actor_label, actor_state, district_name, is_regional, join, label, state_name
+from graph.analyse._stages import OFF_PATH, chain_positions, stage_positions
 from graph.concepts import hierarchy_of
 
 _LEVEL_RANK = {"region": 0, "state": 1, "district": 2}

@@ -7,11 +7,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analyse._common import (
-    r4,
-    stage_positions,
-    state_name,
-)
+from graph.analyse._checks import r4
+from graph.analyse._names import state_name
+from graph.analyse._stages import stage_positions
 
 COLLECTION_GROUPS = ("SG1", "SG2", "SG3", "SG4", "SG5", "SG6")
 

@@ -8,18 +8,10 @@ from typing import Any
 import networkx as nx
 from networkx.utils import not_implemented_for
 
-from graph.analyse._common import (
-    actor_label,
-    actor_state,
-    chain,
-    check_positive_int,
-    check_top,
-    r4,
-    seeded_igraph,
-    stage_positions,
-    to_igraph,
-    use_igraph,
-)
+from graph.analyse._checks import check_positive_int, check_top, r4, use_igraph
+from graph.analyse._igraph import seeded_igraph, to_igraph
+from graph.analyse._names import actor_label, actor_state
+from graph.analyse._stages import chain, stage_positions
 
 
 @not_implemented_for("directed")

@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analyse._common import actor_label, label
+from graph.analyse._names import actor_label, label
 from graph.analyse.chains import OFF_PATH, chain_reasons, coverage_parts, gap_kind, stage_index
 
 _CRM_RANK = {"strategic": 0, "critical": 1}

@@ -10,16 +10,9 @@ from typing import Any, NamedTuple
 import networkx as nx
 from networkx.utils import not_implemented_for
 
-from graph.analyse._common import (
-    actor_label,
-    actor_state,
-    adjacent,
-    check_choice,
-    check_positive_int,
-    check_top,
-    flow_ranks,
-    r4,
-)
+from graph.analyse._checks import check_choice, check_positive_int, check_top, r4
+from graph.analyse._names import actor_label, actor_state
+from graph.analyse._stages import adjacent, flow_ranks
 from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of
 
 PROXIMITY_INDICES = ("adamic_adar", "resource_allocation")
@@ -63,7 +56,7 @@ def missing_partnerships(
     **The base score** is a weighted sum of four parts, each in [0, 1]:
 
     - ``value_chain``: the two work at adjacent stages (at most ``max_stage_gap`` steps
-      apart along the recycling path, :func:`~graph.analyse._common.flow_ranks`) and share
+      apart along the recycling path, :func:`~graph.analyse._stages.flow_ranks`) and share
       materials or WEEE categories; with ``c`` the sum of the shared items' specificity —
       ``min(1, max(0.25, ln(n/df) / ln(n/2)))`` for an item handled by ``df`` of the ``n``
       actors with items, so a rare item counts 1 and a broad one less — the part is

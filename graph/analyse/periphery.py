@@ -7,13 +7,9 @@ from typing import Any
 import networkx as nx
 from networkx.utils import not_implemented_for
 
-from graph.analyse._common import (
-    actor_label,
-    actor_state,
-    check_positive_int,
-    to_igraph,
-    use_igraph,
-)
+from graph.analyse._checks import check_positive_int, use_igraph
+from graph.analyse._igraph import to_igraph
+from graph.analyse._names import actor_label, actor_state
 
 
 @not_implemented_for("directed")

@@ -7,18 +7,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analyse._common import (
-    actor_label,
-    actor_state,
-    chain_positions,
-    district_name,
-    is_regional,
-    join,
-    label,
-    order_levels,
-    stage_positions,
-    state_name,
-)
+from graph.analyse._checks import order_levels
+from graph.analyse._names import actor_label, actor_state, district_name, is_regional, join, label, state_name
+from graph.analyse._stages import chain_positions, stage_positions
 
 _LEVEL_RANK = {"region": 0, "state": 1, "district": 2}
 _REGION = {"de": "Region", "en": "region"}

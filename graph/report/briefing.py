@@ -38,7 +38,7 @@ from graph.analyse import (
     periphery,
     value_chain_matrix,
 )
-from graph.analyse._common import actor_state, is_regional, label
+from graph.analyse._names import actor_state, is_regional, label
 from graph.analyse.borders import is_weak_border
 from graph.analyse.chains import OFF_PATH
 from graph.analyse.training import training_gaps

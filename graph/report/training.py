@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.analyse._common import join
+from graph.analyse._names import join
 from graph.words.training import TEXT
 
 

@@ -30,7 +30,7 @@ import networkx as nx
 import pyoxigraph
 
 from graph.analyse import communities, get_analysis
-from graph.analyse._common import actor_state
+from graph.analyse._names import actor_state
 from graph.build.vocabulary import vocabulary_from_store
 from graph.concepts import hierarchy_of
 from graph.errors import QueryError

@@ -17,16 +17,9 @@ from typing import Any
 import networkx as nx
 
 from graph.analyse import border_cohesion, missing_partnerships, value_chain_coverage, value_chain_matrix
-from graph.analyse._common import (
-    actor_state,
-    chain,
-    district_name,
-    item_label,
-    label,
-    r4,
-    stage_positions,
-    state_name,
-)
+from graph.analyse._checks import r4
+from graph.analyse._names import actor_state, district_name, item_label, label, state_name
+from graph.analyse._stages import chain, stage_positions
 from graph.analyse.chains import OFF_PATH, coverage_parts
 from graph.analyse.partners import PUBLIC_KINDS
 from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of, node_matches

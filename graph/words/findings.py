@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analyse._common import actor_label, district_name, label, state_name
+from graph.analyse._names import actor_label, district_name, label, state_name
 from graph.words import format as fmt
 
 Row = Mapping[str, Any]

@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analyse._common import actor_label, district_name, item_label, join, label, state_name
+from graph.analyse._names import actor_label, district_name, item_label, join, label, state_name
 
 #: Which part of the score a reason explains (the viewer shows them part by part).
 PART_OF = {"topic_chain": "topic", "topic_both": "topic", "topic_next": "topic", "topic_one": "topic",

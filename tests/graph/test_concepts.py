@@ -9,7 +9,7 @@ import networkx as nx
 import pyoxigraph
 import pytest
 
-from graph.analyse._common import label
+from graph.analyse._names import label
 from graph.build.vocabulary import vocabulary_files
 from graph.concepts import Hierarchy, hierarchy_from_rows, read_hierarchy
 from graph.views.gaps import actor_matches

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analyse._common import chain
+from graph.analyse._stages import chain
 from graph.analyse.chains import value_chain_coverage, value_chain_matrix
 from tests.graph.analyse.builders import CHAIN, STAGE_ORDER, make_graph
 

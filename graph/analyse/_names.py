@@ -1,0 +1,102 @@
+"""Labels and names the analyses share (concepts by scheme, actors, states, districts),
+whether an actor is regional, and lists and numbers in words (graph.words.format)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from graph.namespaces import concept_iri
+from graph.words import format as fmt
+
+
+def label(G: nx.Graph, key: str | None, lang: str, scheme: str | None = None) -> str:
+    """The label in ``lang`` ("de"/"en") of the concept ``key`` of ``scheme``, else the key itself.
+
+    Labels are looked up by concept IRI (``G.graph["labels"]`` is keyed by IRI), never by a
+    bare notation: ``research`` is both a kind of actor and a competency. A hand-drawn graph
+    may key its labels by notation; that is the fallback.
+
+    >>> G = nx.Graph(labels={"https://w3id.org/harzgraph/id/concept/competency/research": {"en": "research"},
+    ...                      "https://w3id.org/harzgraph/id/concept/kind/research": {"en": "research institute"}})
+    >>> label(G, "research", "en", "competency"), label(G, "research", "en", "kind")
+    ('research', 'research institute')
+    """
+    if key is None:
+        return ""
+    labels = G.graph.get("labels") or {}
+    entry = labels.get(concept_iri(scheme, key)) if scheme else None
+    if entry is None:
+        entry = labels.get(key)
+    if entry:
+        return entry.get(lang) or entry.get("en") or entry.get("de") or key
+    return key
+
+
+def item_label(G: nx.Graph, item: str, lang: str) -> str:
+    """The label of a material or WEEE category (the two schemes share no notation)."""
+    scheme = "weee-category" if concept_iri("weee-category", item) in (G.graph.get("labels") or {}) else "material"
+    return label(G, item, lang, scheme)
+
+
+def actor_label(G: nx.Graph, iri: str) -> str:
+    """An actor's name, or its IRI when it has none."""
+    return G.nodes[iri].get("label") or iri if iri in G else iri
+
+
+def state_name(G: nx.Graph, key: str | None, lang: str) -> str:
+    """A state's name in ``lang``: the labels first, then ``G.graph["states"]``, else the key."""
+    if key is None:
+        return ""
+    entry = _entry(G, "state", key)
+    if entry and entry.get(lang):
+        return entry[lang]
+    return ((G.graph.get("states") or {}).get(key) or {}).get("name") or key
+
+
+def district_name(G: nx.Graph, key: str | None, lang: str) -> str:
+    """A district's name (the same in both languages unless the labels say otherwise)."""
+    if key is None:
+        return ""
+    entry = _entry(G, "district", key)
+    if entry and entry.get(lang):
+        return entry[lang]
+    return ((G.graph.get("districts") or {}).get(key) or {}).get("name") or key
+
+
+def _entry(G: nx.Graph, scheme: str, key: str) -> dict | None:
+    labels = G.graph.get("labels") or {}
+    return labels.get(concept_iri(scheme, key)) or labels.get(key)
+
+
+def actor_state(G: nx.Graph, data: dict[str, Any]) -> str | None:
+    """An actor's state key, taken from its district when the state itself is missing."""
+    if data.get("state"):
+        return data["state"]
+    district = data.get("district")
+    if district:
+        return ((G.graph.get("districts") or {}).get(district) or {}).get("state")
+    return None
+
+
+def is_regional(data: dict[str, Any], include_candidates: bool) -> bool:
+    """True for an actor seated in one of the region's districts.
+
+    A district whose membership of the region is not settled ("candidate") counts only
+    with ``include_candidates``.
+    """
+    if not data.get("district"):
+        return False
+    return include_candidates or data.get("region_status") != "candidate"
+
+
+def join(items: Iterable[str], lang: str, *, limit: int | None = None) -> str:
+    """Join words as a person would: "A, B and C", or "A, B und 3 weitere" past ``limit``."""
+    return fmt.join(items, lang, limit=limit)
+
+
+def number(value: float, lang: str, digits: int = 1) -> str:
+    """A decimal number with ``digits`` decimals in the one number format of ``lang``."""
+    return fmt.number(value, lang, digits)
