@@ -100,3 +100,34 @@ def join(items: Iterable[str], lang: str, *, limit: int | None = None) -> str:
 def number(value: float, lang: str, digits: int = 1) -> str:
     """A decimal number with ``digits`` decimals in the one number format of ``lang``."""
     return fmt.number(value, lang, digits)
+
+
+# --- areas ----------------------------------------------------------------------------------
+
+_LEVEL_RANK = {"region": 0, "state": 1, "district": 2}
+_REGION = {"de": "Region", "en": "region"}
+
+
+def region_areas(G: nx.Graph, levels: Iterable[str], include_candidates: bool) -> set[tuple[str, str | None]]:
+    """(level, key) of the region, the states of its districts and its districts, at ``levels``
+    (a candidate district and its state only with ``include_candidates``)."""
+    areas: set[tuple[str, str | None]] = {("region", None)} if "region" in levels else set()
+    districts = {k: d for k, d in (G.graph.get("districts") or {}).items()
+                 if include_candidates or d.get("region_status") != "candidate"}
+    if "state" in levels:
+        areas.update(("state", d["state"]) for d in districts.values() if d.get("state"))
+    if "district" in levels:
+        areas.update(("district", k) for k in districts)
+    return areas
+
+
+def sorted_areas(areas: Iterable[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Region first, then states, then districts, each by key."""
+    return sorted(areas, key=lambda a: (_LEVEL_RANK[a[0]], a[1] or ""))
+
+
+def area_name(G: nx.Graph, level: str, area: str | None, lang: str) -> str:
+    """The name of an area: "Region", a state's or a district's name."""
+    if level == "region":
+        return _REGION[lang]
+    return state_name(G, area, lang) if level == "state" else district_name(G, area, lang)

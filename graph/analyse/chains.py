@@ -8,12 +8,21 @@ from typing import Any
 import networkx as nx
 
 from graph.analyse._checks import order_levels, r4
-from graph.analyse._names import actor_label, actor_state, district_name, is_regional, join, label, state_name
+from graph.analyse._names import (
+    actor_label,
+    actor_state,
+    area_name,
+    district_name,
+    is_regional,
+    join,
+    label,
+    region_areas,
+    sorted_areas,
+    state_name,
+)
 from graph.analyse._stages import OFF_PATH, chain_positions, stage_positions
 from graph.concepts import hierarchy_of
 
-_LEVEL_RANK = {"region": 0, "state": 1, "district": 2}
-_REGION = {"de": "Region", "en": "region"}
 _SCHEME = {"material": "material", "category": "weee-category"}
 
 
@@ -206,30 +215,17 @@ def stage_index(G, levels, include_candidates, items, stages):
 
 
 def _areas(G, index, levels, include_candidates) -> list[tuple[str, str | None]]:
-    """Every area of the chosen levels: the region, the states and districts of the region."""
-    areas: set[tuple[str, str | None]] = set()
-    if "region" in levels:
-        areas.add(("region", None))
-    districts = {
-        k: d
-        for k, d in (G.graph.get("districts") or {}).items()
-        if include_candidates or d.get("region_status") != "candidate"
-    }
+    """Every area of the chosen levels: the region, every state, the districts of the region,
+    and any area an actor of ``index`` lies in."""
+    areas = region_areas(G, levels, include_candidates)
     if "state" in levels:
         areas.update(("state", k) for k in G.graph.get("states") or ())
-        areas.update(("state", d["state"]) for d in districts.values() if d.get("state"))
-    if "district" in levels:
-        areas.update(("district", k) for k in districts)
     areas.update((level, area) for level, area, _ in index)
-    return sorted(areas, key=lambda a: (_LEVEL_RANK[a[0]], a[1] or ""))
+    return sorted_areas(areas)
 
 
 def _area_names(G, level, area) -> tuple[str, str]:
-    if level == "region":
-        return _REGION["de"], _REGION["en"]
-    if level == "state":
-        return state_name(G, area, "de"), state_name(G, area, "en")
-    return district_name(G, area, "de"), district_name(G, area, "en")
+    return area_name(G, level, area, "de"), area_name(G, level, area, "en")
 
 
 def coverage_parts(

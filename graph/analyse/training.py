@@ -8,11 +8,18 @@ from typing import Any
 import networkx as nx
 
 from graph.analyse._checks import order_levels
-from graph.analyse._names import actor_label, actor_state, district_name, is_regional, join, label, state_name
+from graph.analyse._names import (
+    actor_label,
+    actor_state,
+    area_name,
+    is_regional,
+    join,
+    label,
+    region_areas,
+    sorted_areas,
+)
 from graph.analyse._stages import chain_positions, stage_positions
 
-_LEVEL_RANK = {"region": 0, "state": 1, "district": 2}
-_REGION = {"de": "Region", "en": "region"}
 #: What marks an actor as an education or training actor: its kind, its supporting stage
 #: (ontology/vocab/stages.ttl) or its competency (ontology/vocab/competencies.ttl).
 EDUCATION_KIND, EDUCATION_STAGE, EDUCATION_COMPETENCY = "education", "SUP-EDU", "education"
@@ -186,19 +193,7 @@ def _actor_areas(G, d, levels) -> list[tuple[str, str | None]]:
 
 def _areas(G, index, levels, include_candidates) -> list[tuple[str, str | None]]:
     """The region, and every state and district of the region at the chosen levels."""
-    areas: set[tuple[str, str | None]] = set(index)
-    if "region" in levels:
-        areas.add(("region", None))
-    districts = {
-        k: d
-        for k, d in (G.graph.get("districts") or {}).items()
-        if include_candidates or d.get("region_status") != "candidate"
-    }
-    if "state" in levels:
-        areas.update(("state", d["state"]) for d in districts.values() if d.get("state"))
-    if "district" in levels:
-        areas.update(("district", k) for k in districts)
-    return sorted(areas, key=lambda a: (_LEVEL_RANK[a[0]], a[1] or ""))
+    return sorted_areas(region_areas(G, levels, include_candidates) | set(index))
 
 
 def _area_state(G, level, area) -> str | None:
@@ -209,20 +204,14 @@ def _area_state(G, level, area) -> str | None:
     return None
 
 
-def _area_name(G, level, area, lang) -> str:
-    if level == "region":
-        return _REGION[lang]
-    return state_name(G, area, lang) if level == "state" else district_name(G, area, lang)
-
-
 def _row(G, level, area, c, stages, entry, region_trainers) -> dict[str, Any]:
     holders = sorted(entry["holders"].get(c, ()))
     trainers = sorted(entry["trainers"].get(c, ()))
     row: dict[str, Any] = {
         "level": level,
         "area": area,
-        "area_de": _area_name(G, level, area, "de"),
-        "area_en": _area_name(G, level, area, "en"),
+        "area_de": area_name(G, level, area, "de"),
+        "area_en": area_name(G, level, area, "en"),
         "state": _area_state(G, level, area),
         "competency": c,
         "competency_de": label(G, c, "de", "competency"),
