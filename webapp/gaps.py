@@ -37,8 +37,7 @@ def partners(fmt: str) -> Response:
     choices = facet_choices()
     criteria = _pair_filter(choices)
     rows = gapviews.filter_suggestions(collaboration(), suggestions(criteria), criteria)
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
-    page = params.integer(request.args, "_page", 1, 1, pages)
+    page, pages = _page_of(rows)
     # The page and its JSON twin hold one page of rows (bounded at any size); the CSV all kept rows.
     shown = rows if fmt == "csv" else rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
     return represent.table(Table(list(gapviews.SUGGESTION_COLUMNS), shown), fmt, template="gaps/partners.html",
@@ -95,13 +94,11 @@ def borders(fmt: str) -> Response:
 @bp.get("/brokers.<any(json, csv):fmt>")
 def brokers(fmt: str) -> Response:
     """Brokers and fragility, ``/brokers?state=16&kind=recycler``."""
-    choices = facet_choices()
-    selected = {f: params.facet_values(request.args, f, choices[f]) for f in ("state", "district", "kind")}
+    choices, selected = _area_and_kind()
     G = collaboration()
     found = cached("brokers", lambda: analyse.brokers(G))
     rows = gapviews.broker_rows(collaboration(), found, lang=g.lang, selected=selected)
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
-    page = params.integer(request.args, "_page", 1, 1, pages)
+    page, pages = _page_of(rows)
     description = translate("brokers.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return represent.table(Table(list(gapviews.BROKER_COLUMNS), rows), fmt, template="gaps/brokers.html",
                            title=translate("brokers.title", g.lang), description=description, filename="brokers",
@@ -115,14 +112,12 @@ def brokers(fmt: str) -> Response:
 @bp.get("/communities.<any(json, csv):fmt>")
 def communities(fmt: str) -> Response:
     """Groups of actors that do not talk to each other, ``/communities?district=03153``."""
-    choices = facet_choices()
-    selected = {f: params.facet_values(request.args, f, choices[f]) for f in ("state", "district", "kind")}
+    choices, selected = _area_and_kind()
     G = collaboration()
     found = cached("community-gaps", lambda: analyse.community_gaps(G))
     groups = cached("communities", lambda: analyse.communities(G))
     rows = gapviews.community_rows(G, found, groups, lang=g.lang, selected=selected)
-    description = translate("communities.describe", g.lang, n=len(rows)) + _facet_words(selected,
-                                                                                                        choices)
+    description = translate("communities.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return _findings_page(fmt, rows, gapviews.COMMUNITY_COLUMNS, "communities", description, selected, choices)
 
 
@@ -130,20 +125,29 @@ def communities(fmt: str) -> Response:
 @bp.get("/periphery.<any(json, csv):fmt>")
 def periphery(fmt: str) -> Response:
     """Actors at the edge of the network, ``/periphery?state=15``."""
-    choices = facet_choices()
-    selected = {f: params.facet_values(request.args, f, choices[f]) for f in ("state", "district", "kind")}
+    choices, selected = _area_and_kind()
     G = collaboration()
     found = cached("periphery", lambda: analyse.periphery(G))
     rows = gapviews.periphery_rows(G, found, lang=g.lang, selected=selected)
-    description = translate("periphery.describe", g.lang, n=len(rows)) + _facet_words(selected,
-                                                                                                      choices)
+    description = translate("periphery.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return _findings_page(fmt, rows, gapviews.PERIPHERY_COLUMNS, "periphery", description, selected, choices)
+
+
+def _area_and_kind() -> tuple[dict, dict[str, tuple[str, ...]]]:
+    """The facet choices, and the ``state``, ``district`` and ``kind`` the query string selects."""
+    choices = facet_choices()
+    return choices, {f: params.facet_values(request.args, f, choices[f]) for f in ("state", "district", "kind")}
+
+
+def _page_of(rows: list) -> tuple[int, int]:
+    """The ``_page`` asked for (a 400 beyond the last) and the number of pages of ``rows``."""
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    return params.integer(request.args, "_page", 1, 1, pages), pages
 
 
 def _findings_page(fmt: str, rows: list[dict], columns: list[str], name: str, description: str,
                    selected: dict, choices: dict) -> Response:
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
-    page = params.integer(request.args, "_page", 1, 1, pages)
+    page, pages = _page_of(rows)
     return represent.table(Table(list(columns), rows), fmt, template="gaps/findings.html",
                            title=translate(f"{name}.title", g.lang), description=description, filename=name,
                            links=represent.twin_links(f"gaps.{name}"), selected=selected, choices=choices,
