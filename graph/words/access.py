@@ -34,5 +34,12 @@ STRINGS: dict[str, tuple[str | Mapping[str, str], str | Mapping[str, str]]] = {
          "other": "(Stand {year}: nur Beziehungen, die bis dahin begonnen haben; {undated} ohne Datum ausgeblendet)"},
         {"by": "undated", "one": "(as of {year}: only relations begun by then; {undated} without a date hidden)",
          "other": "(as of {year}: only relations begun by then; {undated} without a date hidden)"}),
+    "figure.download": ("Abbildung herunterladen", "Download the figure"),
+    "figure.png": ("Bild (PNG)", "Image (PNG)"),
+    "figure.svg": ("Vektorgrafik (SVG)", "Vector graphic (SVG)"),
+    "figure.report": ("Die Abbildungen des Berichts", "The briefing's figures"),
+    "figure.report.borders": ("Zusammenarbeit zwischen den Ländern", "Cooperation between the states"),
+    "figure.report.chain": ("Wertschöpfungskette", "Value chain"),
+    "figure.report.collection": ("Sammelstellen je Landkreis", "Collection points per district"),
     "footer.dump": ("Ganzer Graph (N-Quads, gzip)", "The whole graph (N-Quads, gzip)"),
 }
