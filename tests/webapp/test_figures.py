@@ -23,7 +23,8 @@ def svg_texts(data: bytes) -> list[str]:
 
 @pytest.mark.parametrize("path", ["/chains", "/chains?district=03153&lang=en", "/borders?level=state",
                                   "/borders?level=district", "/report/figures/borders", "/report/figures/chain",
-                                  "/report/figures/collection?district=03153"])
+                                  "/report/figures/collection?district=03153", "/map",
+                                  "/map?_measure=actors_per_100k&lang=en"])
 def test_each_figure_downloads_as_png_and_svg(client, path):
     stem, _, query = path.partition("?")
     png = client.get(f"{stem}.png" + (f"?{query}" if query else ""))
@@ -51,6 +52,15 @@ def test_the_border_figure_draws_the_level_asked_for(client):
     assert "Goslar" in districts and "Niedersachsen" not in districts
 
 
+def test_the_map_figure_shows_the_measure_asked_for(client):
+    actors = svg_texts(client.get("/map.svg").data)
+    points = svg_texts(client.get("/map.svg?_measure=collection_points&lang=en").data)
+    assert "Karte der Region: Zahl der Akteure" in actors
+    assert "Map of the region: number of collection points" in points
+    assert "Goslar" in actors and "Goslar" in points, "district names are text"
+    assert "actor(s) at one place" in points, "the legend in the language asked for"
+
+
 def test_the_briefing_figures_keep_the_selection(client):
     """The collection figure of the whole region has a bar per district; for Goslar, one."""
     everything = svg_texts(client.get("/report/figures/collection.svg").data)
@@ -61,6 +71,7 @@ def test_the_briefing_figures_keep_the_selection(client):
 
 @pytest.mark.parametrize(("path", "status"), [("/chains.svg?district=nowhere", 400), ("/borders.png?level=moon", 400),
                                               ("/report/figures/other.svg", 404), ("/chains.gif", 404),
+                                              ("/map.svg?_measure=weight", 400),
                                               ("/report/figures/chain.svg?district=03153&district=03159", 400)])
 def test_bad_figure_requests_are_refused_plainly(client, path, status):
     assert client.get(path).status_code == status
@@ -68,6 +79,7 @@ def test_bad_figure_requests_are_refused_plainly(client, path, status):
 
 @pytest.mark.parametrize(("page", "links"), [
     ("/chains?district=03153", ["/chains.png?district=03153", "/chains.svg?district=03153"]),
+    ("/map?_measure=actors_per_100k", ["/map.png?_measure=actors_per_100k", "/map.svg?_measure=actors_per_100k"]),
     ("/borders", ["/borders.png?level=state", "/borders.svg?level=state", "/borders.png?level=district",
                   "/borders.svg?level=district"]),
     ("/report?district=03153", ["/report/figures/chain.png?district=03153",

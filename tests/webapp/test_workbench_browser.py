@@ -63,8 +63,8 @@ def test_the_bar_chart_downloads_as_png_and_svg(browser, base_url):
     page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     page.goto(f"{base_url}/sparql")
     page.wait_for_selector(".cm-content")
-    editor_type(page, "SELECT ?name (COUNT(?a) AS ?n) WHERE { ?a a org:Organization ; skos:prefLabel|schema:name ?name }"
-                      " GROUP BY ?name ORDER BY DESC(?n)")
+    editor_type(page, "SELECT ?name (COUNT(?a) AS ?n) WHERE { ?a a org:Organization ; "
+                      "skos:prefLabel|schema:name ?name } GROUP BY ?name ORDER BY DESC(?n)")
     page.click("#wb-run")
     page.wait_for_selector("#wb-view-table table")
     page.evaluate("document.getElementById('wb-tab-bar').click()")
