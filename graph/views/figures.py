@@ -18,14 +18,25 @@ from matplotlib.path import Path
 
 from graph.analyse.chains import OFF_PATH
 from graph.report import figures
-from graph.report.figures import ACCENT, INK, MUTED, RULE
+from graph.report.figures import INK, MUTED, RULE
 from graph.views.collection import status_label
 from graph.words.ui import translate
 
-#: Colours of the collection chart: generated (grey), the target band, collected by status,
-#: and the scenario with levers (terracotta).
-GENERATED, GENERATED_RANGE, TARGET, SCENARIO = "#e4e7eb", "#9aa5b1", "#f0b429", "#b5523b"
-COLLECTED = {"measured": ACCENT, "estimated": "#5b86bf", "assumed": "#c4d6ec"}
+#: Colours of the collection chart, as on the page (``collection.css``): generated (its range
+#: darker), the target band, collected by status, and the scenario with levers.
+PAGE_ACCENT, WEAK = "#17607a", "#b23c17"
+GENERATED, GENERATED_RANGE, TARGET, SCENARIO, SCENARIO_BASE = (
+    "#d9d4c7",
+    "#a89f88",
+    (0.698, 0.235, 0.09, 0.18),
+    "#b8860b",
+    "#e9d9a8",
+)
+COLLECTED = {
+    "measured": {"facecolor": PAGE_ACCENT},
+    "estimated": {"facecolor": "#c9dde3", "hatch": "////", "edgecolor": PAGE_ACCENT, "linewidth": 0},
+    "assumed": {"facecolor": "#c9dde3", "edgecolor": PAGE_ACCENT, "linestyle": "--", "linewidth": 0.8},
+}
 
 
 def file_of(fig: Figure | None, fmt: str, *, title: str) -> bytes | None:
@@ -77,12 +88,12 @@ def collection_figure(districts: Sequence[Mapping[str, Any]], *, lang: str = "de
         ax = fig.add_axes((1.9 / 7.5, 0.75 / height, 5.3 / 7.5, 0.55 * len(rows) / height))
         for i, d in enumerate(rows):
             generated, collected, target = d["generated"], d["collected"], d.get("target")
-            ax.barh(i - 0.28, generated["high"], height=0.12, color=GENERATED, linewidth=0)
+            ax.barh(i - 0.3, generated["high"], height=0.16, color=GENERATED, linewidth=0)
             ax.barh(
-                i - 0.28,
+                i - 0.3,
                 generated["high"] - generated["low"],
                 left=generated["low"],
-                height=0.12,
+                height=0.16,
                 color=GENERATED_RANGE,
                 linewidth=0,
             )
@@ -92,22 +103,22 @@ def collection_figure(districts: Sequence[Mapping[str, Any]], *, lang: str = "de
                     max(target["high"] - target["low"], _top(rows) * 0.004),
                     left=target["low"],
                     height=0.8,
-                    color=TARGET,
-                    alpha=0.45,
-                    linewidth=0,
+                    facecolor=TARGET,
+                    edgecolor=WEAK,
+                    linewidth=1.0,
                 )
-            ax.barh(
-                i - 0.05,
-                collected["high"],
-                height=0.24,
-                linewidth=0,
-                color=COLLECTED.get(collected["status"], COLLECTED["assumed"]),
-            )
+            style = COLLECTED.get(collected["status"], COLLECTED["assumed"])
+            ax.barh(i - 0.02, collected["high"], height=0.22, **{"linewidth": 0, **style})
             later = d.get("scenario_collected")
             if later:
-                ax.barh(i + 0.24, later["high"], height=0.14, color=SCENARIO, alpha=0.35, linewidth=0)
+                ax.barh(i + 0.26, later["low"], height=0.12, color=SCENARIO_BASE, linewidth=0)
                 ax.barh(
-                    i + 0.24, later["high"] - later["low"], left=later["low"], height=0.14, color=SCENARIO, linewidth=0
+                    i + 0.26,
+                    max(later["high"] - later["low"], _top(rows) * 0.003),
+                    left=later["low"],
+                    height=0.16,
+                    color=SCENARIO,
+                    linewidth=0,
                 )
         ax.set_yticks(range(len(rows)))
         ax.set_yticklabels([d["name"] for d in rows], fontsize=7.5)
@@ -124,15 +135,10 @@ def collection_figure(districts: Sequence[Mapping[str, Any]], *, lang: str = "de
         collected_word = translate("collection.col.collected", lang)
         handles = [
             Patch(facecolor=GENERATED_RANGE, label=translate("collection.chart.generated", lang)),
-            Patch(facecolor=TARGET, alpha=0.45, label=translate("collection.chart.target", lang)),
+            Patch(facecolor=TARGET, edgecolor=WEAK, label=translate("collection.chart.target", lang)),
             *[
-                Patch(
-                    facecolor=colour,
-                    edgecolor=RULE,
-                    linewidth=0.5,
-                    label=f"{collected_word}: {status_label(status, lang)}",
-                )
-                for status, colour in COLLECTED.items()
+                Patch(**{"linewidth": 0, **style}, label=f"{collected_word}: {status_label(status, lang)}")
+                for status, style in COLLECTED.items()
             ],
         ]
         if scenario:

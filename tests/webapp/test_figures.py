@@ -91,3 +91,10 @@ def test_pages_link_their_figures_with_their_filters(client, page, links):
     assert 'class="figure-downloads"' in html
     for link in links:
         assert f'href="{link}" download>' in html, link
+
+
+def test_the_report_lists_its_figures_once_inside_the_page(client):
+    html = client.get("/report").get_data(as_text=True)
+    assert html.count('class="report-figures"') == 1
+    assert html.index("<main") < html.index('class="report-figures"') < html.index("</main>")
+    assert "<section" not in html[:html.index("</head>")]
