@@ -56,14 +56,17 @@ def index(fmt: str) -> Response:
              "suggestions": _suggestions(view["nodes"], criteria)}
     names, total = cached("network-names", lambda: (netview.actor_names(collaboration(), limit=netview.PICKER_MAX),
                                                     collaboration().number_of_nodes()))
+    payload = _payload(extra, criteria)
+    # The counts beside each choice are those of this view (issue 14): the JSON twin carries them too.
+    extra["facet_counts"] = netview.shown_counts(collaboration(), view["nodes"], view["edges"])
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
                            year_span=span, year=year,
-                           facet_counts=cached("network-facets", lambda: netview.facet_counts(collaboration())),
+                           facet_values=cached("network-facets", lambda: netview.facet_counts(collaboration())),
                            facet_depths=cached("network-facet-depths", lambda: netview.facet_depths(collaboration())),
                            actor_names=_with_chosen(names, criteria), names_capped=len(names) < total,
-                           picker_max=netview.PICKER_MAX, payload=_payload(extra, criteria))
+                           picker_max=netview.PICKER_MAX, payload=payload)
 
 
 def _with_chosen(names: list[tuple[str, str]], criteria: netview.NetworkFilter) -> list[tuple[str, str]]:
