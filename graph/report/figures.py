@@ -92,7 +92,10 @@ def chain_figure(cells: Iterable[Mapping[str, Any]], groups: Sequence[tuple[str,
     values = [[by_item[i].get(s, 0) if i else -1 for s in columns] for _, i in lines]
     # Inches: row labels on the left, square-ish cells, room on the right and on top for
     # the slanted stage names, the legend below.
-    row_h, cell_w, left, right, head, foot = 0.2, 0.42, 2.2, 0.85, 1.25, 0.62
+    row_h, cell_w, right, head, foot = 0.2, 0.42, 0.85, 1.25, 0.62
+    # The left margin fits the longest row label (at 7 pt DejaVu Sans a character is about
+    # 0.058 in wide; labels are shortened to 44 characters), so none is cut at the edge.
+    left = max(1.6, 0.25 + 0.058 * max(len(text) for text, _ in lines))
     width = left + cell_w * len(columns) + right
     height = head + row_h * len(lines) + foot
     with matplotlib.rc_context(_RC):
