@@ -121,10 +121,10 @@ class AppState:
         return snapshot
 
     def _version(self) -> Path | str:
-        return self.remote.current_graph() if self.remote else current_path(self.settings.store_dir)
+        return self.remote.current_graph() if self.remote is not None else current_path(self.settings.store_dir)
 
     def _open(self, version: Path | str) -> Snapshot:
-        if self.remote:
+        if self.remote is not None:
             # The build that published this graph wrote its page data into its own version
             # folder; a viewer that can see that folder (same machine, or a shared/copied
             # store folder) reads it instead of computing it from the server.
