@@ -176,6 +176,9 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("network-facets", lambda: facet_counts(G))
     put("network-names", lambda: actor_names(G))
     put("network-rank", lambda: network_views.degree_rank(G))
+    put("network-measures", lambda: network_views.node_measures(G))
+    put("network-years", lambda: network_views.year_span(G))
+    put("network-facet-depths", lambda: network_views.facet_depths(G))
     put("project-names", lambda: network_views.project_names(store))
     for lang in langs:
         index = put(f"actor-index-{lang}", lambda lang=lang: actor_index(store, lang))

@@ -5,15 +5,12 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import networkx as nx
 from flask import Blueprint, Response, current_app, g, request, url_for
 
-from graph.analyse.communities import partition
 from graph.namespaces import actor_iri
 from graph.tables import Table
 from graph.views import gaps as gapviews
 from graph.views import network as netview
-from graph.views.actors import actor_id
 from graph.views.standalone import standalone_html
 
 from . import palette, params, represent
@@ -36,7 +33,6 @@ NODE_COLUMNS = ["id", "label", "kind", "kind_label", "state", "state_label", "di
 #: The CSV download holds nodes and edges in one table: ``type`` says which a row is.
 EDGE_COLUMNS = ["from", "to", "relations", "relation_labels", "years", "via", "weight", "sources"]
 CSV_COLUMNS = ["type", *NODE_COLUMNS, *EDGE_COLUMNS]
-BETWEENNESS_EXACT = 2000
 
 
 @bp.get("/network", defaults={"fmt": "html"})
@@ -114,33 +110,31 @@ def standalone() -> Response:
 def _view() -> tuple[dict, netview.NetworkFilter, dict[str, str], tuple[int, int] | None, int | None]:
     """The view the query string asks for: nodes with their measures, edges (with ``year``:
     only relations known to exist by then), the filter, the relation choices, the span of
-    the relations' years and the chosen year."""
-    store, G, lang = current_store(), collaboration(), g.lang
+    the relations' years and the chosen year.
+
+    The view without filters reads only values the build precomputed (graph/derived.py), so
+    it never loads the collaboration graph (a large pickle at 100,000 actors)."""
+    store, lang = current_store(), g.lang
     labels = concept_labels()
     relations = netview.relation_choices(store, lang=lang, labels=labels)
     criteria = params.network_filter(request.args, facet_choices(), relations)
-    span = cached("network-years", lambda: _year_span(G))
+    span = cached("network-years", lambda: netview.year_span(collaboration()))
     year = _year(span)
     if criteria == netview.NetworkFilter():
         # The view most visitors open first, computed by the build (graph/derived.py).
         view = cached(f"network-default-{lang}", lambda: netview.network_view(
-            G, network_layout(), criteria, store, lang=lang, labels=labels, rank=network_rank()))
+            collaboration(), network_layout(), criteria, store, lang=lang, labels=labels, rank=network_rank()))
     else:
         projects = cached("project-names", lambda: netview.project_names(store))
-        view = netview.network_view(G, network_layout(), criteria, store, lang=lang, labels=labels,
+        view = netview.network_view(collaboration(), network_layout(), criteria, store, lang=lang, labels=labels,
                                     projects=projects, rank=network_rank())
     # A copy: the measures and the year filter below must not change the cached default view.
     view = {**view, "nodes": [dict(node) for node in view["nodes"]], "edges": list(view["edges"])}
-    _add_measures(view["nodes"], G)
+    _add_measures(view["nodes"])
     if year is not None:
         view["undated"] = sum(1 for edge in view["edges"] if not edge["years"])
         view["edges"] = [edge for edge in view["edges"] if edge["years"] and edge["years"][0] <= year]
     return view, criteria, relations, span, year
-
-
-def _year_span(G: nx.Graph) -> tuple[int, int] | None:
-    years = [year for _, _, data in G.edges(data=True) for year in data.get("years", ())]
-    return (min(years), max(years)) if years else None
 
 
 def _year(span: tuple[int, int] | None) -> int | None:
@@ -168,18 +162,17 @@ def _colour_key(node: dict, colour: str) -> str:
     return "" if value is None else str(value)
 
 
-def _add_measures(nodes: list[dict], G: nx.Graph) -> None:
+def _add_measures(nodes: list[dict]) -> None:
     """Each node's community (1 = the largest; computed on the whole graph, so a filter never
-    renumbers them) and betweenness centrality, in place."""
-    groups = cached("network-communities", lambda: partition(G)[0])
-    # Exact up to BETWEENNESS_EXACT actors; beyond, estimated from that many sampled sources (seeded).
-    sample = None if len(G) <= BETWEENNESS_EXACT else BETWEENNESS_EXACT
-    central = cached("network-betweenness", lambda: nx.betweenness_centrality(G, k=sample, seed=0) if len(G) else {})
-    number = {actor_id(member): n for n, members in enumerate(groups, start=1) for member in members}
+    renumbers them) and betweenness centrality (:func:`graph.views.network.node_measures`,
+    computed by the build), in place."""
+    measures = cached("network-measures", lambda: netview.node_measures(collaboration()))
+    words: dict[int | None, str] = {}  # one translation per community, not per node
     for node in nodes:
-        node["community"] = number.get(node["id"])
-        node["community_label"] = translate("network.community", g.lang, n=node["community"])
-        node["betweenness"] = round(central.get(actor_iri(node["id"]), 0.0), 4)
+        node["community"], node["betweenness"] = measures.get(node["id"], (None, 0.0))
+        if node["community"] not in words:
+            words[node["community"]] = translate("network.community", g.lang, n=node["community"])
+        node["community_label"] = words[node["community"]]
 
 
 def _csv_table(view: dict) -> Table:

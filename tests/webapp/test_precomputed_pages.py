@@ -1,0 +1,32 @@
+"""Pages at 100,000 actors read what the build precomputed (graph/derived.py): the pages that
+most visitors open first never load the collaboration graph (a pickle of ~100 MB at that
+size, seconds to read). SYNTHETIC test data only."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import derived
+from graph.build import ingest
+from webapp import create_app
+
+
+@pytest.fixture
+def built(settings):
+    ingest.build(settings, derive=derived.write_all)
+    return settings
+
+
+def test_the_default_network_view_loads_no_collaboration_graph(built, monkeypatch):
+    def refuse():
+        raise AssertionError("the default network view loaded the collaboration graph")
+
+    for name in ("collaboration", "network_layout", "network_rank"):
+        monkeypatch.setattr(f"webapp.network.{name}", refuse)
+    client = create_app(built).test_client()
+    for url in ("/network", "/network.json", "/network?lang=en", "/network.json?_color=community"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    nodes = client.get("/network.json").get_json()["rows"]
+    # The precomputed measures reach the nodes: 4 actors, each in a numbered community.
+    assert len(nodes) == 4 and all(isinstance(node["community"], int) for node in nodes)
