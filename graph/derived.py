@@ -29,6 +29,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph import analyse
 from graph.network import collaboration_graph
 from graph.views import actors as actor_views
 from graph.views import gaps as gap_views
@@ -179,6 +180,9 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("network-measures", lambda: network_views.node_measures(G))
     put("network-years", lambda: network_views.year_span(G))
     put("network-facet-depths", lambda: network_views.facet_depths(G))
+    # The gap pages without filters (webapp/gaps.py reads them under the same keys).
+    put("collaboration-meta", lambda: network_views.graph_meta(G))
+    found_brokers = put("brokers", lambda: analyse.brokers(G))
     put("project-names", lambda: network_views.project_names(store))
     for lang in langs:
         index = put(f"actor-index-{lang}", lambda lang=lang: actor_index(store, lang))
@@ -190,6 +194,10 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
         put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
                                                                                   index.labels))
+        put(f"borders-{lang}", lambda lang=lang: gap_views.border_rows(G, lang=lang))
+        put(f"chains-{lang}-region-None", lambda lang=lang: gap_views.chain_rows(G, level="region", lang=lang))
+        put(f"chain-gaps-{lang}-region-None", lambda lang=lang: gap_views.chain_gaps(G, level="region", lang=lang))
+        put(f"broker-rows-{lang}", lambda lang=lang: gap_views.broker_rows(G, found_brokers, lang=lang))
         for measure in region_map.MEASURES if features else ():
             put(f"map-{lang}-{measure}", lambda lang=lang, index=index, measure=measure: region_map.region_map(
                 store, *features, measure=measure, lang=lang, records=index.records))

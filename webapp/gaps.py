@@ -16,7 +16,7 @@ from graph.views import gaps as gapviews
 from . import params, represent
 from .i18n import number, translate
 from .security import CSP
-from .state import cached, collaboration, current_store, facet_choices, suggestions
+from .state import cached, collaboration, collaboration_meta, current_store, facet_choices, suggestions
 
 bp = Blueprint("gaps", __name__)
 
@@ -36,7 +36,9 @@ def partners(fmt: str) -> Response:
     """Partner suggestions, ``/gaps?state=16&material=copper&min_score=0.4&actor=<id>``."""
     choices = facet_choices()
     criteria = _pair_filter(choices)
-    rows = gapviews.filter_suggestions(collaboration(), suggestions(criteria), criteria)
+    # The collaboration graph (seconds to load at 100,000 actors) only for a place or kind filter.
+    rows = gapviews.filter_suggestions(collaboration() if criteria.places() else None, suggestions(criteria),
+                                       criteria)
     page, pages = _page_of(rows)
     # The page and its JSON twin hold one page of rows (bounded at any size); the CSV all kept rows.
     shown = rows if fmt == "csv" else rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
@@ -57,11 +59,14 @@ def chains(fmt: str) -> Response:
     level, area = _area(choices)
     groups = params.facet_values(request.args, "group", {k: translate(f"chains.group.{k}", g.lang)
                                                          for k in CHAIN_GROUPS})
-    lang, G = g.lang, collaboration()
-    rows = cached(f"chains-{lang}-{level}-{area}", lambda: gapviews.chain_rows(G, level=level, area=area, lang=lang))
-    grid = gapviews.chain_grid(G, rows, lang=lang)
+    # The region's matrix is precomputed by the build (graph/derived.py); an area's is computed
+    # once per version. Labels come from the graph's attributes alone (collaboration_meta).
+    lang = g.lang
+    rows = cached(f"chains-{lang}-{level}-{area}",
+                  lambda: gapviews.chain_rows(collaboration(), level=level, area=area, lang=lang))
+    grid = gapviews.chain_grid(collaboration_meta(), rows, lang=lang)
     gap_kinds = cached(f"chain-gaps-{lang}-{level}-{area}",
-                       lambda: gapviews.chain_gaps(G, level=level, area=area, lang=lang))
+                       lambda: gapviews.chain_gaps(collaboration(), level=level, area=area, lang=lang))
     if groups:
         grid = {**grid, "groups": [group for group in grid["groups"] if group["group"] in groups]}
         kept = {entry["item"] for group in grid["groups"] for entry in group["entries"]}
@@ -81,8 +86,7 @@ def borders(fmt: str) -> Response:
     """Ties between and within states and districts, observed against expected, ``/borders?level=state``."""
     levels = params.facet_values(request.args, "level", {k: k for k in gapviews.LEVELS}) or gapviews.LEVELS
     lang = g.lang
-    G = collaboration()
-    rows = cached(f"borders-{lang}", lambda: gapviews.border_rows(G, lang=lang))
+    rows = cached(f"borders-{lang}", lambda: gapviews.border_rows(collaboration(), lang=lang))
     rows = [row for row in rows if row["level"] in levels]
     matrices = {level: gapviews.border_matrix(rows, level) for level in gapviews.LEVELS if level in levels}
     return represent.table(Table(list(gapviews.BORDER_COLUMNS), rows), fmt, template="gaps/borders.html",
@@ -95,9 +99,15 @@ def borders(fmt: str) -> Response:
 def brokers(fmt: str) -> Response:
     """Brokers and fragility, ``/brokers?state=16&kind=recycler``."""
     choices, selected = _area_and_kind()
-    G = collaboration()
-    found = cached("brokers", lambda: analyse.brokers(G))
-    rows = gapviews.broker_rows(collaboration(), found, lang=g.lang, selected=selected)
+    lang = g.lang
+    if any(selected.values()):
+        G = collaboration()
+        found = cached("brokers", lambda: analyse.brokers(G))
+        rows = gapviews.broker_rows(G, found, lang=lang, selected=selected)
+    else:  # every actor: precomputed by the build (graph/derived.py)
+        rows = cached(f"broker-rows-{lang}",
+                      lambda: gapviews.broker_rows(collaboration(), cached("brokers", lambda: analyse.brokers(
+                          collaboration())), lang=lang))
     page, pages = _page_of(rows)
     description = translate("brokers.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return represent.table(Table(list(gapviews.BROKER_COLUMNS), rows), fmt, template="gaps/brokers.html",
@@ -231,7 +241,7 @@ def _cell_url(level: str, area: str | None):
     """A function giving the actor list behind one cell: the item, every stage notation at the
     cell's position, and the area (for the region: its districts, as the matrix counts only
     actors seated in one)."""
-    districts = sorted(collaboration().graph.get("districts") or ())
+    districts = sorted(collaboration_meta().graph.get("districts") or ())
     where = {level: area} if area else {"district": districts}
 
     def cell_url(item: dict[str, Any], stage: dict[str, Any]) -> str:

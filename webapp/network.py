@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, g, request, url_for
+from flask import Blueprint, Response, current_app, g, render_template, request, url_for
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
 from graph.namespaces import actor_iri
 from graph.tables import Table
@@ -52,6 +54,12 @@ def index(fmt: str) -> Response:
              "suggestions": _suggestions(view["nodes"], criteria)}
     names, total = cached("network-names", lambda: (netview.actor_names(collaboration(), limit=netview.PICKER_MAX),
                                                     collaboration().number_of_nodes()))
+    payload = _payload(extra, criteria)
+    rendered = {}
+    if fmt == "html" and set(request.args) <= {"lang"}:
+        # The page without filters is the same for every visitor of one version: its two large
+        # parts (1,000 nodes and 2,000 edges as tables and as JSON) are rendered once.
+        rendered = cached(f"network-default-parts-{g.lang}", lambda: _rendered_parts(view, payload))
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
@@ -59,7 +67,14 @@ def index(fmt: str) -> Response:
                            facet_counts=cached("network-facets", lambda: netview.facet_counts(collaboration())),
                            facet_depths=cached("network-facet-depths", lambda: netview.facet_depths(collaboration())),
                            actor_names=_with_chosen(names, criteria), names_capped=len(names) < total,
-                           picker_max=netview.PICKER_MAX, payload=_payload(extra, criteria))
+                           picker_max=netview.PICKER_MAX, payload=payload, **rendered)
+
+
+def _rendered_parts(view: dict, payload: dict) -> dict[str, Markup]:
+    """The node and edge tables and the JSON block of one view, as markup to insert."""
+    tables = render_template("network/_tables.html", nodes=view["nodes"], edges=view["edges"])
+    return {"tables_html": Markup(tables),
+            "payload_json": htmlsafe_json_dumps(payload, dumps=current_app.json.dumps)}
 
 
 def _with_chosen(names: list[tuple[str, str]], criteria: netview.NetworkFilter) -> list[tuple[str, str]]:

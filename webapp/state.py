@@ -210,6 +210,12 @@ def collaboration() -> nx.Graph:
     return cached("collaboration-graph", lambda: derived.graph(store))
 
 
+def collaboration_meta() -> nx.Graph:
+    """The collaboration graph's own attributes (labels, stage order, districts) without its
+    actors: enough to label a precomputed page, without loading 100,000 actors."""
+    return cached("collaboration-meta", lambda: network_views.graph_meta(collaboration()))
+
+
 def network_layout() -> dict[str, tuple[float, float]]:
     """The positions of the network view's nodes, computed once per version."""
     return cached("network-layout", lambda: derived.layout(collaboration()))

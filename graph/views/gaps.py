@@ -84,6 +84,10 @@ class PairFilter:
     def topic(self) -> dict[str, tuple[str, ...]]:
         return {f: v for f, v in self.selected.items() if v and f in HIERARCHICAL_FACETS}
 
+    def places(self) -> dict[str, tuple[str, ...]]:
+        """The kind, state and district chosen (what :func:`filter_suggestions` checks per actor)."""
+        return {f: v for f, v in self.selected.items() if v and f in ("kind", "state", "district")}
+
     def area(self) -> dict[str, tuple[str, ...]]:
         return {f: v for f, v in self.selected.items() if v and f in ("district", "state")}
 
@@ -140,13 +144,16 @@ def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTIO
     return [_suggestion(G, row, lang) for row in found]
 
 
-def filter_suggestions(G: nx.Graph, rows: list[dict[str, Any]], criteria: PairFilter) -> list[dict[str, Any]]:
+def filter_suggestions(G: nx.Graph | None, rows: list[dict[str, Any]], criteria: PairFilter) -> list[dict[str, Any]]:
     """The rows of :func:`partner_suggestions` that ``criteria`` keeps, order unchanged.
 
     The topic and the area were applied by the ranking; here the place and kind (a pair with
     an actor that is in the chosen state or district *and* of the chosen kind), the least
-    score and the actor."""
-    kinds = {f: v for f, v in criteria.selected.items() if v and f in ("kind", "state", "district")}
+    score and the actor. ``G`` is read only for a place or kind (:meth:`PairFilter.places`),
+    so a caller may pass None otherwise."""
+    kinds = criteria.places()
+    if kinds and G is None:
+        raise ValueError("a place or kind filter needs the collaboration graph")
     kept = []
     for row in rows:
         if row["score"] < criteria.min_score:

@@ -501,3 +501,14 @@ def year_span(G: nx.Graph) -> tuple[int, int] | None:
     """
     years = [year for _, _, data in G.edges(data=True) for year in data.get("years", ())]
     return (min(years), max(years)) if years else None
+
+
+def graph_meta(G: nx.Graph) -> nx.Graph:
+    """A graph with ``G``'s own attributes (concept labels, stage order, districts, …) and no
+    nodes or edges: what labelling a precomputed page needs, read in milliseconds where the
+    whole collaboration graph takes seconds at 100,000 actors.
+
+    >>> graph_meta(nx.Graph([("a", "b")], stage_order={"TS-01": 1})).graph, len(graph_meta(nx.Graph([("a", "b")])))
+    ({'stage_order': {'TS-01': 1}}, 0)
+    """
+    return nx.Graph(**G.graph)

@@ -30,3 +30,23 @@ def test_the_default_network_view_loads_no_collaboration_graph(built, monkeypatc
     nodes = client.get("/network.json").get_json()["rows"]
     # The precomputed measures reach the nodes: 4 actors, each in a numbered community.
     assert len(nodes) == 4 and all(isinstance(node["community"], int) for node in nodes)
+
+
+def test_the_gap_pages_without_filters_load_no_collaboration_graph(built, monkeypatch):
+    def refuse():
+        raise AssertionError("a gap page without filters loaded the collaboration graph")
+
+    monkeypatch.setattr("webapp.gaps.collaboration", refuse)
+    client = create_app(built).test_client()
+    for url in ("/gaps", "/chains", "/borders", "/brokers", "/gaps.json?lang=en", "/chains.json?lang=en",
+                "/borders.json", "/brokers.json"):
+        assert client.get(url).status_code == 200, url
+
+
+def test_filtered_gap_pages_still_read_the_graph(built):
+    client = create_app(built).test_client()
+    everyone = client.get("/brokers.json").get_json()["rows"]
+    recyclers = client.get("/brokers.json?kind=recycler").get_json()["rows"]
+    # The filtered list is the whole list's rows of that kind, ranks kept.
+    assert recyclers and recyclers == [row for row in everyone if row["id"] in {r["id"] for r in recyclers}]
+    assert len(recyclers) < len(everyone)
