@@ -24,6 +24,8 @@ PAGE_SIZE = 50
 SCORE = re.compile(r"(0|1)?([.,]\d{1,4})?")
 SCORE_STEPS = ("0.3", "0.4", "0.5", "0.6")
 CHAIN_GROUPS = ("category", "crm", "material")
+#: The weak points /brokers lists (the most dependants first; a filter shows others).
+CUTS_SHOWN = 200
 #: The briefing is one self-contained document: its CSS sits in <style> and it has no script.
 #: It may be framed by our own page and nothing else; the sandbox keeps it from running anything.
 REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; "
@@ -109,13 +111,20 @@ def brokers(fmt: str) -> Response:
                       lambda: gapviews.broker_rows(collaboration(), cached("brokers", lambda: analyse.brokers(
                           collaboration())), lang=lang))
     page, pages = _page_of(rows)
+    if any(selected.values()):
+        cuts = _cuts(rows)
+    else:
+        cuts = cached(f"broker-cuts-{lang}", lambda: _cuts(rows))
     description = translate("brokers.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return represent.table(Table(list(gapviews.BROKER_COLUMNS), rows), fmt, template="gaps/brokers.html",
                            title=translate("brokers.title", g.lang), description=description, filename="brokers",
                            links=represent.twin_links("gaps.brokers"), selected=selected, choices=choices,
-                           page=page, pages=pages, page_size=PAGE_SIZE,
-                           cuts=sorted((r for r in rows if r["cut_off_count"]),
-                                       key=lambda r: (-r["cut_off_count"], r["rank"])))
+                           page=page, pages=pages, page_size=PAGE_SIZE, cuts=cuts, cuts_shown=CUTS_SHOWN)
+
+
+def _cuts(rows: list[dict]) -> list[dict]:
+    """The actors whose leaving would cut others off, the most dependants first."""
+    return sorted((r for r in rows if r["cut_off_count"]), key=lambda r: (-r["cut_off_count"], r["rank"]))
 
 
 @bp.get("/communities", defaults={"fmt": "html"})

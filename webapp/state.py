@@ -232,6 +232,18 @@ def actor_index() -> actor_views.ActorIndex:
     return cached(f"actor-index-{lang}", lambda: derived.actor_index(store, lang))
 
 
+def actor_list_index() -> actor_views.ActorIndex:
+    """What the actor list reads on every request (:func:`graph.views.actors.packed_index`):
+    precomputed by the build, seconds faster to load at 100,000 actors than :func:`actor_index`.
+    Its full-text search index comes from :func:`actor_search`."""
+    return cached(f"actor-list-{g.lang}", lambda: actor_views.packed_index(actor_index()))
+
+
+def actor_search():
+    """The full-text search index of the actors (graph/search.py), for a list with ``q``."""
+    return cached(f"actor-search-{g.lang}", lambda: actor_index().search)
+
+
 def concept_labels() -> dict:
     """The concepts' labels in the page's language (small; without the whole actor index)."""
     return cached(f"concept-labels-{g.lang}", lambda: actor_index().labels)

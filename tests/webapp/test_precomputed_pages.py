@@ -50,3 +50,38 @@ def test_filtered_gap_pages_still_read_the_graph(built):
     # The filtered list is the whole list's rows of that kind, ranks kept.
     assert recyclers and recyclers == [row for row in everyone if row["id"] in {r["id"] for r in recyclers}]
     assert len(recyclers) < len(everyone)
+
+
+def test_the_actor_list_reads_the_packed_index_and_the_search_only_for_a_search(built, monkeypatch):
+    loaded: list[str] = []
+    real_load = derived.load
+
+    def recording(version, key):
+        loaded.append(key)
+        return real_load(version, key)
+
+    monkeypatch.setattr(derived, "load", recording)
+    client = create_app(built).test_client()
+    assert client.get("/actors").status_code == 200
+    assert "actor-list-de" in loaded and "actor-index-de" not in loaded and "actor-search-de" not in loaded
+    assert client.get("/actors?q=recycl").status_code == 200
+    assert "actor-search-de" in loaded and "actor-index-de" not in loaded
+
+
+def test_the_packed_actor_list_gives_the_same_pages(built):
+    from dataclasses import replace
+
+    from graph.store import open_read_only
+    from graph.views import actors as actor_views
+
+    store = open_read_only(built.store_dir)
+    index = actor_views.actor_index(store, lang="en")
+    packed = replace(actor_views.packed_index(index), search=index.search)
+    for criteria in (actor_views.ActorFilter(), actor_views.ActorFilter({"kind": ("recycler",)}),
+                     actor_views.ActorFilter(sort="relations", descending=True),
+                     actor_views.ActorFilter(q="recycl", sort="relevance"),
+                     actor_views.ActorFilter(q="test-recycler")):
+        full = actor_views.list_actors(store, criteria, lang="en", index=index)
+        light = actor_views.list_actors(store, criteria, lang="en", index=packed)
+        assert full.table.rows and light.table.rows == full.table.rows, criteria
+        assert light.facets == full.facets and light.matched == full.matched
