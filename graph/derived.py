@@ -200,7 +200,10 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         put(f"borders-{lang}", lambda lang=lang: gap_views.border_rows(G, lang=lang))
         put(f"chains-{lang}-region-None", lambda lang=lang: gap_views.chain_rows(G, level="region", lang=lang))
         put(f"chain-gaps-{lang}-region-None", lambda lang=lang: gap_views.chain_gaps(G, level="region", lang=lang))
-        put(f"broker-rows-{lang}", lambda lang=lang: gap_views.broker_rows(G, found_brokers, lang=lang))
+        # Packed (100,000 rows of dicts take seconds to unpickle): a page decodes its 50 rows.
+        broker_rows = put(f"broker-rows-{lang}", lambda lang=lang: actor_views.PackedRecords(
+            gap_views.broker_rows(G, found_brokers, lang=lang)))
+        put(f"broker-cuts-{lang}", lambda rows=broker_rows: actor_views.PackedRecords(gap_views.broker_cuts(rows)))
         for measure in region_map.MEASURES if features else ():
             put(f"map-{lang}-{measure}", lambda lang=lang, index=index, measure=measure: region_map.region_map(
                 store, *features, measure=measure, lang=lang, records=index.records))

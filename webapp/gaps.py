@@ -112,19 +112,14 @@ def brokers(fmt: str) -> Response:
                           collaboration())), lang=lang))
     page, pages = _page_of(rows)
     if any(selected.values()):
-        cuts = _cuts(rows)
-    else:
-        cuts = cached(f"broker-cuts-{lang}", lambda: _cuts(rows))
+        cuts = gapviews.broker_cuts(rows)
+    else:  # precomputed by the build, as the rows (both packed: graph.views.actors.PackedRecords)
+        cuts = cached(f"broker-cuts-{lang}", lambda: gapviews.broker_cuts(rows))
     description = translate("brokers.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return represent.table(Table(list(gapviews.BROKER_COLUMNS), rows), fmt, template="gaps/brokers.html",
                            title=translate("brokers.title", g.lang), description=description, filename="brokers",
                            links=represent.twin_links("gaps.brokers"), selected=selected, choices=choices,
                            page=page, pages=pages, page_size=PAGE_SIZE, cuts=cuts, cuts_shown=CUTS_SHOWN)
-
-
-def _cuts(rows: list[dict]) -> list[dict]:
-    """The actors whose leaving would cut others off, the most dependants first."""
-    return sorted((r for r in rows if r["cut_off_count"]), key=lambda r: (-r["cut_off_count"], r["rank"]))
 
 
 @bp.get("/communities", defaults={"fmt": "html"})

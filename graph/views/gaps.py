@@ -10,7 +10,7 @@ returns lists of dicts of str/int/float/None (and lists of them).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -473,6 +473,16 @@ def broker_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de",
             "cut_off_ids": [actor_id(x) for x in r["cut_off"]], "bridge_ids": [actor_id(x) for x in r["bridges"]],
         })
     return rows
+
+
+def broker_cuts(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of :func:`broker_rows` whose actor would cut others off by leaving, the most
+    dependants first (ties by rank).
+
+    >>> broker_cuts([{"rank": 1, "cut_off_count": 0}, {"rank": 2, "cut_off_count": 3}, {"rank": 3, "cut_off_count": 3}])
+    [{'rank': 2, 'cut_off_count': 3}, {'rank': 3, 'cut_off_count': 3}]
+    """
+    return sorted((r for r in rows if r["cut_off_count"]), key=lambda r: (-r["cut_off_count"], r["rank"]))
 
 
 def short_label(G: nx.Graph, key: str | None, lang: str) -> str:
