@@ -4,6 +4,7 @@ and the pages served from the embedded store and from an Oxigraph server (issue 
     .venv/bin/python -m bench.scale                          # shipped data, 10k and 100k SYNTHETIC actors
     .venv/bin/python -m bench.scale --sizes 0 10000          # 0 = the shipped data only
     .venv/bin/python -m bench.scale --sizes 100000 --no-rdflib
+    .venv/bin/python -m bench.scale --pages-of STORE         # only the pages of a built store
 
 For each data set (the shipped ``data/``, or ``bench/synthetic_data.write(n, …)``, whose names
 all start with "SYNTHETIC"):
@@ -14,8 +15,10 @@ all start with "SYNTHETIC"):
 - **rdflib**: parsing the same triples (vocabularies + the mapped N-Triples) into an
   ``rdflib.Graph``, no checks — the least a plain-rdflib build does; **ox load**: Oxigraph's
   bare bulk load of the same N-Triples into a new on-disk store;
-- **pages**: ``/``, ``/actors``, one profile, ``/network``, ``/gaps``, ``/map``: the first answer
-  after the server started (seconds) and the warm p95 of ``--requests`` more, with the bytes;
+- **pages**: ``/``, ``/actors``, one profile, ``/network``, ``/gaps``, ``/map``, ``/chains``,
+  ``/borders``, ``/brokers``: the first answer after the server started (seconds) and the warm
+  p95 of ``--requests`` more, with the page's bytes and the bytes sent (compressed, asked for
+  as a browser does: ``Accept-Encoding: br, gzip``); the load average before and after;
   once from the embedded store (``harzgraph serve``) and once from a real Oxigraph server
   (``oxigraph serve``; the build published with ``build --publish``, the viewer started with
   ``serve --sparql``, reading the version's precomputed page data from the same store folder).
