@@ -66,7 +66,8 @@ def chains(fmt: str) -> Response:
     lang = g.lang
     rows = cached(f"chains-{lang}-{level}-{area}",
                   lambda: gapviews.chain_rows(collaboration(), level=level, area=area, lang=lang))
-    grid = gapviews.chain_grid(collaboration_meta(), rows, lang=lang)
+    grid = cached(f"chain-grid-{lang}-{level}-{area}",  # its sets of actors grow with the graph: once
+                  lambda: gapviews.chain_grid(collaboration_meta(), rows, lang=lang))
     gap_kinds = cached(f"chain-gaps-{lang}-{level}-{area}",
                        lambda: gapviews.chain_gaps(collaboration(), level=level, area=area, lang=lang))
     if groups:
@@ -200,7 +201,7 @@ def report_findings(fmt: str) -> Response:
 
     store, lang, selection = current_store(), g.lang, _selection()
     rows = cached(f"report-findings-{lang}-{_selection_key(selection)}",
-                  lambda: briefing_findings(store, lang=lang, selection=selection))
+                  lambda: briefing_findings(store, lang=lang, selection=selection, G=collaboration()))
     table = Table(["number", "finding", "text", "section", "sources", "more_sources", "thin"], rows)
     return represent.table(table, fmt, template="gaps/report.html", title=translate("report.title", g.lang),
                            description=translate("report.title", g.lang), links=_report_links(),
@@ -220,7 +221,7 @@ def _briefing(lang: str) -> str:
         abort(404)
     store, selection = current_store(), _selection()
     return cached(f"report-{lang}-{_selection_key(selection)}",
-                  lambda: build_report(store, lang=lang, selection=selection))
+                  lambda: build_report(store, lang=lang, selection=selection, G=collaboration()))
 
 
 def _selection():
