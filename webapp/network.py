@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -67,14 +68,27 @@ def index(fmt: str) -> Response:
                            facet_counts=cached("network-facets", lambda: netview.facet_counts(collaboration())),
                            facet_depths=cached("network-facet-depths", lambda: netview.facet_depths(collaboration())),
                            actor_names=_with_chosen(names, criteria), names_capped=len(names) < total,
-                           picker_max=netview.PICKER_MAX, payload=payload, **rendered)
+                           picker_max=netview.PICKER_MAX, payload=payload,
+                           **(rendered or {"payload_json": _payload_json(payload)}))
 
 
 def _rendered_parts(view: dict, payload: dict) -> dict[str, Markup]:
     """The node and edge tables and the JSON block of one view, as markup to insert."""
     tables = render_template("network/_tables.html", nodes=view["nodes"], edges=view["edges"])
-    return {"tables_html": Markup(tables),
-            "payload_json": htmlsafe_json_dumps(payload, dumps=current_app.json.dumps)}
+    return {"tables_html": Markup(tables), "payload_json": _payload_json(payload)}
+
+
+#: What the page's script never reads of a node or an edge: left out of its JSON block (the
+#: JSON twin, /network.json, keeps every field).
+NOT_DRAWN = {"nodes": ("confidence", "community_label"), "edges": ("relations", "confidence")}
+
+
+def _payload_json(payload: dict) -> Markup:
+    """The page's JSON block, compact (no spaces, characters as they are; ``<``, ``>``, ``&``
+    and ``'`` escaped so that it cannot end the script element)."""
+    slim = {**payload, **{part: [{k: v for k, v in item.items() if k not in NOT_DRAWN[part]}
+                                 for item in payload[part]] for part in NOT_DRAWN}}
+    return htmlsafe_json_dumps(slim, dumps=json.dumps, separators=(",", ":"), ensure_ascii=False)
 
 
 def _with_chosen(names: list[tuple[str, str]], criteria: netview.NetworkFilter) -> list[tuple[str, str]]:
