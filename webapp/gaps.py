@@ -12,11 +12,20 @@ from graph import analyse, derived
 from graph.namespaces import actor_iri
 from graph.tables import Table
 from graph.views import gaps as gapviews
+from graph.views.actors import actor_id
 
 from . import params, represent
 from .i18n import number, translate
 from .security import CSP
-from .state import cached, collaboration, collaboration_meta, current_store, facet_choices, suggestions
+from .state import (
+    actor_name,
+    cached,
+    collaboration,
+    collaboration_meta,
+    current_store,
+    facet_choices,
+    suggestions,
+)
 
 bp = Blueprint("gaps", __name__)
 
@@ -50,7 +59,7 @@ def partners(fmt: str) -> Response:
                            extra={"weights": gapviews.score_weights(), "total": len(suggestions()),
                                   "matched": len(rows), "page": page, "pages": pages, "page_size": PAGE_SIZE},
                            criteria=criteria, options=_pair_options(choices), score_steps=SCORE_STEPS,
-                           actor_name=collaboration().nodes[criteria.actor]["label"] if criteria.actor else None)
+                           actor_name=actor_name(actor_id(criteria.actor)) if criteria.actor else None)
 
 
 @bp.get("/chains", defaults={"fmt": "html"})
@@ -260,7 +269,7 @@ def _pair_filter(choices: dict[str, dict[str, str]]) -> gapviews.PairFilter:
     """The suggestions' filter from the query string (a 400 naming a bad parameter)."""
     selected = {f: params.facet_values(request.args, f, choices[f]) for f in gapviews.PAIR_FACETS}
     actor = params.slug(request.args, "actor")
-    if actor and actor_iri(actor) not in collaboration():
+    if actor and actor_name(actor) is None:
         raise params.BadParameter("actor", actor, reason="no actor has this id")
     leave_out = params.facet_values(request.args, "leave_out", {"public": "public"})
     include = params.facet_values(request.args, "include", {"funders": "funders"})
@@ -290,8 +299,7 @@ def _describe_pairs(criteria: gapviews.PairFilter, rows: list[dict], choices: di
     lang = g.lang
     text = translate("gaps.describe", lang, n=len(rows))
     if criteria.actor:
-        G = collaboration()
-        text += ", " + translate("gaps.describe.actor", lang, name=G.nodes[criteria.actor].get("label"))
+        text += ", " + translate("gaps.describe.actor", lang, name=actor_name(actor_id(criteria.actor)))
     text += _facet_words(criteria.selected, choices)
     if criteria.without_public:
         text += ", " + translate("gaps.describe.without_public", lang)

@@ -239,6 +239,15 @@ def actor_list_index() -> actor_views.ActorIndex:
     return cached(f"actor-list-{g.lang}", lambda: actor_views.packed_index(actor_index()))
 
 
+def actor_name(slug: str) -> str | None:
+    """The name of the actor with this id, None when no actor has it (read from the actor
+    list's packed index, so a page about one actor need not load the collaboration graph)."""
+    index = actor_list_index()
+    where = cached(f"actor-positions-{g.lang}", lambda: {actor: i for i, actor in enumerate(index.facets.ids)})
+    position = where.get(slug)
+    return None if position is None else str(index.records[position]["name"])
+
+
 def actor_search():
     """The full-text search index of the actors (graph/search.py), for a list with ``q``."""
     return cached(f"actor-search-{g.lang}", lambda: actor_index().search)

@@ -85,3 +85,18 @@ def test_the_packed_actor_list_gives_the_same_pages(built):
         light = actor_views.list_actors(store, criteria, lang="en", index=packed)
         assert full.table.rows and light.table.rows == full.table.rows, criteria
         assert light.facets == full.facets and light.matched == full.matched
+
+
+def test_the_suggestions_of_one_actor_load_no_collaboration_graph(built, monkeypatch):
+    def refuse():
+        raise AssertionError("the suggestions of one actor loaded the collaboration graph")
+
+    client = create_app(built).test_client()
+    expected = client.get("/gaps.json?actor=test-recycler").get_json()
+    monkeypatch.setattr("webapp.gaps.collaboration", refuse)
+    fresh = create_app(built).test_client()
+    found = fresh.get("/gaps.json?actor=test-recycler")
+    assert found.status_code == 200 and found.get_json()["rows"] == expected["rows"]
+    name = client.get("/actors/test-recycler.json").get_json()["actor"]["name"]
+    assert name and name in found.get_json()["description"]
+    assert fresh.get("/gaps?actor=no-such-actor").status_code == 400
