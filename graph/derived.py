@@ -184,6 +184,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("collaboration-meta", lambda: network_views.graph_meta(G))
     found_brokers = put("brokers", lambda: analyse.brokers(G))
     put("project-names", lambda: network_views.project_names(store))
+    view = None
     for lang in langs:
         index = put(f"actor-index-{lang}", lambda lang=lang: actor_index(store, lang))
         put(f"concept-labels-{lang}", lambda index=index: index.labels)
@@ -195,8 +196,8 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang))
         put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
         put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
-        put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
-                                                                                  index.labels))
+        view = put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
+                                                                                         index.labels))
         put(f"borders-{lang}", lambda lang=lang: gap_views.border_rows(G, lang=lang))
         put(f"chains-{lang}-region-None", lambda lang=lang: gap_views.chain_rows(G, level="region", lang=lang))
         put(f"chain-gaps-{lang}-region-None", lambda lang=lang: gap_views.chain_gaps(G, level="region", lang=lang))
@@ -207,4 +208,6 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         for measure in region_map.MEASURES if features else ():
             put(f"map-{lang}-{measure}", lambda lang=lang, index=index, measure=measure: region_map.region_map(
                 store, *features, measure=measure, lang=lang, records=index.records))
+    if view is not None:  # the default view's facet counts: the same actors and ties in every language
+        put("network-default-counts", lambda: network_views.shown_counts(G, view["nodes"], view["edges"]))
     return seconds

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, g, render_template, request, url_f
 from graph import analyse, derived
 from graph.namespaces import actor_iri
 from graph.tables import Table
+from graph.views import figures as figviews
 from graph.views import gaps as gapviews
 from graph.views.actors import actor_id
 
@@ -66,6 +67,28 @@ def partners(fmt: str) -> Response:
 @bp.get("/chains.<any(json, csv):fmt>")
 def chains(fmt: str) -> Response:
     """The material/category × stage matrix, ``/chains?state=16`` or ``?district=03153``, ``?group=crm``."""
+    view = _chain_view()
+    return represent.table(Table(list(gapviews.CHAIN_COLUMNS), view["rows"]), fmt, template="gaps/chains.html",
+                           title=translate("chains.title", g.lang), description=view["description"],
+                           filename="value-chain", links=represent.twin_links("gaps.chains"),
+                           extra={"level": view["level"], "area": view["area"]}, grid=view["grid"],
+                           choices=view["choices"], groups=view["groups"], area_label=view["area_label"],
+                           gap_kinds=view["gap_kinds"], cell_url=_cell_url(view["level"], view["area"]),
+                           figure_urls=represent.figure_links("gaps.chains_figure"))
+
+
+@bp.get("/chains.<any(png, svg):fmt>")
+def chains_figure(fmt: str) -> Response:
+    """The heatmap of ``/chains`` (the same query string) as a PNG or SVG file."""
+    view, lang = _chain_view(), g.lang
+    key = f"chains-figure-{fmt}-{lang}-{view['level']}-{view['area']}-{','.join(view['groups'])}"
+    data = cached(key, lambda: figviews.file_of(figviews.chain_figure(view["rows"], view["grid"], lang=lang), fmt,
+                                                title=view["description"]))
+    return represent.figure(data, fmt, "value-chain")
+
+
+def _chain_view() -> dict[str, Any]:
+    """What ``/chains`` and its figure show: the cells (``rows``), the ``grid``, the area and groups."""
     choices = facet_choices()
     level, area = _area(choices)
     groups = params.facet_values(request.args, "group", {k: translate(f"chains.group.{k}", g.lang)
@@ -84,26 +107,44 @@ def chains(fmt: str) -> Response:
         kept = {entry["item"] for group in grid["groups"] for entry in group["entries"]}
         rows = [row for row in rows if row["item"] in kept]
     area_label = choices[level][area] if area else translate("chains.region", lang)
-    description = translate("chains.describe", lang, area=area_label)
-    return represent.table(Table(list(gapviews.CHAIN_COLUMNS), rows), fmt, template="gaps/chains.html",
-                           title=translate("chains.title", lang), description=description, filename="value-chain",
-                           links=represent.twin_links("gaps.chains"), extra={"level": level, "area": area},
-                           grid=grid, choices=choices, groups=groups, area_label=area_label, gap_kinds=gap_kinds,
-                           cell_url=_cell_url(level, area))
+    return {"rows": rows, "grid": grid, "gap_kinds": gap_kinds, "level": level, "area": area, "groups": groups,
+            "choices": choices, "area_label": area_label,
+            "description": translate("chains.describe", lang, area=area_label)}
 
 
 @bp.get("/borders", defaults={"fmt": "html"})
 @bp.get("/borders.<any(json, csv):fmt>")
 def borders(fmt: str) -> Response:
     """Ties between and within states and districts, observed against expected, ``/borders?level=state``."""
-    levels = params.facet_values(request.args, "level", {k: k for k in gapviews.LEVELS}) or gapviews.LEVELS
-    lang = g.lang
-    rows = cached(f"borders-{lang}", lambda: gapviews.border_rows(collaboration(), lang=lang))
-    rows = [row for row in rows if row["level"] in levels]
+    levels = _levels()
+    rows = [row for row in _border_rows() if row["level"] in levels]
     matrices = {level: gapviews.border_matrix(rows, level) for level in gapviews.LEVELS if level in levels}
+    figure_urls = {level: represent.figure_links("gaps.borders_figure", level=level) for level in matrices}
     return represent.table(Table(list(gapviews.BORDER_COLUMNS), rows), fmt, template="gaps/borders.html",
-                           title=translate("borders.title", lang), description=translate("borders.describe", lang),
-                           filename="borders", links=represent.twin_links("gaps.borders"), matrices=matrices)
+                           title=translate("borders.title", g.lang), description=translate("borders.describe", g.lang),
+                           filename="borders", links=represent.twin_links("gaps.borders"), matrices=matrices,
+                           figure_urls=figure_urls)
+
+
+@bp.get("/borders.<any(png, svg):fmt>")
+def borders_figure(fmt: str) -> Response:
+    """One matrix of ``/borders`` as a PNG or SVG file: ``level=state`` (the default) or ``district``."""
+    level, lang = _levels()[0], g.lang
+    title = f"{translate('borders.title', lang)}: {translate('borders.' + level, lang)}"
+    data = cached(f"borders-figure-{fmt}-{lang}-{level}",
+                  lambda: figviews.file_of(figviews.border_figure(_border_rows(), level, lang=lang), fmt, title=title))
+    return represent.figure(data, fmt, f"borders-{level}")
+
+
+def _levels() -> tuple[str, ...]:
+    """``level``: the levels asked for, in their order (both when none is)."""
+    return params.facet_values(request.args, "level", {k: k for k in gapviews.LEVELS}) or gapviews.LEVELS
+
+
+def _border_rows() -> list[dict]:
+    """The rows of /borders, precomputed by the build (graph/derived.py)."""
+    lang = g.lang
+    return cached(f"borders-{lang}", lambda: gapviews.border_rows(collaboration(), lang=lang))
 
 
 @bp.get("/brokers", defaults={"fmt": "html"})
@@ -183,8 +224,11 @@ def report() -> Response:
     """The briefing for decision makers, ``/report``: the document framed, with a download link."""
     _briefing(g.lang)
     args = {k: v for k, v in request.args.items() if k in ("district", "state", "material", "competency", "lang")}
+    figure_urls = {name: {fmt: url_for("gaps.report_figure", name=name, fmt=fmt, **args) for fmt in ("png", "svg")}
+                   for name in ("borders", "chain", "collection")}
     response = Response(render_template("gaps/report.html", title=translate("report.title", g.lang),
-                                        links=_report_links(), args=args, choices=facet_choices()))
+                                        links=_report_links(), args=args, choices=facet_choices(),
+                                        figure_urls=figure_urls))
     response.headers["Link"] = represent.link_header(_report_links(), "html")
     # Our usual policy, plus our own frame for the document.
     response.headers["Content-Security-Policy"] = CSP + "; frame-src 'self'"
@@ -201,6 +245,20 @@ def report_document() -> Response:
         name = f"harzgraph-{translate('report.file', g.lang)}.html"
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@bp.get("/report/figures/<any(borders, chain, collection):name>.<any(png, svg):fmt>")
+def report_figure(name: str, fmt: str) -> Response:
+    """One figure of the briefing (the same ``district``, ``state``, ``material``,
+    ``competency`` as ``/report``) as a PNG or SVG file."""
+    from graph.report.briefing import briefing_figures
+
+    store, lang, selection = current_store(), g.lang, _selection()
+    key = f"{lang}-{_selection_key(selection)}"
+    drawn = cached(f"report-figures-{key}", lambda: briefing_figures(store, lang=lang, selection=selection,
+                                                                      G=collaboration()))
+    data = cached(f"report-figure-{name}-{fmt}-{key}", lambda: drawn[name](fmt))
+    return represent.figure(data, fmt, f"briefing-{name}")
 
 
 @bp.get("/report.<any(json, csv):fmt>")

@@ -61,11 +61,18 @@ def index(fmt: str) -> Response:
         # The page without filters is the same for every visitor of one version: its two large
         # parts (1,000 nodes and 2,000 edges as tables and as JSON) are rendered once.
         rendered = cached(f"network-default-parts-{g.lang}", lambda: _rendered_parts(view, payload))
+    # The counts beside each choice are those of this view (issue 14): the JSON twin carries them too.
+    # Those of the view without filters are precomputed by the build (graph/derived.py).
+    if criteria == netview.NetworkFilter() and year is None:
+        extra["facet_counts"] = cached("network-default-counts", lambda: netview.shown_counts(
+            collaboration(), view["nodes"], view["edges"]))
+    else:
+        extra["facet_counts"] = netview.shown_counts(collaboration(), view["nodes"], view["edges"])
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
                            year_span=span, year=year,
-                           facet_counts=cached("network-facets", lambda: netview.facet_counts(collaboration())),
+                           facet_values=cached("network-facets", lambda: netview.facet_counts(collaboration())),
                            facet_depths=cached("network-facet-depths", lambda: netview.facet_depths(collaboration())),
                            actor_names=_with_chosen(names, criteria), names_capped=len(names) < total,
                            picker_max=netview.PICKER_MAX, payload=payload,

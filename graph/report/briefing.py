@@ -17,8 +17,9 @@ escapes every string from the data. The wording is in :mod:`graph.words.briefing
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,26 @@ def briefing_findings(store: pyoxigraph.Store, *, lang: str = "de", selection: S
     return [{"number": n, "finding": f["lead"], "text": f["text"], "section": f["anchor"],
              "sources": [ref.url for ref in f["refs"]], "more_sources": f["more"], "thin": f["thin"]}
             for n, f in enumerate(context["findings"], start=1)]
+
+
+#: The briefing's figures, by the name of their section.
+FIGURES = ("borders", "chain", "collection")
+
+
+def briefing_figures(store: pyoxigraph.Store, *, lang: str = "de", selection: Selection | None = None,
+                     G: nx.Graph | None = None) -> dict[str, Callable[[str], bytes | None]]:
+    """The briefing's figures as files to download: section name (:data:`FIGURES`) → a function
+    of the format ("svg" or "png") giving the file (:func:`graph.report.figures.figure_file`),
+    or None when the figure is empty. The analyses run once, here; each file is drawn when asked for."""
+    context = _store_context(store, lang, selection, G)
+
+    def file_of(draw: Callable[[], Any], title: str) -> Callable[[str], bytes | None]:
+        def write(fmt: str) -> bytes | None:
+            figure = draw()
+            return figures.figure_file(figure, fmt, title=title) if figure else None
+        return write
+
+    return {name: file_of(*context[name]["_figure"]) for name in FIGURES}
 
 
 def _store_context(store: pyoxigraph.Store, lang: str, selection: Selection | None = None,
@@ -534,7 +555,8 @@ class _Report:
                 }
             )
         ordered = [r for r in out if r["scope"] == "between"] + [r for r in out if r["scope"] == "within"]
-        return {"svg": Markup(figures.border_heatmap(rows, lang=lang, title=t["borders_title"])), "rows": ordered}
+        return {"svg": Markup(figures.border_heatmap(rows, lang=lang, title=t["borders_title"])), "rows": ordered,
+                "_figure": (partial(figures.border_figure, rows, lang=lang), t["borders_title"])}
 
     def chain(self, matrix: list[dict]) -> dict[str, Any]:
         t, lang, G = self.t, self.lang, self.G
@@ -563,6 +585,7 @@ class _Report:
         none = [m["name"] for m in materials if not m["actors"]]
         return {
             "svg": Markup(svg),
+            "_figure": (partial(figures.chain_figure, matrix, groups, lang=lang, off_path=OFF_PATH), t["chain_title"]),
             "omitted": t["chain_omitted"].format(
                 rest=self.count(sum(1 for i in cells if i not in shown and covered(i)), "more_material"),
                 none=self.count(sum(1 for i in cells if i not in shown and not covered(i)), "material"),
@@ -764,6 +787,7 @@ class _Report:
         groups = sorted({g for r in rows for g in r["groups_not_known"]})
         return {
             "svg": Markup(figures.collection_bars(rows, lang=lang, title=t["collection_title"])),
+            "_figure": (partial(figures.collection_figure, rows, lang=lang), t["collection_title"]),
             "rows": out,
             "total": len(self.points),
             "groups": join([f"{g} {self.label(g, 'collection-group')}" for g in groups], lang),

@@ -451,6 +451,31 @@ def facet_depths(G: nx.Graph) -> dict[str, dict[str, int]]:
     return out
 
 
+def shown_counts(G: nx.Graph, nodes: list[dict], edges: list[dict]) -> dict[str, dict[str, int]]:
+    """The facet counts of one view: how many of the actors it shows have each facet value (a
+    concept counting the actors of its narrower concepts, as :func:`facet_counts` does), and
+    how many of the edges it shows carry each tie type. ``facet → {value: count}``; values no
+    shown actor or edge has are left out (their count is 0).
+
+    Parameters
+    ----------
+    G : the collaboration graph.
+    nodes, edges : the view's rows (:func:`network_view`): nodes by ``id``, edges with ``relations``.
+
+    >>> G = nx.Graph()
+    >>> for n, kind in (("a", "x"), ("b", "x"), ("c", "y")):
+    ...     G.add_node(actor_iri(n), kind=kind, state=None, district=None, confidence="high", stages=[],
+    ...                materials=[], categories=[], competencies=[])
+    >>> counts = shown_counts(G, [{"id": "a"}, {"id": "c"}], [{"relations": ["funds", "member_of"]}])
+    >>> counts["kind"], counts["state"], counts["relation"]
+    ({'x': 1, 'y': 1}, {'none': 2}, {'funds': 1, 'member_of': 1})
+    """
+    H = G.subgraph(actor_iri(node["id"]) for node in nodes)
+    counts = {facet: dict(pairs) for facet, pairs in facet_counts(H).items()}
+    counts["relation"] = dict(Counter(tie for edge in edges for tie in edge["relations"]))
+    return counts
+
+
 def project_names(store: pyoxigraph.Store) -> dict[str, str]:
     """Project IRI → name (edges name the projects two actors share)."""
     return {row["project"]: row["name"] for row in run_named(store, "project_labels").rows}
