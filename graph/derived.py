@@ -177,12 +177,13 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("network-facets", lambda: facet_counts(G))
     put("network-names", lambda: actor_names(G))
     put("network-rank", lambda: network_views.degree_rank(G))
-    put("network-measures", lambda: network_views.node_measures(G))
     put("network-years", lambda: network_views.year_span(G))
     put("network-facet-depths", lambda: network_views.facet_depths(G))
     # The gap pages without filters (webapp/gaps.py reads them under the same keys).
     put("collaboration-meta", lambda: network_views.graph_meta(G))
     found_brokers = put("brokers", lambda: analyse.brokers(G))
+    put("network-measures", lambda: network_views.node_measures(
+        G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
     put("project-names", lambda: network_views.project_names(store))
     view = None
     for lang in langs:

@@ -45,10 +45,6 @@ MAX_HOPS = 3
 #: The focus and path pickers list at most this many actors (the best connected, and say so);
 #: any other actor is reached from its profile.
 PICKER_MAX = 500
-#: Betweenness is exact up to this many actors; beyond, it is estimated from
-#: :data:`BETWEENNESS_SAMPLE` seeded start actors (Brandes & Pich 2007).
-BETWEENNESS_EXACT = 2000
-BETWEENNESS_SAMPLE = 200
 
 
 @dataclass(frozen=True)
@@ -503,17 +499,20 @@ def actor_names(G: nx.Graph, *, limit: int | None = None) -> list[tuple[str, str
     return sorted(((G.nodes[n]["label"], actor_id(n)) for n in nodes), key=lambda pair: (fold(pair[0]), pair[1]))
 
 
-def node_measures(G: nx.Graph) -> dict[str, tuple[int, float]]:
+def node_measures(G: nx.Graph, *, central: dict[str, float] | None = None) -> dict[str, tuple[int, float]]:
     """Actor id → (community number, betweenness rounded to 4 places), what every view's nodes
     carry. Communities are numbered on the whole graph, 1 the largest, so a filter never
-    renumbers them (:func:`graph.analyse.communities.partition`).
+    renumbers them (:func:`graph.analyse.communities.partition`). Betweenness is the one
+    ``/brokers`` shows (:func:`graph.analyse.brokers.betweenness`: exact up to 5,000 actors,
+    estimated beyond from 100 seeded start actors); ``central`` passes it in when the caller
+    has it (the build takes it from the brokers' rows instead of computing it twice: about
+    10 s at 100,000 actors).
 
     >>> node_measures(nx.Graph([("x/a", "x/b"), ("x/b", "x/c")]))["x/b"]
     (1, 1.0)
     """
     groups = partition(G)[0] if len(G) else []
-    # Exact up to BETWEENNESS_EXACT actors; estimated beyond (seconds at 100,000: computed by the build).
-    central = betweenness(G, exact_limit=BETWEENNESS_EXACT, sample=BETWEENNESS_SAMPLE, seed=0)
+    central = central if central is not None else betweenness(G)
     return {actor_id(member): (number, round(central.get(member, 0.0), 4))
             for number, members in enumerate(groups, start=1) for member in members}
 

@@ -100,3 +100,11 @@ def test_the_suggestions_of_one_actor_load_no_collaboration_graph(built, monkeyp
     name = client.get("/actors/test-recycler.json").get_json()["actor"]["name"]
     assert name and name in found.get_json()["description"]
     assert fresh.get("/gaps?actor=no-such-actor").status_code == 400
+
+
+def test_the_network_and_the_brokers_page_show_the_same_betweenness(built):
+    client = create_app(built).test_client()
+    brokers = {row["id"]: row["betweenness"] for row in client.get("/brokers.json").get_json()["rows"]}
+    nodes = {node["id"]: node["betweenness"] for node in client.get("/network.json").get_json()["nodes"]}
+    assert nodes and nodes == {actor: brokers[actor] for actor in nodes}
+    assert any(value > 0 for value in nodes.values())  # someone stands between two others
