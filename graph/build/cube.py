@@ -25,6 +25,7 @@ SDMX_ATTR = PREFIXES["sdmx-attribute"]
 
 def map_collection_dataset(out, literal, iri) -> None:
     subject = iri(COLLECTION_DATASET)
+    out.begin(subject)
     out.add(subject, iri(PREFIXES["rdf"] + "type"), iri(QB + "DataSet"))
     out.add(subject, iri(QB + "structure"), iri(str(HG.collectionFiguresStructure)))
     for lang, title in (("de", "Sammelmengen von Elektroaltgeräten (Landkreise, Länder, Deutschland)"),
@@ -35,7 +36,7 @@ def map_collection_dataset(out, literal, iri) -> None:
 def map_figure(out, record: Record, values: dict, *, literal, iri, facts) -> None:
     """One figure as a qb:Observation; every one keeps its sources."""
     subject = iri(figure_iri(values["id"]))
-    out.origins[subject[1:-1]] = record
+    out.begin(subject, record)
     out.add(subject, iri(PREFIXES["rdf"] + "type"), iri(QB + "Observation"))
     out.add(subject, iri(QB + "dataSet"), iri(COLLECTION_DATASET))
     out.add(subject, iri(SDMX_DIM + "refArea"), iri(values["area"]))
@@ -49,7 +50,7 @@ def map_figure(out, record: Record, values: dict, *, literal, iri, facts) -> Non
 def map_lever(out, record: Record, values: dict, *, literal, iri, facts) -> None:
     """One lever: its effect per count as a low–high range, with sources and assumption."""
     subject = iri(lever_iri(values["id"]))
-    out.origins[subject[1:-1]] = record
+    out.begin(subject, record)
     out.add(subject, iri(PREFIXES["rdf"] + "type"), iri(str(HG.CollectionLever)))
     out.add(subject, iri(PREFIXES["skos"] + "notation"), literal(values["id"]))
     out.add(subject, iri(HG.leverCount), iri(values["per"]))

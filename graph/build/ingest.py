@@ -14,7 +14,8 @@ from graph import store as store_mod
 from graph.build.mapping import Mapped, map_all
 from graph.build.readers import read_data
 from graph.build.records import check_tables
-from graph.build.shacl import compile_shapes, run_checks, violations_to_problems
+from graph.build import batches
+from graph.build.shacl import compile_shapes, violations_to_problems
 from graph.build.vocabulary import load_vocabulary, vocabulary_files
 from graph.edit.log import entries as change_log
 from graph.edit.log import map_changes
@@ -94,10 +95,13 @@ def vocabulary_quads(settings: Settings) -> list[pyoxigraph.Quad]:
     return quads
 
 
-def check_shapes(target: pyoxigraph.Store, mapped: Mapped, settings: Settings) -> None:
-    """Run the SHACL shapes on a loaded store; raise ImportFailed naming file/row/field."""
+def check_shapes(mapped: Mapped, settings: Settings, report: BuildReport | None = None) -> None:
+    """Run the SHACL shapes on the mapped triples, batch by batch (:mod:`graph.build.batches`);
+    raise ImportFailed naming file/row/field. ``report.triples``: the distinct triples checked."""
     checks = compile_shapes(settings.ontology_dir / "shapes.ttl")
-    violations = run_checks(target, checks)
+    violations, triples = batches.check(mapped.batches, vocabulary_quads(settings), checks)
+    if report is not None:
+        report.triples = triples
     if violations:
         raise ImportFailed(violations_to_problems(violations, mapped.origins))
 
@@ -108,13 +112,11 @@ def validate(settings: Settings, progress: Progress | None = None, *,
     report = BuildReport()
     mapped = prepare(settings, report, progress, changes=changes)
     step = _stepper(report, progress)
-    scratch = pyoxigraph.Store()  # in memory
-    with step("load"):
-        load_into(scratch, mapped.finish(), settings)
+    try:
+        with step("shacl"):
+            check_shapes(mapped, settings, report)
+    finally:
         mapped.close()
-    with step("shacl"):
-        check_shapes(scratch, mapped, settings)
-    report.triples = len(scratch)
     return report
 
 
@@ -149,14 +151,14 @@ def _build_locked(settings: Settings, progress: Progress | None,
     ntriples = mapped.finish()
     with store_mod.new_version(settings.store_dir) as folder:
         try:
+            with step("shacl"):
+                check_shapes(mapped, settings)
             target = pyoxigraph.Store(str(folder))
             with step("load"):
                 load_into(target, ntriples, settings)
                 target.flush()
             with step("optimize"):
                 target.optimize()
-            with step("shacl"):
-                check_shapes(target, mapped, settings)
             report.triples = len(target)
             if derive is not None:
                 with step("derive"):

@@ -1,0 +1,161 @@
+"""The mapped triples cut into batches of subjects, and the SHACL checks run batch by batch.
+
+Checking the whole graph at once needs a second full copy of it (2 GB at 100,000 actors),
+and the compiled checks got slower than linear on the on-disk store. Here mapping writes
+every triple, beside the one N-Triples file that is loaded, into the batch that owns its
+subject; :func:`check` then loads one batch at a time into a small in-memory store, runs
+the compiled checks of :mod:`graph.build.shacl` on it and keeps the violations of the
+subjects that batch owns. Time grows linearly with the data, memory with the batch size.
+
+What a batch holds:
+
+- **every triple of the subjects it owns**: a subject belongs to batch
+  ``crc32(IRI without fragment) mod n``, so ``…/actor/x#address`` lives with ``…/actor/x``;
+  counts (minCount, maxCount, uniqueLang) and value tests are therefore exact;
+- **every other triple written by the records it owns** (``Mapped.begin``): a relation row
+  writes its direct triple ``subject p object`` under the subject actor, which may live
+  elsewhere; the relation's check "the direct triple is missing" finds it here;
+- **the rdf:type and skos:inScheme of every IRI its triples point to**, from an index
+  kept while mapping: what sh:class and the "is a concept of scheme …" and "is an actor or
+  a project" constraints ask about another node;
+- **the ontology and the vocabularies**, with the subclass closure sh:class needs.
+
+The checks that look beyond the focus node's own triples only ask whether a fact is
+*absent* (``FILTER NOT EXISTS``); a batch holds part of the graph, so on a batch they could
+only report too much, never too little, and the context above is what makes them report
+exactly what the whole graph would. tests/graph/test_batches.py checks that, with one
+record per batch, a build finds the same violations as on the whole graph, also when the
+evidence lies in another batch.
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+import zlib
+from pathlib import Path
+
+import pyoxigraph
+
+from graph.build.shacl import Check, Violation, run_checks
+
+#: Records per batch: about 300,000 triples, an in-memory store of ~150 MB.
+RECORDS_PER_BATCH = 20_000
+#: The predicates whose triples are kept in the index of what a node is (sh:class, schemes).
+KIND_PREDICATES = ("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
+                   "<http://www.w3.org/2004/02/skos/core#inScheme>")
+_FLUSH_LINES = 100_000
+
+
+def batch_count(records: int, per_batch: int | None = None) -> int:
+    """How many batches ``records`` records make (at least one)."""
+    return max(1, math.ceil(records / (per_batch or RECORDS_PER_BATCH)))
+
+
+class Batches:
+    """The triples of a build spooled into ``n`` batch files (own triples and context), and
+    the index of the rdf:type / skos:inScheme of every subject."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self._folder = tempfile.TemporaryDirectory(prefix="harzgraph-batches-")
+        root = Path(self._folder.name)
+        self.own_paths = [root / f"own-{b}.nt" for b in range(n)]
+        self.context_paths = [root / f"context-{b}.nt" for b in range(n)]
+        self._files = [open(p, "wb") for p in (*self.own_paths, *self.context_paths)]  # noqa: SIM115
+        self._buffers: list[list[str]] = [[] for _ in range(2 * n)]
+        self._buffered = 0
+        #: ``kinds["<iri>"]``: the (predicate, object) pairs of its rdf:type and skos:inScheme triples
+        self.kinds: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._shared: dict[object, object] = {}
+        #: ``refs[b]``: every IRI the triples of batch ``b`` point to
+        self.refs: list[set[str]] = [set() for _ in range(n)]
+
+    def owner(self, iri: str) -> int:
+        """The batch that owns subject ``iri`` (without angle brackets)."""
+        if self.n == 1:
+            return 0
+        return zlib.crc32(iri.split("#", 1)[0].encode("utf-8")) % self.n
+
+    def add(self, batch: int, line: str, o: str, home: int | None) -> None:
+        """File one N-Triples line under its subject's batch, and as context under the batch of
+        the record that wrote it (``home``) when that is another one; ``o``: its object."""
+        self._buffers[batch].append(line)
+        if o[0] == "<":
+            self.refs[batch].add(o)
+        if home is not None and home != batch:
+            self._buffers[self.n + home].append(line)
+            if o[0] == "<":
+                self.refs[home].add(o)
+        self._buffered += 1
+        if self._buffered >= _FLUSH_LINES:
+            self.flush()
+
+    def note_kind(self, s: str, p: str, o: str) -> None:
+        """Remember that subject ``s`` has rdf:type or skos:inScheme ``o`` (strings shared)."""
+        pair = self._shared.setdefault((p, o), (p, o))
+        kinds = self.kinds.get(s, ()) + (pair,)
+        self.kinds[s] = self._shared.setdefault(kinds, kinds)
+
+    def flush(self) -> None:
+        for buffer, file in zip(self._buffers, self._files):
+            if buffer:
+                file.write("".join(buffer).encode("utf-8"))
+                buffer.clear()
+        self._buffered = 0
+
+    def finish(self) -> None:
+        self.flush()
+        for file in self._files:
+            file.flush()
+
+    def close(self) -> None:
+        for file in self._files:
+            file.close()
+        self._folder.cleanup()
+
+
+#: The named graph that holds, in a batch's store, the rdf:type triples of the subjects it
+#: owns: the checks take their focus nodes from it (``run_checks(focus_graph=…)``), so that a
+#: node of another batch, present only with its types, is never checked half-seen.
+FOCUS_GRAPH = "urn:x-harzgraph:batch-focus"
+_COPY_TYPES = (f"INSERT {{ GRAPH <{FOCUS_GRAPH}> {{ ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?c }} }} "
+               "WHERE { ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?c }")
+
+
+def check(batches: Batches, vocabulary: list[pyoxigraph.Quad], checks: list[Check]) -> tuple[list[Violation], int]:
+    """Run ``checks`` batch by batch; the violations (sorted as :func:`run_checks` sorts them)
+    and the number of distinct triples checked (data and vocabularies)."""
+    batches.finish()
+    owned: list[list[pyoxigraph.Quad]] = [[] for _ in range(batches.n)]
+    for quad in vocabulary:  # the vocabularies' subjects are owned by batches too, so checked once
+        subject = quad.subject
+        owned[batches.owner(subject.value) if isinstance(subject, pyoxigraph.NamedNode) else 0].append(quad)
+    found: list[Violation] = []
+    triples = 0
+    for b in range(batches.n):
+        store = pyoxigraph.Store()
+        store.bulk_extend(owned[b])
+        store.bulk_load(path=str(batches.own_paths[b]), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        triples += len(store)  # the batches partition the data and the vocabularies by subject
+        store.update(_COPY_TYPES)
+        store.bulk_extend(q for c, quads in enumerate(owned) if c != b for q in quads)
+        store.bulk_load(path=str(batches.context_paths[b]), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.bulk_load(_neighbour_kinds(batches, b), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        batches.refs[b] = set()
+        found += run_checks(store, checks, focus_graph=FOCUS_GRAPH)
+        del store
+    found.sort(key=lambda v: (v.focus, v.field or "", v.message, v.value or ""))
+    return found, triples
+
+
+def _neighbour_kinds(batches: Batches, b: int) -> bytes:
+    """N-Triples of the rdf:type and skos:inScheme of every IRI the batch points to that
+    another batch owns."""
+    lines: list[str] = []
+    kinds = batches.kinds
+    for node in batches.refs[b]:
+        known = kinds.get(node)
+        if known and batches.owner(node[1:-1]) != b:
+            lines += [f"{node} {p} {o} .\n" for p, o in known]
+    return "".join(lines).encode("utf-8")
