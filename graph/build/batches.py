@@ -98,7 +98,7 @@ class Batches:
         self.kinds[s] = self._shared.setdefault(kinds, kinds)
 
     def flush(self) -> None:
-        for buffer, file in zip(self._buffers, self._files):
+        for buffer, file in zip(self._buffers, self._files, strict=True):
             if buffer:
                 file.write("".join(buffer).encode("utf-8"))
                 buffer.clear()

@@ -11,10 +11,10 @@ from pathlib import Path
 import pyoxigraph
 
 from graph import store as store_mod
+from graph.build import batches
 from graph.build.mapping import Mapped, map_all
 from graph.build.readers import read_data
 from graph.build.records import check_tables
-from graph.build import batches
 from graph.build.shacl import compile_shapes, violations_to_problems
 from graph.build.vocabulary import load_vocabulary, vocabulary_files
 from graph.edit.log import entries as change_log
