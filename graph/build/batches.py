@@ -70,6 +70,7 @@ class Batches:
         self._shared: dict[object, object] = {}
         #: ``refs[b]``: every IRI the triples of batch ``b`` point to
         self.refs: list[set[str]] = [set() for _ in range(n)]
+        self.spent = False
 
     def owner(self, iri: str) -> int:
         """The batch that owns subject ``iri`` (without angle brackets)."""
@@ -123,28 +124,40 @@ _COPY_TYPES = (f"INSERT {{ GRAPH <{FOCUS_GRAPH}> {{ ?s <http://www.w3.org/1999/0
                "WHERE { ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?c }")
 
 
-def check(batches: Batches, vocabulary: list[pyoxigraph.Quad], checks: list[Check]) -> tuple[list[Violation], int]:
+def check(batches: Batches, vocabulary: list[pyoxigraph.Quad], checks: list[Check], *,
+          lenient: bool = False) -> tuple[list[Violation], int]:
     """Run ``checks`` batch by batch; the violations (sorted as :func:`run_checks` sorts them)
-    and the number of distinct triples checked (data and vocabularies)."""
+    and the number of distinct triples checked (data and vocabularies).
+
+    This spends the batches: the index of what each node is and the references of each batch
+    are dropped as the checks go, so that the memory is free for the load that follows.
+    ``lenient``: parse the batch files without validating IRIs and language tags again, for
+    a caller that loads the same triples strictly elsewhere (the build's on-disk load).
+    """
+    if batches.spent:
+        raise RuntimeError("these batches have been checked already")
     batches.finish()
+    batches.spent = True
     owned: list[list[pyoxigraph.Quad]] = [[] for _ in range(batches.n)]
     for quad in vocabulary:  # the vocabularies' subjects are owned by batches too, so checked once
         subject = quad.subject
         owned[batches.owner(subject.value) if isinstance(subject, pyoxigraph.NamedNode) else 0].append(quad)
     found: list[Violation] = []
     triples = 0
+    nt = pyoxigraph.RdfFormat.N_TRIPLES
     for b in range(batches.n):
         store = pyoxigraph.Store()
         store.bulk_extend(owned[b])
-        store.bulk_load(path=str(batches.own_paths[b]), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.load(path=str(batches.own_paths[b]), format=nt, lenient=lenient)
         triples += len(store)  # the batches partition the data and the vocabularies by subject
         store.update(_COPY_TYPES)
         store.bulk_extend(q for c, quads in enumerate(owned) if c != b for q in quads)
-        store.bulk_load(path=str(batches.context_paths[b]), format=pyoxigraph.RdfFormat.N_TRIPLES)
-        store.bulk_load(_neighbour_kinds(batches, b), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.load(path=str(batches.context_paths[b]), format=nt, lenient=lenient)
+        store.load(_neighbour_kinds(batches, b), format=nt, lenient=True)  # lines their own batch parses
         batches.refs[b] = set()
         found += run_checks(store, checks, focus_graph=FOCUS_GRAPH)
         del store
+    batches.kinds.clear()
     found.sort(key=lambda v: (v.focus, v.field or "", v.message, v.value or ""))
     return found, triples
 

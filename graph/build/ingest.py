@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import resource
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ class BuildReport:
     records: dict[str, int] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    #: the process's peak RSS (MB) at the end of each step
+    peak_mb: dict[str, float] = field(default_factory=dict)
     version: Path | None = None
 
 
@@ -95,11 +98,13 @@ def vocabulary_quads(settings: Settings) -> list[pyoxigraph.Quad]:
     return quads
 
 
-def check_shapes(mapped: Mapped, settings: Settings, report: BuildReport | None = None) -> None:
+def check_shapes(mapped: Mapped, settings: Settings, report: BuildReport | None = None, *,
+                 lenient: bool = False) -> None:
     """Run the SHACL shapes on the mapped triples, batch by batch (:mod:`graph.build.batches`);
-    raise ImportFailed naming file/row/field. ``report.triples``: the distinct triples checked."""
+    raise ImportFailed naming file/row/field. ``report.triples``: the distinct triples checked.
+    ``lenient``: the caller parses the triples strictly itself (the build's on-disk load)."""
     checks = compile_shapes(settings.ontology_dir / "shapes.ttl")
-    violations, triples = batches.check(mapped.batches, vocabulary_quads(settings), checks)
+    violations, triples = batches.check(mapped.batches, vocabulary_quads(settings), checks, lenient=lenient)
     if report is not None:
         report.triples = triples
     if violations:
@@ -152,7 +157,7 @@ def _build_locked(settings: Settings, progress: Progress | None,
     with store_mod.new_version(settings.store_dir) as folder:
         try:
             with step("shacl"):
-                check_shapes(mapped, settings)
+                check_shapes(mapped, settings, lenient=True)  # the load below parses strictly
             target = pyoxigraph.Store(str(folder))
             with step("load"):
                 load_into(target, ntriples, settings)
@@ -185,7 +190,9 @@ class _Step:
 
     def __exit__(self, *exc):
         self.report.seconds[self.name] = time.perf_counter() - self.start
-        log.debug("%s took %.3f s", self.name, self.report.seconds[self.name])
+        self.report.peak_mb[self.name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        log.debug("%s took %.3f s (peak RSS so far %.0f MB)", self.name, self.report.seconds[self.name],
+                  self.report.peak_mb[self.name])
 
 
 def _stepper(report: BuildReport, progress: Progress | None):

@@ -16,7 +16,7 @@ from typing import IO
 
 from graph.build.batches import KIND_PREDICATES, Batches, batch_count
 from graph.build.columns import FACTS
-from graph.build.readers import Record
+from graph.build.readers import Origin, Record
 from graph.build.records import CheckedData
 from graph.build.vocabulary import Vocabulary
 from graph.namespaces import (
@@ -99,7 +99,7 @@ class Mapped:
     """
 
     def __init__(self, batch_count: int = 1):
-        self.origins: dict[str, Record] = {}
+        self.origins: dict[str, Origin] = {}  # the file and row, not the cells: 100k records' cells are ~0.5 GB
         self.count = 0
         self.batches = Batches(batch_count)
         self._buffer: list[str] = []
@@ -112,13 +112,14 @@ class Mapped:
         """Start the triples of one record, whose main subject is ``subject`` (N-Triples form);
         None: what follows belongs to no record."""
         if record is not None:
-            self.origins[subject[1:-1]] = record
+            self.origins[subject[1:-1]] = Origin(record.file, record.row)
         self._home = None if subject is None else self.batches.owner(subject[1:-1])
+        self._subject, self._batch = subject, self._home or 0
 
     def add(self, s: str, p: str, o: str) -> None:
         line = f"{s} {p} {o} .\n"
         self._buffer.append(line)
-        if s is not self._subject:
+        if s is not self._subject:  # the record's subject is the same string object: no hashing
             self._subject, self._batch = s, self.batches.owner(s[1:-1])
         self.batches.add(self._batch, line, o, self._home)
         if p == _TYPE or p == _IN_SCHEME:

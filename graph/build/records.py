@@ -24,6 +24,8 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DISTRICT_KEY = re.compile(r"^\d{5}$")
 POSTCODE = re.compile(r"^\d{5}$")
+#: A NUTS-3 code (it becomes part of an IRI): country code and three letters or digits, e.g. DE916.
+NUTS3 = re.compile(r"[A-Z]{2}[0-9A-Z]{3}")
 # Characters that may not appear in an IRI (RFC 3987 / N-Triples IRIREF).
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|\\^`]')
 #: Characters XML 1.0 cannot hold (so neither can an .xlsx file nor SPARQL XML results).
@@ -165,6 +167,12 @@ def _parse(kind: str, name: str, text: str, vocab: Vocabulary, ids, problem) -> 
     if kind == "districtkey":
         if not DISTRICT_KEY.match(text):
             problem(name, f"'{text}' is not a 5-digit Kreisschlüssel (e.g. 03153)")
+            return None
+        return text
+    if kind == "nuts3":
+        if not NUTS3.fullmatch(text):
+            problem(name, f"'{_short(text)}' is not a NUTS-3 code (two capital letters and three capital "
+                          "letters or digits, e.g. DE916)")
             return None
         return text
     if kind == "postcode":

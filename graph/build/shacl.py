@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from graph.build.readers import Record
+from graph.build.readers import Origin
 from graph.errors import Problem
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -295,7 +295,7 @@ def run_checks(store: pyoxigraph.Store, checks: list[Check], *, focus_graph: str
     return sorted(found, key=lambda v: (v.focus, v.field or "", v.message, v.value or ""))
 
 
-def violations_to_problems(violations: list[Violation], origins: dict[str, Record],
+def violations_to_problems(violations: list[Violation], origins: dict[str, Origin],
                            ontology_label: str = "ontology/vocab") -> list[Problem]:
     """Name the file, row and field of each violation (the vocabularies have no rows)."""
     problems = []
