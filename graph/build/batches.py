@@ -42,8 +42,8 @@ from graph.build.shacl import Check, Violation, run_checks
 #: Records per batch: about 300,000 triples, an in-memory store of ~150 MB.
 RECORDS_PER_BATCH = 20_000
 #: The predicates whose triples are kept in the index of what a node is (sh:class, schemes).
-KIND_PREDICATES = ("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
-                   "<http://www.w3.org/2004/02/skos/core#inScheme>")
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+KIND_PREDICATES = (RDF_TYPE, "<http://www.w3.org/2004/02/skos/core#inScheme>")
 _FLUSH_LINES = 100_000
 
 
@@ -62,8 +62,9 @@ class Batches:
         root = Path(self._folder.name)
         self.own_paths = [root / f"own-{b}.nt" for b in range(n)]
         self.context_paths = [root / f"context-{b}.nt" for b in range(n)]
-        self._files = [open(p, "wb") for p in (*self.own_paths, *self.context_paths)]  # noqa: SIM115
-        self._buffers: list[list[str]] = [[] for _ in range(2 * n)]
+        self.focus_paths = [root / f"focus-{b}.nt" for b in range(n)]  # the rdf:type lines of own subjects
+        self._files = [open(p, "wb") for p in (*self.own_paths, *self.context_paths, *self.focus_paths)]  # noqa: SIM115
+        self._buffers: list[list[str]] = [[] for _ in range(3 * n)]
         self._buffered = 0
         #: ``kinds["<iri>"]``: the (predicate, object) pairs of its rdf:type and skos:inScheme triples
         self.kinds: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -92,8 +93,11 @@ class Batches:
         if self._buffered >= _FLUSH_LINES:
             self.flush()
 
-    def note_kind(self, s: str, p: str, o: str) -> None:
-        """Remember that subject ``s`` has rdf:type or skos:inScheme ``o`` (strings shared)."""
+    def note_kind(self, batch: int, line: str, s: str, p: str, o: str) -> None:
+        """Remember that subject ``s`` (of ``batch``) has rdf:type or skos:inScheme ``o``
+        (strings shared); its rdf:type lines also name the batch's focus nodes."""
+        if p == RDF_TYPE:
+            self._buffers[2 * self.n + batch].append(line)
         pair = self._shared.setdefault((p, o), (p, o))
         kinds = self.kinds.get(s, ()) + (pair,)
         self.kinds[s] = self._shared.setdefault(kinds, kinds)
@@ -120,8 +124,6 @@ class Batches:
 #: owns: the checks take their focus nodes from it (``run_checks(focus_graph=…)``), so that a
 #: node of another batch, present only with its types, is never checked half-seen.
 FOCUS_GRAPH = "urn:x-harzgraph:batch-focus"
-_COPY_TYPES = (f"INSERT {{ GRAPH <{FOCUS_GRAPH}> {{ ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?c }} }} "
-               "WHERE { ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?c }")
 
 
 def check(batches: Batches, vocabulary: list[pyoxigraph.Quad], checks: list[Check], *,
@@ -144,13 +146,15 @@ def check(batches: Batches, vocabulary: list[pyoxigraph.Quad], checks: list[Chec
         owned[batches.owner(subject.value) if isinstance(subject, pyoxigraph.NamedNode) else 0].append(quad)
     found: list[Violation] = []
     triples = 0
-    nt = pyoxigraph.RdfFormat.N_TRIPLES
+    nt, focus = pyoxigraph.RdfFormat.N_TRIPLES, pyoxigraph.NamedNode(FOCUS_GRAPH)
     for b in range(batches.n):
         store = pyoxigraph.Store()
         store.bulk_extend(owned[b])
         store.load(path=str(batches.own_paths[b]), format=nt, lenient=lenient)
         triples += len(store)  # the batches partition the data and the vocabularies by subject
-        store.update(_COPY_TYPES)
+        store.bulk_extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, focus)
+                          for q in owned[b] if q.predicate.value == RDF_TYPE[1:-1])
+        store.load(path=str(batches.focus_paths[b]), format=nt, to_graph=focus, lenient=True)  # own lines again
         store.bulk_extend(q for c, quads in enumerate(owned) if c != b for q in quads)
         store.load(path=str(batches.context_paths[b]), format=nt, lenient=lenient)
         store.load(_neighbour_kinds(batches, b), format=nt, lenient=True)  # lines their own batch parses

@@ -123,7 +123,7 @@ class Mapped:
             self._subject, self._batch = s, self.batches.owner(s[1:-1])
         self.batches.add(self._batch, line, o, self._home)
         if p == _TYPE or p == _IN_SCHEME:
-            self.batches.note_kind(s, p, o)
+            self.batches.note_kind(self._batch, line, s, p, o)
         if len(self._buffer) >= 100_000:
             self._flush()
 
