@@ -73,6 +73,8 @@ def main() -> None:
     for label, folder in datasets:
         print(f"\n## {label}   (load average before: {_load()})", flush=True)
         build = _child("build", str(folder), str(work / f"store-{folder.name}"))
+        print(f"  harzgraph build: {build['seconds']:.2f} s, {build['rss_mb']:.0f} MB, {build['triples']:,} triples"
+              f"\n{_steps(build)}", flush=True)
         before = (_child("build", str(folder), str(work / f"store-before-{folder.name}"), tree=args.before)
                   if args.before else None)
         nt = work / f"{folder.name}.nt"
@@ -88,9 +90,8 @@ def main() -> None:
             base = _child("rdflib-parse", str(folder), str(nt))
         cli = _child("oxigraph-cli-load", str(nt), str(work))
         bulk = _child("oxigraph-load", str(nt), str(work))
-        print(f"  {'':<28} {'seconds':>8} {'RSS MB':>8} {'vs rdflib':>11}   {build['triples']:,} triples")
+        print(f"  {'':<28} {'seconds':>8} {'RSS MB':>8} {'vs rdflib':>11}")
         print(_row("harzgraph build", build, base["seconds"]))
-        print(_steps(build))
         if before is not None:
             print(_row(f"build of {args.before}", before, base["seconds"]))
             print(_steps(before))

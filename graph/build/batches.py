@@ -41,8 +41,8 @@ from graph.build.shacl import Check, Violation, run_checks
 
 #: Records per batch: about 300,000 triples, an in-memory store of ~150 MB.
 RECORDS_PER_BATCH = 20_000
-#: The predicates whose triples are kept in the index of what a node is (sh:class, schemes).
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+#: The predicates whose triples are kept in the index of what a node is (sh:class, schemes).
 KIND_PREDICATES = (RDF_TYPE, "<http://www.w3.org/2004/02/skos/core#inScheme>")
 _FLUSH_LINES = 100_000
 
@@ -53,8 +53,9 @@ def batch_count(records: int, per_batch: int | None = None) -> int:
 
 
 class Batches:
-    """The triples of a build spooled into ``n`` batch files (own triples and context), and
-    the index of the rdf:type / skos:inScheme of every subject."""
+    """The triples of a build spooled into ``n`` batches of files (own triples, context, the
+    type lines of own subjects), the index of the rdf:type / skos:inScheme of every subject,
+    and the IRIs each batch points to."""
 
     def __init__(self, n: int):
         self.n = n

@@ -139,9 +139,10 @@ def build(settings: Settings, progress: Progress | None = None,
     lock throughout (:func:`graph.store.build_lock`): a second build waits up to
     ``settings.build_wait_s`` seconds and is then refused with a StoreError.
 
-    One loader: the triples are bulk-loaded once, into the new on-disk database, which is
-    then compacted (``Store.optimize``) and checked against the SHACL shapes in place — no
-    second, in-memory copy competes for the cores or doubles the memory (bench/scale.py).
+    The mapped triples are checked against the SHACL shapes batch by batch, each batch a
+    small in-memory store (:mod:`graph.build.batches`), so that no second full copy of the
+    graph exists and the time grows linearly; then bulk-loaded once, into the new on-disk
+    database, which is compacted (``Store.optimize``) (bench/build.py).
     ``derive(store, folder)``, when given, then computes what the pages read into the
     version folder (:mod:`graph.derived`), so it is swapped in together with the data.
     """

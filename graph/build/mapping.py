@@ -2,8 +2,10 @@
 
 Triples are written as N-Triples lines: Oxigraph bulk-loads them directly, and building
 strings is about ten times faster than building term objects (measured in bench/build.py),
-which matters at 100k actors. Every subject produced is remembered with the record it came
-from (``origins``), so that a SHACL violation can name file, row and field.
+which matters at 100k actors. Every record's subject is remembered with the file and row it
+came from (``origins``), so that a SHACL violation can name file, row and field, and every
+line is also filed under its batch for the SHACL checks (:mod:`graph.build.batches`). The
+namespace terms are resolved to strings once (``_Terms``), not looked up per triple.
 """
 
 from __future__ import annotations
