@@ -64,7 +64,13 @@ class Batches:
         self.own_paths = [root / f"own-{b}.nt" for b in range(n)]
         self.context_paths = [root / f"context-{b}.nt" for b in range(n)]
         self.focus_paths = [root / f"focus-{b}.nt" for b in range(n)]  # the rdf:type lines of own subjects
-        self._files = [open(p, "wb") for p in (*self.own_paths, *self.context_paths, *self.focus_paths)]  # noqa: SIM115
+        self._files: list = []
+        try:
+            for path in (*self.own_paths, *self.context_paths, *self.focus_paths):
+                self._files.append(open(path, "wb"))  # noqa: SIM115 — closed by close()
+        except BaseException:
+            self.close()
+            raise
         self._buffers: list[list[str]] = [[] for _ in range(3 * n)]
         self._buffered = 0
         #: ``kinds["<iri>"]``: the (predicate, object) pairs of its rdf:type and skos:inScheme triples

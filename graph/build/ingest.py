@@ -67,7 +67,11 @@ def prepare(settings: Settings, report: BuildReport, progress: Progress | None =
     report.records = {name: len(records) for name, records in data.tables.items()}
     with step("map"):
         mapped = map_all(data, vocab)
-        map_changes(mapped, change_log(settings) if changes is None else changes)
+        try:
+            map_changes(mapped, change_log(settings) if changes is None else changes)
+        except BaseException:
+            mapped.close()
+            raise
         return mapped
 
 
@@ -156,16 +160,17 @@ def _build_locked(settings: Settings, progress: Progress | None,
     report = BuildReport()
     mapped = prepare(settings, report, progress, changes=changes)
     step = _stepper(report, progress)
-    ntriples = mapped.finish()
-    with store_mod.new_version(settings.store_dir) as folder:
-        try:
-            with step("shacl"):
-                check_shapes(mapped, settings, lenient=True)  # the load below parses strictly
-            _return_free_memory()
+    try:
+        ntriples = mapped.finish()
+        with step("shacl"):  # before any disk work: refused data leaves no trace
+            check_shapes(mapped, settings, lenient=True)  # the load below parses strictly
+        _return_free_memory()
+        with store_mod.new_version(settings.store_dir) as folder:
             target = pyoxigraph.Store(str(folder))
             with step("load"):
                 load_into(target, ntriples, settings)
                 target.flush()
+            mapped.close()  # the spooled triples are in the store now
             with step("optimize"):
                 target.optimize()
             report.triples = len(target)
@@ -174,10 +179,10 @@ def _build_locked(settings: Settings, progress: Progress | None,
                     derive(target, folder)
             target.flush()
             del target
-        finally:
-            mapped.close()
-        if before_swap is not None:
-            before_swap()
+            if before_swap is not None:
+                before_swap()
+    finally:
+        mapped.close()
     with step("swap"):
         report.version = store_mod.publish(settings.store_dir, folder, keep=settings.keep_versions)
     return report

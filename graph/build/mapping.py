@@ -103,9 +103,13 @@ class Mapped:
     def __init__(self, batch_count: int = 1):
         self.origins: dict[str, Origin] = {}  # the file and row, not the cells: 100k records' cells are ~0.5 GB
         self.count = 0
-        self.batches = Batches(batch_count)
         self._buffer: list[str] = []
         self._spool: IO[bytes] = tempfile.NamedTemporaryFile(prefix="harzgraph-", suffix=".nt")  # noqa: SIM115
+        try:
+            self.batches = Batches(batch_count)
+        except BaseException:
+            self._spool.close()
+            raise
         self._subject: str | None = None
         self._batch = 0
         self._home: int | None = None
@@ -156,6 +160,15 @@ _TYPE, _IN_SCHEME = KIND_PREDICATES
 def map_all(data: CheckedData, vocab: Vocabulary) -> Mapped:
     """Map every checked record; the caller has made sure ``data`` has no errors."""
     out = Mapped(batch_count(sum(len(records) for records in data.tables.values())))
+    try:
+        _map_records(out, data, vocab)
+    except BaseException:
+        out.close()
+        raise
+    return out
+
+
+def _map_records(out: Mapped, data: CheckedData, vocab: Vocabulary) -> None:
     states_of_district = {concept_iri("district", r.get("key")): data.value(r, "state")
                           for r in data.tables.get("districts", [])}
     map_district_scheme(out)
@@ -173,7 +186,6 @@ def map_all(data: CheckedData, vocab: Vocabulary) -> Mapped:
     checked = [v["checked"] for (f, _r), v in data.resolved.items() if "checked" in v]
     map_dataset(out, max(checked) if checked else None)
     out.begin(None)
-    return out
 
 
 def _map_collection(out: Mapped, data: CheckedData) -> None:
