@@ -44,7 +44,6 @@ RECORDS_PER_BATCH = 20_000
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 #: The predicates whose triples are kept in the index of what a node is (sh:class, schemes).
 KIND_PREDICATES = (RDF_TYPE, "<http://www.w3.org/2004/02/skos/core#inScheme>")
-_FLUSH_LINES = 100_000
 
 
 def batch_count(records: int, per_batch: int | None = None) -> int:
@@ -71,8 +70,8 @@ class Batches:
         except BaseException:
             self.close()
             raise
-        self._buffers: list[list[str]] = [[] for _ in range(3 * n)]
-        self._buffered = 0
+        #: lines waiting to be written: own lines of batch b at b, context at n + b, focus at 2n + b
+        self.buffers: list[list[str]] = [[] for _ in range(3 * n)]
         #: ``kinds["<iri>"]``: the (predicate, object) pairs of its rdf:type and skos:inScheme triples
         self.kinds: dict[str, tuple[tuple[str, str], ...]] = {}
         self._shared: dict[object, object] = {}
@@ -86,35 +85,27 @@ class Batches:
             return 0
         return zlib.crc32(iri.split("#", 1)[0].encode("utf-8")) % self.n
 
-    def add(self, batch: int, line: str, o: str, home: int | None) -> None:
-        """File one N-Triples line under its subject's batch, and as context under the batch of
-        the record that wrote it (``home``) when that is another one; ``o``: its object."""
-        self._buffers[batch].append(line)
+    def add_context(self, home: int, line: str, o: str) -> None:
+        """File a line its record (of batch ``home``) wrote under another batch's subject as
+        context of ``home`` too. (``Mapped.add`` files the own lines inline: the hot path.)"""
+        self.buffers[self.n + home].append(line)
         if o[0] == "<":
-            self.refs[batch].add(o)
-        if home is not None and home != batch:
-            self._buffers[self.n + home].append(line)
-            if o[0] == "<":
-                self.refs[home].add(o)
-        self._buffered += 1
-        if self._buffered >= _FLUSH_LINES:
-            self.flush()
+            self.refs[home].add(o)
 
     def note_kind(self, batch: int, line: str, s: str, p: str, o: str) -> None:
         """Remember that subject ``s`` (of ``batch``) has rdf:type or skos:inScheme ``o``
         (strings shared); its rdf:type lines also name the batch's focus nodes."""
         if p == RDF_TYPE:
-            self._buffers[2 * self.n + batch].append(line)
+            self.buffers[2 * self.n + batch].append(line)
         pair = self._shared.setdefault((p, o), (p, o))
         kinds = self.kinds.get(s, ()) + (pair,)
         self.kinds[s] = self._shared.setdefault(kinds, kinds)
 
     def flush(self) -> None:
-        for buffer, file in zip(self._buffers, self._files, strict=True):
+        for buffer, file in zip(self.buffers, self._files, strict=True):
             if buffer:
                 file.write("".join(buffer).encode("utf-8"))
                 buffer.clear()
-        self._buffered = 0
 
     def finish(self) -> None:
         self.flush()
