@@ -128,3 +128,15 @@ def test_batched_violation_names_file_row_and_field(settings, monkeypatch):
         ingest.validate(settings)
     located = {(p.file.rsplit("/", 1)[-1], p.row, p.field) for p in caught.value.problems}
     assert located == {("relations.csv", 2, "object")}  # row 2: test-recycler member_of test-cluster
+
+
+def test_batches_are_checked_once(settings, monkeypatch):
+    """The check drops the index it used (for the memory of the load that follows): a second
+    check would see no neighbour types and report violations that are not there, so it is refused."""
+    mapped = _prepare(settings, monkeypatch, bugs=False)
+    try:
+        assert _batched(mapped, settings) == (set(), _whole_graph(mapped, settings)[1])
+        with pytest.raises(RuntimeError, match="checked already"):
+            _batched(mapped, settings)
+    finally:
+        mapped.close()
