@@ -21,12 +21,16 @@ from graph.namespaces import COLLECTION_DATASET, HG, PREFIXES, figure_iri, lever
 QB = PREFIXES["qb"]
 SDMX_DIM = PREFIXES["sdmx-dimension"]
 SDMX_ATTR = PREFIXES["sdmx-attribute"]
+#: Our terms resolved to strings once (a closed rdflib namespace look-up per row is slow).
+STRUCTURE, BASIS, DEVICE_SCOPE, LEVER, LEVER_COUNT, EFFECT_UNIT = (str(term) for term in (
+    HG.collectionFiguresStructure, HG.basis, HG.deviceScope, HG.CollectionLever, HG.leverCount, HG.effectUnit))
 
 
 def map_collection_dataset(out, literal, iri) -> None:
     subject = iri(COLLECTION_DATASET)
+    out.begin(subject)
     out.add(subject, iri(PREFIXES["rdf"] + "type"), iri(QB + "DataSet"))
-    out.add(subject, iri(QB + "structure"), iri(str(HG.collectionFiguresStructure)))
+    out.add(subject, iri(QB + "structure"), iri(STRUCTURE))
     for lang, title in (("de", "Sammelmengen von Elektroaltgeräten (Landkreise, Länder, Deutschland)"),
                         ("en", "WEEE collection figures (districts, states, Germany)")):
         out.add(subject, iri(PREFIXES["dcterms"] + "title"), literal(title, lang=lang))
@@ -35,13 +39,13 @@ def map_collection_dataset(out, literal, iri) -> None:
 def map_figure(out, record: Record, values: dict, *, literal, iri, facts) -> None:
     """One figure as a qb:Observation; every one keeps its sources."""
     subject = iri(figure_iri(values["id"]))
-    out.origins[subject[1:-1]] = record
+    out.begin(subject, record)
     out.add(subject, iri(PREFIXES["rdf"] + "type"), iri(QB + "Observation"))
     out.add(subject, iri(QB + "dataSet"), iri(COLLECTION_DATASET))
     out.add(subject, iri(SDMX_DIM + "refArea"), iri(values["area"]))
     out.add(subject, iri(SDMX_DIM + "refPeriod"), literal(values["year"], datatype=PREFIXES["xsd"] + "gYear"))
-    out.add(subject, iri(HG.basis), iri(values["basis"]))
-    out.add(subject, iri(HG.deviceScope), iri(values["devices"]))
+    out.add(subject, iri(BASIS), iri(values["basis"]))
+    out.add(subject, iri(DEVICE_SCOPE), iri(values["devices"]))
     out.add(subject, iri(SDMX_ATTR + "unitMeasure"), iri(values["unit"]))
     facts(out, subject, "collection_figures", values)  # part, quantity, confidence, note, sources
 
@@ -49,10 +53,10 @@ def map_figure(out, record: Record, values: dict, *, literal, iri, facts) -> Non
 def map_lever(out, record: Record, values: dict, *, literal, iri, facts) -> None:
     """One lever: its effect per count as a low–high range, with sources and assumption."""
     subject = iri(lever_iri(values["id"]))
-    out.origins[subject[1:-1]] = record
-    out.add(subject, iri(PREFIXES["rdf"] + "type"), iri(str(HG.CollectionLever)))
+    out.begin(subject, record)
+    out.add(subject, iri(PREFIXES["rdf"] + "type"), iri(LEVER))
     out.add(subject, iri(PREFIXES["skos"] + "notation"), literal(values["id"]))
-    out.add(subject, iri(HG.leverCount), iri(values["per"]))
-    out.add(subject, iri(HG.effectUnit), iri(values["unit"]))
-    out.add(subject, iri(HG.basis), iri(values["basis"]))
+    out.add(subject, iri(LEVER_COUNT), iri(values["per"]))
+    out.add(subject, iri(EFFECT_UNIT), iri(values["unit"]))
+    out.add(subject, iri(BASIS), iri(values["basis"]))
     facts(out, subject, "collection_levers", values)  # names, low, high, max_count, assumption …

@@ -2,8 +2,10 @@
 
 Triples are written as N-Triples lines: Oxigraph bulk-loads them directly, and building
 strings is about ten times faster than building term objects (measured in bench/build.py),
-which matters at 100k actors. Every subject produced is remembered with the record it came
-from (``origins``), so that a SHACL violation can name file, row and field.
+which matters at 100k actors. Every record's subject is remembered with the file and row it
+came from (``origins``), so that a SHACL violation can name file, row and field, and every
+line is also filed under its batch for the SHACL checks (:mod:`graph.build.batches`). The
+namespace terms are resolved to strings once (``_Terms``), not looked up per triple.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from graph.build.batches import KIND_PREDICATES, Batches, batch_count
 from graph.build.columns import FACTS
-from graph.build.readers import Record
+from graph.build.readers import Origin, Record
 from graph.build.records import CheckedData
 from graph.build.vocabulary import Vocabulary
 from graph.namespaces import (
@@ -89,20 +91,55 @@ def decimal_literal(value: float) -> str:
     return literal(repr(float(value)) if "e" not in repr(float(value)) else f"{value:f}", datatype=XSD + "decimal")
 
 
-@dataclass
 class Mapped:
     """The triples of a whole build, spooled to a temporary file, and where each subject
-    came from. Spooling keeps memory flat: at 100k actors the N-Triples text is ~800 MB."""
+    came from. Spooling keeps memory flat: at 100k actors the N-Triples text is ~800 MB.
 
-    origins: dict[str, Record] = field(default_factory=dict)
-    count: int = 0
-    _buffer: list[str] = field(default_factory=list)
-    _spool: IO[bytes] = field(default_factory=lambda: tempfile.NamedTemporaryFile(prefix="harzgraph-", suffix=".nt"))
+    Every triple is also filed under its batch for the SHACL checks (:mod:`graph.build.batches`):
+    ``begin(subject, record)`` starts a record, so that the triples it writes under other
+    subjects are also given to the checks of its own batch.
+    """
+
+    def __init__(self, batch_count: int = 1):
+        self.origins: dict[str, Origin] = {}  # the file and row, not the cells: 100k records' cells are ~0.5 GB
+        self.count = 0
+        self._buffer: list[str] = []
+        self._spool: IO[bytes] = tempfile.NamedTemporaryFile(prefix="harzgraph-", suffix=".nt")  # noqa: SIM115
+        try:
+            self.batches = Batches(batch_count)
+        except BaseException:
+            self._spool.close()
+            raise
+        self._subject: str | None = None
+        self._batch = 0
+        self._home: int | None = None
+
+    def begin(self, subject: str | None, record: Record | None = None) -> None:
+        """Start the triples of one record, whose main subject is ``subject`` (N-Triples form);
+        None: what follows belongs to no record."""
+        if record is not None:
+            self.origins[subject[1:-1]] = Origin(record.file, record.row)
+        self._home = None if subject is None else self.batches.owner(subject[1:-1])
+        self._subject, self._batch = subject, self._home or 0
 
     def add(self, s: str, p: str, o: str) -> None:
-        self._buffer.append(f"{s} {p} {o} .\n")
+        # The hot path of a build (5 million calls at 100k actors): Batches.add written out.
+        line = f"{s} {p} {o} .\n"
+        self._buffer.append(line)
+        batches = self.batches
+        if s is not self._subject:  # the record's subject is the same string object: no hashing
+            self._subject, self._batch = s, batches.owner(s[1:-1])
+        batch, home = self._batch, self._home
+        batches.buffers[batch].append(line)
+        if o[0] == "<":
+            batches.refs[batch].add(o)
+        if home is not None and home != batch:
+            batches.add_context(home, line, o)
+        if p == _TYPE or p == _IN_SCHEME:
+            batches.note_kind(batch, line, s, p, o)
         if len(self._buffer) >= 100_000:
             self._flush()
+            batches.flush()
 
     def _flush(self) -> None:
         self._spool.write("".join(self._buffer).encode("utf-8"))
@@ -114,6 +151,7 @@ class Mapped:
         ``Store.bulk_load``)."""
         self._flush()
         self._spool.flush()
+        self.batches.finish()
         return Path(self._spool.name)
 
     def save(self, path: Path) -> None:
@@ -121,11 +159,24 @@ class Mapped:
 
     def close(self) -> None:
         self._spool.close()
+        self.batches.close()
+
+
+_TYPE, _IN_SCHEME = KIND_PREDICATES
 
 
 def map_all(data: CheckedData, vocab: Vocabulary) -> Mapped:
     """Map every checked record; the caller has made sure ``data`` has no errors."""
-    out = Mapped()
+    out = Mapped(batch_count(sum(len(records) for records in data.tables.values())))
+    try:
+        _map_records(out, data, vocab)
+    except BaseException:
+        out.close()
+        raise
+    return out
+
+
+def _map_records(out: Mapped, data: CheckedData, vocab: Vocabulary) -> None:
     states_of_district = {concept_iri("district", r.get("key")): data.value(r, "state")
                           for r in data.tables.get("districts", [])}
     map_district_scheme(out)
@@ -142,7 +193,7 @@ def map_all(data: CheckedData, vocab: Vocabulary) -> Mapped:
     _map_collection(out, data)
     checked = [v["checked"] for (f, _r), v in data.resolved.items() if "checked" in v]
     map_dataset(out, max(checked) if checked else None)
-    return out
+    out.begin(None)
 
 
 def _map_collection(out: Mapped, data: CheckedData) -> None:
@@ -225,7 +276,7 @@ def map_actor(out: Mapped, record: Record, values: dict, vocab: Vocabulary,
               states_of_district: dict) -> None:
     """An organisation: typed org:Organization and schema:Organization, with its facts."""
     subject = iri(actor_iri(values["id"]))
-    out.origins[subject[1:-1]] = record
+    out.begin(subject, record)
     kind = values["kind"]
     for cls in (ORG.Organization, SCHEMA.Organization,
                 vocab.annotations.get(kind, {}).get("orgClass", str(ORG.FormalOrganization))):
@@ -241,7 +292,7 @@ def map_actor(out: Mapped, record: Record, values: dict, vocab: Vocabulary,
 
 def map_project(out: Mapped, record: Record, values: dict) -> None:
     subject = iri(project_iri(values["id"]))
-    out.origins[subject[1:-1]] = record
+    out.begin(subject, record)
     out.add(subject, iri(RDF + "type"), iri(SCHEMA.ResearchProject))
     out.add(subject, iri(RDF + "type"), iri(PROV + "Activity"))
     out.add(subject, iri(RDFS + "label"), literal(values["name"]))
@@ -255,7 +306,7 @@ def map_project(out: Mapped, record: Record, values: dict) -> None:
 def map_site(out: Mapped, record: Record, values: dict, states_of_district: dict) -> None:
     """A recycling centre or other WEEE take-back point, as a site of its operator."""
     subject = iri(site_iri(values["id"]))
-    out.origins[subject[1:-1]] = record
+    out.begin(subject, record)
     out.add(subject, iri(RDF + "type"), iri(ORG.Site))
     out.add(subject, iri(RDF + "type"), iri(SCHEMA.RecyclingCenter))
     out.add(subject, iri(RDFS + "label"), literal(values["name"]))
@@ -294,13 +345,13 @@ def map_relation(out: Mapped, record: Record, values: dict, vocab: Vocabulary) -
     notation = vocab.notation.get(relation_type, "")
     annotations = vocab.annotations.get(relation_type, {})
     direct = annotations.get("directProperty", str(ORG.linkedTo))
+    node = iri(relation_iri(values))
+    out.begin(node, record)
     out.add(s, iri(direct), o)
     if annotations.get("symmetric") == "true":
         out.add(o, iri(direct), s)
     for prop, inverse in _ALSO.get(notation, []):
         out.add(o, iri(prop), s) if inverse else out.add(s, iri(prop), o)
-    node = iri(relation_iri(values))
-    out.origins[node[1:-1]] = record
     for cls in (HG.Relationship, RDF + "Statement"):
         out.add(node, iri(RDF + "type"), iri(cls))
     out.add(node, iri(RDF + "subject"), s)
@@ -312,6 +363,7 @@ def map_relation(out: Mapped, record: Record, values: dict, vocab: Vocabulary) -
 
 def map_district_scheme(out: Mapped) -> None:
     scheme = iri(scheme_iri("district"))
+    out.begin(scheme)
     out.add(scheme, iri(RDF + "type"), iri(SKOS + "ConceptScheme"))
     out.add(scheme, iri(SKOS + "prefLabel"), literal("Landkreise der Innovationsregion Harz", lang="de"))
     out.add(scheme, iri(SKOS + "prefLabel"), literal("Districts of the Harz innovation region", lang="en"))
@@ -320,7 +372,7 @@ def map_district_scheme(out: Mapped) -> None:
 def map_district(out: Mapped, record: Record, values: dict) -> None:
     """A district as a SKOS concept and schema:AdministrativeArea, with its region status."""
     subject = iri(concept_iri("district", values["key"]))
-    out.origins[subject[1:-1]] = record
+    out.begin(subject, record)
     for cls in (SKOS + "Concept", SCHEMA.AdministrativeArea):
         out.add(subject, iri(RDF + "type"), iri(cls))
     out.add(subject, iri(SKOS + "inScheme"), iri(scheme_iri("district")))
@@ -339,6 +391,7 @@ def map_district(out: Mapped, record: Record, values: dict) -> None:
 
 def map_dataset(out: Mapped, modified: str | None) -> None:
     subject = iri(DATASET_IRI)
+    out.begin(subject)
     out.add(subject, iri(RDF + "type"), iri(DCAT + "Dataset"))
     for lang, title in (("de", "harzgraph – Akteure der Kreislaufwirtschaft in der Innovationsregion Harz"),
                         ("en", "harzgraph – circular-economy actors of the Harz innovation region")):

@@ -25,6 +25,7 @@ import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from graph.build.tablespec import TABLES
 from graph.errors import Problem
@@ -45,6 +46,13 @@ class Record:
 
     def get(self, field: str) -> str:
         return self.values.get(field, "").strip()
+
+
+class Origin(NamedTuple):
+    """Where a record came from, without its cells: all an error message needs."""
+
+    file: str
+    row: int
 
 
 @dataclass

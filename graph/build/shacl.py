@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from graph.build.readers import Record
+from graph.build.readers import Origin
 from graph.errors import Problem
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -117,7 +117,7 @@ def compile_shapes(shapes_file: Path) -> list[Check]:
     for node_shape in _objects_of_type(shapes, SH + "NodeShape"):
         shape = node_shape.value
         for target_class in [t.value for t in _values(shapes, node_shape, SH + "targetClass")]:
-            target = _class_marker("?this", target_class)
+            target = _class_marker("?this", target_class, focus=True)
             plans = [_plan_property(shapes, prop, shape) for prop in _values(shapes, node_shape, SH + "property")]
             checks += _merged_checks(shape, target, [(path, slot) for path, slot, _extra in plans])
             for path, slot, extra in plans:
@@ -245,39 +245,49 @@ def _merged_checks(shape: str, target: str, plans: list[tuple[str, Slot]]) -> li
     return checks
 
 
-def _class_marker(variable: str, cls: str) -> str:
-    """Stands for "variable is an instance of cls or of a subclass"; see :func:`_expand_classes`."""
-    return f"#CLASS {variable} <{cls}>#"
+def _class_marker(variable: str, cls: str, *, focus: bool = False) -> str:
+    """Stands for "variable is an instance of cls or of a subclass"; see :func:`_expand_classes`.
+    ``focus``: this is the target of a shape, whose instances are the focus nodes."""
+    return f"#{'FOCUS' if focus else 'CLASS'} {variable} <{cls}>#"
 
 
-_CLASS_MARKER = re.compile(r"#CLASS (\?\w+) <([^>]+)>#")
+_CLASS_MARKER = re.compile(r"#(CLASS|FOCUS) (\?\w+) <([^>]+)>#")
 
 
-def _expand_classes(query: str, store: pyoxigraph.Store, cache: dict[str, list[str]]) -> str:
+def _expand_classes(query: str, store: pyoxigraph.Store, cache: dict[str, list[str]],
+                    focus_graph: str | None = None) -> str:
     """Replace class markers by ``VALUES ?c { C and its subclasses } ?x a ?c``.
 
     The subclass closure is read once per class from the store (rdfs:subClassOf+); a
     property path ``rdf:type/rdfs:subClassOf*`` per focus node was three times slower.
+    With ``focus_graph``, a shape's focus nodes are only those typed in that named graph
+    (the subjects a batch owns, :mod:`graph.build.batches`).
     """
 
     def values(match: re.Match) -> str:
-        variable, cls = match.groups()
+        kind, variable, cls = match.groups()
         if cls not in cache:
             sub = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s <{SUBCLASS}>+ <{cls}> }}")
             cache[cls] = sorted({cls, *(row["s"].value for row in sub if isinstance(row["s"], pyoxigraph.NamedNode))})
         name = f"?cls_{variable[1:]}"
         listed = " ".join(f"<{c}>" for c in cache[cls])
-        return f"VALUES {name} {{ {listed} }} {variable} <{RDF_TYPE}> {name} ."
+        typed = f"{variable} <{RDF_TYPE}> {name} ."
+        if kind == "FOCUS" and focus_graph is not None:
+            typed = f"GRAPH <{focus_graph}> {{ {typed} }}"
+        return f"VALUES {name} {{ {listed} }} {typed}"
 
     return _CLASS_MARKER.sub(values, query)
 
 
-def run_checks(store: pyoxigraph.Store, checks: list[Check]) -> list[Violation]:
-    """Run compiled checks on a store; one Violation per focus node, field and message."""
+def run_checks(store: pyoxigraph.Store, checks: list[Check], *, focus_graph: str | None = None) -> list[Violation]:
+    """Run compiled checks on a store; one Violation per focus node, field and message.
+
+    ``focus_graph``: check only the focus nodes whose rdf:type is (also) in that named graph;
+    all else is read from the default graph."""
     found: set[Violation] = set()
     classes: dict[str, list[str]] = {}
     for check in checks:
-        for solution in store.query(_expand_classes(check.query, store, classes)):
+        for solution in store.query(_expand_classes(check.query, store, classes, focus_graph)):
             value = solution["value"] if check.mode not in ("missing", "duplicates") else None
             text = None if value is None else value.value
             for field, message in check.messages(solution):
@@ -285,7 +295,7 @@ def run_checks(store: pyoxigraph.Store, checks: list[Check]) -> list[Violation]:
     return sorted(found, key=lambda v: (v.focus, v.field or "", v.message, v.value or ""))
 
 
-def violations_to_problems(violations: list[Violation], origins: dict[str, Record],
+def violations_to_problems(violations: list[Violation], origins: dict[str, Origin],
                            ontology_label: str = "ontology/vocab") -> list[Problem]:
     """Name the file, row and field of each violation (the vocabularies have no rows)."""
     problems = []

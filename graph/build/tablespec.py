@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Column:
     """One column: its name, whether a value is required, and how the value is read.
 
-    ``kind`` is one of: text, slug, url, urls, date, fulldate, year, area, lat, lon, int, decimal,
+    ``kind`` is one of: text, slug, url, urls, date, fulldate, year, area, lat, lon, int, decimal, nuts3,
     confidence, list:<scheme>, term:<scheme>, ref:<table>[|<table>], relation.
     """
 
@@ -34,7 +34,7 @@ CONFIDENCE = ("high", "medium", "low")
 
 DISTRICTS = TableSpec("districts", (
     Column("key", "districtkey", True), Column("name", "text", True),
-    Column("state", "term:state", True), Column("nuts3"), Column("seat"),
+    Column("state", "term:state", True), Column("nuts3", "nuts3"), Column("seat"),
     Column("area_km2", "decimal"), Column("population", "int"),
     Column("population_date", "fulldate"), Column("population_source", "url"),
     Column("region_status", "term:region-status", True), Column("status_note"),

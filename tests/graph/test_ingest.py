@@ -8,9 +8,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
-from graph.build import ingest
+from graph.build import ingest, records
 from graph.errors import ImportFailed
 from graph.settings import Settings
 from tests.helpers import dump, rows, set_cell, write_rows
@@ -58,6 +60,8 @@ CASES = [
     pytest.param("actors", 2, "confidence", "sure", "confidence", "evidence level", id="bad-confidence"),
     pytest.param("districts", 2, "region_status", "maybe", "region_status", "not a known region status",
                  id="bad-region-status"),
+    # the NUTS-3 code becomes part of an IRI: a space would break the load with no file/row/field
+    pytest.param("districts", 2, "nuts3", "DE 916", "nuts3", "not a NUTS-3 code", id="bad-nuts3"),
 ]
 
 
@@ -208,3 +212,20 @@ def test_header_only_tables_are_fine(settings):
     write_rows(path, [], columns=list(rows(path)[0]))
     report = ingest.build(settings)
     assert report.records["relations"] == 0
+
+
+@hypothesis.settings(max_examples=400, deadline=None)
+@hypothesis.given(st.from_regex(records.SIMPLE_URL, fullmatch=True))
+def test_every_simple_url_passes_the_full_url_check(url):
+    """The fast path of the URL check (records.SIMPLE_URL) only accepts what the full check
+    (parse, re-serialise, IRI check) accepts."""
+    found = []
+    assert records._checked_url("sources", url, lambda *args: found.append(args)) == url
+    assert found == []
+
+
+@pytest.mark.parametrize("url", ["https://example", "http://exa mple.org", "http://example.org:8080/x",
+                                 "http://example.org/a%zz", "http://example.org/#top", "http://example.org/?",
+                                 "https://example.org/<b>", "ftp://example.org/x", "http://ex_ample.org/"])
+def test_unusual_urls_take_the_full_check(url):
+    assert not records.SIMPLE_URL.fullmatch(url)

@@ -60,7 +60,7 @@ def graph_of(settings: Settings) -> tuple[set[str], list]:
         lines = set(ntriples.read_bytes().decode("utf-8").splitlines())
         scratch = pyoxigraph.Store()
         ingest.load_into(scratch, ntriples, settings)
-        ingest.check_shapes(scratch, mapped, settings)
+        ingest.check_shapes(mapped, settings)
     finally:
         mapped.close()
     return lines, report.warnings
