@@ -3,10 +3,11 @@ matrix), ``/borders`` (state and district matrices), ``/brokers`` and ``/report`
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
 
 from graph import analyse, derived
 from graph.namespaces import actor_iri
@@ -25,6 +26,7 @@ from .state import (
     collaboration_meta,
     current_store,
     facet_choices,
+    prepared,
     suggestions,
 )
 
@@ -36,8 +38,16 @@ SCORE_STEPS = ("0.3", "0.4", "0.5", "0.6")
 CHAIN_GROUPS = ("category", "crm", "material")
 #: The weak points /brokers lists (the most dependants first; a filter shows others).
 CUTS_SHOWN = 200
+#: How long a briefing request waits for the analyses before it answers "being prepared"
+#: (202, Retry-After): on the shipped data they take about a second, at 100,000 actors
+#: minutes, which nobody should spend looking at a blank page. The app's
+#: ``HARZGRAPH_PREPARE_WAIT_S`` setting overrides it.
+PREPARE_WAIT_S = 2.0
+RETRY_AFTER_S = 5
 #: The briefing is one self-contained document: its CSS sits in <style> and it has no script.
 #: It may be framed by our own page and nothing else; the sandbox keeps it from running anything.
+PREPARING_CSP = ("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+                 "frame-ancestors 'self'")
 REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; "
               "form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox")
 
@@ -221,8 +231,11 @@ def _findings_page(fmt: str, rows: list[dict], columns: list[str], name: str, de
 
 @bp.get("/report")
 def report() -> Response:
-    """The briefing for decision makers, ``/report``: the document framed, with a download link."""
-    _briefing(g.lang)
+    """The briefing for decision makers, ``/report``: the document framed, with a download link.
+
+    The page itself answers at once; the framed document is prepared in the background
+    (started here, so that it is ready sooner) and says so while it is."""
+    _briefing(g.lang, wait_s=0)
     args = {k: v for k, v in request.args.items() if k in ("district", "state", "material", "competency", "lang")}
     figure_urls = {name: {fmt: url_for("gaps.report_figure", name=name, fmt=fmt, **args) for fmt in ("png", "svg")}
                    for name in ("borders", "chain", "collection")}
@@ -237,8 +250,12 @@ def report() -> Response:
 
 @bp.get("/report/briefing.html")
 def report_document() -> Response:
-    """The briefing itself, as built by ``graph.report``; ``?download=1`` saves it as a file."""
-    response = Response(_briefing(g.lang), mimetype="text/html")
+    """The briefing itself, as built by ``graph.report``; ``?download=1`` saves it as a file.
+    While it is being prepared: 202 with a short note that reloads itself."""
+    ready, html = _briefing(g.lang)
+    if not ready:
+        return _preparing("html")
+    response = Response(html, mimetype="text/html")
     response.headers["Content-Security-Policy"] = REPORT_CSP
     response.headers["X-Frame-Options"] = "SAMEORIGIN"
     if request.args.get("download"):
@@ -255,8 +272,10 @@ def report_figure(name: str, fmt: str) -> Response:
 
     store, lang, selection = current_store(), g.lang, _selection()
     key = f"{lang}-{_selection_key(selection)}"
-    drawn = cached(f"report-figures-{key}", lambda: briefing_figures(store, lang=lang, selection=selection,
-                                                                      G=collaboration()))
+    ready, drawn = prepared(f"report-figures-{key}", lambda: briefing_figures(store, lang=lang, selection=selection,
+                                                                               G=collaboration()), _wait_s())
+    if not ready:
+        return _preparing("text")
     data = cached(f"report-figure-{name}-{fmt}-{key}", lambda: drawn[name](fmt))
     return represent.figure(data, fmt, f"briefing-{name}")
 
@@ -267,8 +286,11 @@ def report_findings(fmt: str) -> Response:
     from graph.report.briefing import briefing_findings
 
     store, lang, selection = current_store(), g.lang, _selection()
-    rows = cached(f"report-findings-{lang}-{_selection_key(selection)}",
-                  lambda: briefing_findings(store, lang=lang, selection=selection, G=collaboration()))
+    ready, rows = prepared(f"report-findings-{lang}-{_selection_key(selection)}",
+                           lambda: briefing_findings(store, lang=lang, selection=selection, G=collaboration()),
+                           _wait_s())
+    if not ready:
+        return _preparing("json" if fmt == "json" else "text")
     table = Table(["number", "finding", "text", "section", "sources", "more_sources", "thin"], rows)
     return represent.table(table, fmt, template="gaps/report.html", title=translate("report.title", g.lang),
                            description=translate("report.title", g.lang), links=_report_links(),
@@ -280,15 +302,42 @@ def _report_links() -> dict[str, str]:
             "csv": url_for("gaps.report_findings", fmt="csv")}
 
 
-def _briefing(lang: str) -> str:
-    """The report's HTML in ``lang``, built once per app; 404 where graph.report is not installed."""
+def _briefing(lang: str, wait_s: float | None = None) -> tuple[bool, str | None]:
+    """The report's HTML in ``lang``, built once per version and selection in the background
+    (:func:`webapp.state.prepared`): ``(True, html)``, or ``(False, None)`` while it is being
+    prepared; 404 where graph.report is not installed."""
     try:
         from graph.report.briefing import build_report  # written beside this module; imported when asked for
     except ImportError:
         abort(404)
     store, selection = current_store(), _selection()
-    return cached(f"report-{lang}-{_selection_key(selection)}",
-                  lambda: build_report(store, lang=lang, selection=selection, G=collaboration()))
+    return prepared(f"report-{lang}-{_selection_key(selection)}",
+                    lambda: build_report(store, lang=lang, selection=selection, G=collaboration()),
+                    _wait_s() if wait_s is None else wait_s)
+
+
+def _wait_s() -> float:
+    return float(current_app.config.get("HARZGRAPH_PREPARE_WAIT_S", PREPARE_WAIT_S))
+
+
+def _preparing(kind: str) -> Response:
+    """202 "being prepared", with ``Retry-After``: a page that reloads itself (``html``), a
+    JSON object (``json``) or a line of text (``text``, for CSV and figure files)."""
+    note = translate("report.preparing", g.lang)
+    if kind == "html":
+        body = render_template("gaps/report_preparing.html", note=note, seconds=RETRY_AFTER_S)
+        response = Response(body, status=202, mimetype="text/html")
+        # Not sandboxed (a sandboxed document ignores its refresh when opened on its own).
+        response.headers["Content-Security-Policy"] = PREPARING_CSP
+        response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    elif kind == "json":
+        response = Response(json.dumps({"status": "preparing", "message": note, "retry_after": RETRY_AFTER_S},
+                                       ensure_ascii=False), status=202, mimetype="application/json")
+    else:
+        response = Response(note + "\n", status=202, mimetype="text/plain")
+    response.headers["Retry-After"] = str(RETRY_AFTER_S)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _selection():

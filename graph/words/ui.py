@@ -565,6 +565,10 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "report.open": ("In eigenem Fenster öffnen, zum Drucken", "Open in its own window, to print"),
     "report.file": ("kurzbericht", "briefing"),
     "report.frame": ("Der Kurzbericht", "The briefing"),
+    "report.preparing": ("Der Kurzbericht wird gerade aus allen Daten erstellt. Bei sehr großen Netzwerken dauert "
+                         "das einige Minuten; diese Ansicht lädt sich von selbst neu, sobald er fertig ist.",
+                         "The briefing is being prepared from all the data. For very large networks this takes a "
+                         "few minutes; this view reloads by itself as soon as it is ready."),
     "network.suggest": ("Vorgeschlagene Partnerschaften einblenden", "Show suggested partnerships"),
     "network.suggest.legend": ("vorgeschlagene Partnerschaft (Hypothese)", "suggested partnership (hypothesis)"),
     "network.suggest.tooltip": ("Vorschlag Nr. {rank} (Hypothese, keine bekannte Verbindung)",

@@ -60,7 +60,11 @@ def web_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def app(web_settings: Settings):
     from webapp import create_app
 
-    return create_app(web_settings)
+    app = create_app(web_settings)
+    # The briefing answers "being prepared" (202) after 2 s by default; on a busy CI machine the
+    # first one can take longer, and these tests read the document itself.
+    app.config["HARZGRAPH_PREPARE_WAIT_S"] = 300
+    return app
 
 
 @pytest.fixture

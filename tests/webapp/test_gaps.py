@@ -366,3 +366,70 @@ def test_the_briefing_takes_a_district_and_a_topic(client):
     document = client.get("/report/briefing.html?district=16062").get_data(as_text=True)
     assert "Auswahl: Landkreis: Nordhausen." in document
     assert client.get("/report/briefing.html?material=unobtainium").status_code == 400
+
+
+def test_a_briefing_that_takes_long_answers_being_prepared_then_the_document(web_settings, monkeypatch):
+    """At 100,000 actors the briefing's analyses take minutes: the request waits at most
+    HARZGRAPH_PREPARE_WAIT_S, then answers 202 with a note that reloads itself, while the
+    briefing is computed once in the background; the next request after it finished gets it."""
+    import threading
+
+    from graph.report import briefing
+    from webapp import create_app
+
+    release, calls = threading.Event(), []
+
+    def slow_report(store, *, lang="de", selection=None, G=None):
+        calls.append(lang)
+        release.wait(30)
+        return "<!doctype html><title>ready</title><p>the briefing</p>"
+
+    monkeypatch.setattr(briefing, "build_report", slow_report)
+    app = create_app(web_settings)
+    app.config["HARZGRAPH_PREPARE_WAIT_S"] = 0.05
+    client = app.test_client()
+    assert client.get("/report").status_code == 200  # the page itself never waits
+    waiting = client.get("/report/briefing.html")
+    assert waiting.status_code == 202 and waiting.headers["Retry-After"] == "5"
+    note = waiting.get_data(as_text=True)
+    assert '<meta http-equiv="refresh" content="5">' in note and "wird gerade" in note
+    findings = client.get("/report.json")
+    assert findings.status_code == 202 and findings.get_json()["status"] == "preparing"
+    assert client.get("/report/briefing.html").status_code == 202
+    assert calls == ["de"]  # started once, however often it was asked for
+    release.set()
+    for _ in range(200):  # the background thread finishes at once after the release
+        document = client.get("/report/briefing.html")
+        if document.status_code == 200:
+            break
+        threading.Event().wait(0.05)
+    assert document.status_code == 200 and "the briefing" in document.get_data(as_text=True)
+    assert calls == ["de"]
+
+
+def test_the_report_page_shows_the_briefing_once_it_is_ready(web_settings, browser, monkeypatch):
+    """A sandboxed frame ignores its own refresh: the /report page asks again (js/report.js)
+    and shows the briefing in its frame once the background computation is done."""
+    import threading
+
+    from graph.report import briefing
+    from tests.helpers import live_server
+    from webapp import create_app
+
+    release = threading.Event()
+
+    def slow_report(store, *, lang="de", selection=None, G=None):
+        release.wait(30)
+        return "<!doctype html><title>ready</title><p>THE BRIEFING IS HERE</p>"
+
+    monkeypatch.setattr(briefing, "build_report", slow_report)
+    app = create_app(web_settings)
+    app.config["HARZGRAPH_PREPARE_WAIT_S"] = 0.05
+    with live_server(app) as url:
+        page = browser.new_page()
+        page.goto(url + "/report")
+        frame = page.frame_locator(".report-frame")
+        assert "wird gerade" in frame.locator("body").inner_text()
+        release.set()
+        frame.locator("text=THE BRIEFING IS HERE").wait_for(timeout=15_000)
+        page.close()
