@@ -84,8 +84,10 @@ def actor_index(store, lang: str) -> actor_views.ActorIndex:
     return actor_views.actor_index(store, lang=lang)
 
 
-def suggestions(G: nx.Graph, lang: str) -> list[dict[str, Any]]:
-    return gap_views.partner_suggestions(G, lang=lang)
+def suggestions(G: nx.Graph, lang: str, ranked: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The partner suggestions in ``lang``; ``ranked``: :func:`graph.views.gaps.ranked_pairs`
+    of ``G`` when computed already (the ranking is the same in every language)."""
+    return gap_views.suggestion_rows(G, gap_views.ranked_pairs(G) if ranked is None else ranked, lang=lang)
 
 
 def suggestions_by_actor(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -159,15 +161,19 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     seconds: dict[str, float] = {}
     store = _SameQueryOnce(store)
 
-    def put(key: str, compute: Callable[[], Any]) -> Any:
+    def timed(key: str, compute: Callable[[], Any], keep: Callable[[Any], None] | None = None) -> Any:
         start = time.perf_counter()
         value = compute()
-        save(version, key, value)
+        if keep is not None:
+            keep(value)
         seconds[key] = time.perf_counter() - start
         log.debug("derived %s in %.2f s", key, seconds[key])
         if progress:
             progress(key, seconds[key])
         return value
+
+    def put(key: str, compute: Callable[[], Any]) -> Any:
+        return timed(key, compute, lambda value: save(version, key, value))
 
     features = ((region_map.read_features(boundaries / "districts.geojson"),
                  region_map.read_features(boundaries / "states.geojson")) if boundaries.is_dir() else None)
@@ -177,12 +183,13 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("network-names", lambda: actor_names(G))
     put("network-rank", lambda: network_views.degree_rank(G))
     put("project-names", lambda: network_views.project_names(store))
+    ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(G))  # one ranking, labelled per language
     for lang in langs:
         index = put(f"actor-index-{lang}", lambda lang=lang: actor_index(store, lang))
         put(f"concept-labels-{lang}", lambda index=index: index.labels)
         put(f"facet-choices-{lang}", lambda index=index: index.choices)
         put(f"overview-{lang}", lambda lang=lang: overview(store, lang=lang))
-        rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang))
+        rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang, ranked))
         put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
         put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
         put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,

@@ -17,8 +17,22 @@ import pyoxigraph
 
 from graph.concepts import read_hierarchy
 from graph.namespaces import concept_iri
+from graph.scans import (
+    HGNS,
+    ORGANIZATION,
+    RDF,
+    RDFS,
+    RELATIONSHIP,
+    SCHEMA,
+    SOURCE,
+    WGS_LAT,
+    WGS_LONG,
+    StoreScan,
+    actor_facets,
+    listed_actors,
+    scan_of,
+)
 from graph.sparql.catalog import run_named
-from graph.tables import Table
 
 #: Weight each kind of tie adds to an edge. Direct, specific relations count fully; a
 #: shared project almost as much; common membership of a network and loose or funding
@@ -62,8 +76,10 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
         (competency → its broader competencies).
     """
     weight_of = {**TIE_WEIGHTS, **(weights or {})}
+    scan = scan_of(store)
+    store = scan.store
     G = nx.Graph()
-    _add_nodes(G, run_named(store, "network_actors"))
+    _add_nodes(G, scan)
     _add_context(G, store)
     ties: dict[tuple[str, str], dict] = {}
 
@@ -87,7 +103,7 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
 
     groups: dict[tuple[str, str], list[tuple[str, str, str, str | None]]] = defaultdict(list)
     funders: dict[str, list[tuple[str, str, str, str | None]]] = defaultdict(list)
-    for row in run_named(store, "network_relations").rows:
+    for row in relation_rows(scan):
         kind, subject, obj = row["type"], row["subject"], row["object"]
         if kind == "funds" and not include_funding:
             continue
@@ -131,24 +147,53 @@ DIRECTED = frozenset({"supplies", "subsidiary_of", "hosted_by", "coordinates", "
                       "funds"})
 
 
-def _add_nodes(G: nx.Graph, table: Table) -> None:
-    """Actors from ``network_actors``: one row of facts per actor (``facet`` unbound) and one
-    row per facet value (in any order)."""
-    facets = ("stages", "materials", "categories", "competencies")
-    values: dict[str, dict[str, set]] = defaultdict(lambda: {f: set() for f in facets})
-    for row in table.rows:
-        actor = row["actor"]
-        if row["facet"]:
-            values[actor][row["facet"]].add(row["value"])
-        elif actor not in G:
-            G.add_node(actor, label=row["label"], kind=row["kind"], district=row["district"],
-                       state=row["state"], region_status=row["region_status"],
-                       confidence=row["confidence"], lat=row["lat"], lon=row["lon"])
-    for actor, attrs in G.nodes(data=True):
-        attrs.update(values[actor] if actor in values else {f: set() for f in facets})
-    for _node, attrs in G.nodes(data=True):
-        for facet in facets:
-            attrs[facet] = sorted(attrs[facet])
+def relation_rows(store) -> list[dict[str, object]]:
+    """The rows of the ``network_relations`` query (one per relation and source), read by
+    single-pattern scans (:mod:`graph.scans`): ``type, subject, object, object_is_actor,
+    start, end, confidence, source``, by relation IRI and source.
+
+    A relation row counts when it has a type with a notation, a subject, an object, an
+    evidence level and a source, as in the query."""
+    scan = scan_of(store)
+    actors = scan.instances(ORGANIZATION)
+    kinds, subjects, objects = scan.one(HGNS + "relationType"), scan.one(RDF + "subject"), scan.one(RDF + "object")
+    confidence, sources = scan.one(HGNS + "confidence"), scan.many(SOURCE)
+    starts, ends = scan.one(SCHEMA + "startDate"), scan.one(SCHEMA + "endDate")
+    rows = []
+    for relation in sorted(scan.instances(RELATIONSHIP)):
+        kind, subject, obj = scan.notation(kinds.get(relation)), subjects.get(relation), objects.get(relation)
+        level = confidence.get(relation)
+        if kind is None or subject is None or obj is None or level is None:
+            continue
+        for source in sorted(map(str, sources.get(relation, ()))):
+            rows.append({"relation": relation, "type": kind, "subject": subject, "object": obj,
+                         "object_is_actor": obj in actors, "start": starts.get(relation),
+                         "end": ends.get(relation), "confidence": level, "source": source})
+    return rows
+
+
+def _add_nodes(G: nx.Graph, scan: StoreScan) -> None:
+    """The actors (:func:`graph.scans.listed_actors`), sorted, with their facts and facet
+    values (the rows of the ``network_actors`` query)."""
+    labels, kinds, confidence = scan.one(RDFS + "label"), scan.one(HGNS + "kind"), scan.one(HGNS + "confidence")
+    districts, states = scan.one(HGNS + "district"), scan.one(HGNS + "state")
+    status, lats, lons = scan.one(HGNS + "regionStatus"), scan.one(WGS_LAT), scan.one(WGS_LONG)
+    held = actor_facets(scan)
+    for actor in listed_actors(scan):
+        district = districts.get(actor)
+        located = actor in lats and actor in lons
+        values = held.get(actor, {})
+        G.add_node(actor, label=labels[actor], kind=scan.notation(kinds[actor]), district=scan.notation(district),
+                   state=scan.notation(states.get(actor)),
+                   region_status=scan.notation(status.get(district)) if district is not None else None,
+                   confidence=confidence[actor], lat=lats[actor] if located else None,
+                   lon=lons[actor] if located else None,
+                   **{plural: sorted(values.get(facet, ())) for plural, facet in _FACETS})
+
+
+#: Node attribute of each many-valued facet (plural) and its name in :func:`graph.scans.actor_facets`.
+_FACETS = (("stages", "stage"), ("materials", "material"), ("categories", "category"),
+           ("competencies", "competency"))
 
 
 def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:
