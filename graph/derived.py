@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from graph.network import collaboration_graph
+from graph.scans import StoreScan
 from graph.views import actors as actor_views
 from graph.views import gaps as gap_views
 from graph.views import map as region_map
@@ -177,7 +178,12 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
 
     features = ((region_map.read_features(boundaries / "districts.geojson"),
                  region_map.read_features(boundaries / "states.geojson")) if boundaries.is_dir() else None)
-    G = put("collaboration-graph", lambda: graph(store))
+    langs = tuple(langs)
+    # One scan per predicate, shared by the graph, the actor index and the search index.
+    scan = StoreScan(store)
+    G = put("collaboration-graph", lambda: collaboration_graph(scan))
+    indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
+    scan.forget()  # its memory is better spent on what follows
     positions = put("network-layout", lambda: layout(G))
     put("network-facets", lambda: facet_counts(G))
     put("network-names", lambda: actor_names(G))
@@ -185,7 +191,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("project-names", lambda: network_views.project_names(store))
     ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(G))  # one ranking, labelled per language
     for lang in langs:
-        index = put(f"actor-index-{lang}", lambda lang=lang: actor_index(store, lang))
+        index = put(f"actor-index-{lang}", lambda lang=lang: indexes[lang])
         put(f"concept-labels-{lang}", lambda index=index: index.labels)
         put(f"facet-choices-{lang}", lambda index=index: index.choices)
         put(f"overview-{lang}", lambda lang=lang: overview(store, lang=lang))

@@ -65,6 +65,7 @@ class StoreScan:
         self._one: dict[str, dict[str, object]] = {}
         self._many: dict[str, dict[str, list[object]]] = {}
         self._instances: dict[str, frozenset[str]] = {}
+        self._memo: dict[str, object] = {}
 
     def pairs(self, predicate: str, *, terms: bool = False) -> list[tuple[str, object]]:
         """Every ``(subject, object)`` of ``predicate``: the subject's IRI (or blank node id)
@@ -101,6 +102,23 @@ class StoreScan:
             self._many[predicate] = out
         return self._many[predicate]
 
+    def many_terms(self, predicate: str) -> dict[str, list[pyoxigraph.Literal]]:
+        """Subject → every object of ``predicate`` as a pyoxigraph term (a literal's
+        ``language`` and ``value``), in the order read."""
+        key = "terms " + predicate
+        if key not in self._many:
+            out: dict[str, list] = {}
+            for s, o in self.pairs(predicate, terms=True):
+                out.setdefault(s, []).append(o)
+            self._many[key] = out
+        return self._many[key]  # type: ignore[return-value]
+
+    def memo(self, key: str, compute):
+        """``compute(self)`` once; later calls with the same ``key`` return that value."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
+
     def instances(self, cls: str) -> frozenset[str]:
         """The subjects typed ``cls``."""
         if cls not in self._instances:
@@ -121,10 +139,12 @@ class StoreScan:
         wanted = set(predicates)
         for cache in (self._pairs, self._one, self._many):
             for key in list(cache):
-                if not wanted or (key[0] if isinstance(key, tuple) else key) in wanted:
+                name = key[0] if isinstance(key, tuple) else key.removeprefix("terms ")
+                if not wanted or name in wanted:
                     del cache[key]
         if not wanted:
             self._instances.clear()
+            self._memo.clear()
 
 
 def scan_of(store) -> StoreScan:
@@ -134,7 +154,11 @@ def scan_of(store) -> StoreScan:
 
 def actor_facets(scan: StoreScan) -> dict[str, dict[str, set[str]]]:
     """Actor IRI → facet (``stage``, ``material``, ``category``, ``competency``) → notations;
-    the rows of the ``actor_facets`` query, by actor."""
+    the rows of the ``actor_facets`` query, by actor (computed once per scan; do not change it)."""
+    return scan.memo("actor_facets", _actor_facets)
+
+
+def _actor_facets(scan: StoreScan) -> dict[str, dict[str, set[str]]]:
     actors = scan.instances(ORGANIZATION)
     out: dict[str, dict[str, set[str]]] = {}
     for predicate, facet in FACET_PREDICATES:
