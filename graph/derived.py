@@ -200,7 +200,9 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
         put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
                                                                                   index.labels))
-        for measure in region_map.MEASURES if features else ():
-            put(f"map-{lang}-{measure}", lambda lang=lang, index=index, measure=measure: region_map.region_map(
-                store, *features, measure=measure, lang=lang, records=index.records))
+        if features:  # the measures share the placed actors and sites: computed once per language
+            maps = timed(f"maps-{lang}", lambda lang=lang, index=index: region_map.region_maps(
+                store, *features, lang=lang, records=index.records))
+            for measure in region_map.MEASURES:
+                put(f"map-{lang}-{measure}", lambda measure=measure, maps=maps: maps[measure])
     return seconds
