@@ -139,3 +139,20 @@ def test_actor_facets_are_read_once_per_scan(synthetic_store):
     assert actor_facets(scan) is actor_facets(scan)
     hierarchy = read_hierarchy(synthetic_store)
     assert actor_documents(scan, hierarchy) == actor_documents(synthetic_store, hierarchy)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_overview_counts_from_scans_equal_the_aggregating_queries(synthetic_store, lang):
+    from graph.views.region import counted, overview
+
+    tables = counted(StoreScan(synthetic_store), lang=lang)
+    expected = {"totals": run_named(synthetic_store, "totals"),
+                "by_kind": run_named(synthetic_store, "actors_by_kind", lang=lang),
+                "by_district": run_named(synthetic_store, "actors_by_district"),
+                "by_state": run_named(synthetic_store, "actors_by_state", lang=lang)}
+    for name, table in expected.items():
+        assert tables[name].columns == table.columns, name
+        assert tables[name].rows == table.rows, name
+    assert tables["totals"].rows[0]["actors"] == 80
+    assert overview(synthetic_store, lang=lang, scan=StoreScan(synthetic_store)) == overview(synthetic_store,
+                                                                                             lang=lang)
