@@ -61,9 +61,10 @@ def child(store_dir: str, out_dir: str) -> dict:
     from graph import derived
 
     store = pyoxigraph.Store.read_only(store_dir)
+    peaks: dict[str, float] = {}
     start = time.perf_counter()
-    seconds = derived.write_all(store, Path(out_dir))
-    return {"seconds": time.perf_counter() - start, "keys": seconds, "rss_mb": _peak_rss_mb()}
+    seconds = derived.write_all(store, Path(out_dir), progress=lambda key, _s: peaks.setdefault(key, _peak_rss_mb()))
+    return {"seconds": time.perf_counter() - start, "keys": seconds, "rss_mb": _peak_rss_mb(), "peaks": peaks}
 
 
 def main() -> None:
@@ -85,7 +86,7 @@ def main() -> None:
               f"(load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})")
         slowest = sorted(result["keys"].items(), key=lambda kv: -kv[1])
         for key, seconds in slowest[:args.top]:
-            print(f"    {key:<34} {seconds:>8.2f} s")
+            print(f"    {key:<34} {seconds:>8.2f} s   peak RSS so far {result['peaks'].get(key, 0):>6.0f} MB")
         rest = slowest[args.top:]
         if rest:
             print(f"    {f'({len(rest)} more keys)':<34} {sum(s for _k, s in rest):>8.2f} s")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import random
 from collections.abc import Iterable, Mapping
@@ -184,6 +185,8 @@ def missing_partnerships(
     in_area = _in_area(profiles, area)
     topic_pairs = _topic_candidates(profiles, adj, max_stage_gap, max_pairs_per_chain_link, seed) if topic else {}
 
+    # The best ``top`` in a heap whose smallest item is the worst kept pair: nodes are sorted
+    # by IRI, so the order (-score, u, x) is the order (-score, IRI a, IRI b) of the rows.
     scored: list[tuple[float, int, int]] = []
     for u in range(len(nodes)):
         if not allowed[u]:
@@ -208,9 +211,12 @@ def missing_partnerships(
             base = sum(w * part for w, part in zip(weights, parts[1:], strict=True))
             score = parts[0] * (0.5 + 0.5 * base) if topic else base
             if score > 0:
-                scored.append((round(score, 4), u, x))
-    scored.sort(key=lambda item: (-item[0], nodes[item[1]], nodes[item[2]]))
-    chosen = scored if top is None else scored[:top]
+                item = (round(score, 4), -u, -x)
+                if top is None or len(scored) < top:
+                    heapq.heappush(scored, item)
+                elif item > scored[0]:
+                    heapq.heapreplace(scored, item)
+    chosen = [(score, -u, -x) for score, u, x in sorted(scored, reverse=True)]
     rows = []
     rank = 0
     for position, (score, u, v) in enumerate(chosen, start=1):
@@ -250,6 +256,7 @@ class _Profile(NamedTuple):
     district: str | None
     kind: str | None
     topic: tuple[str, ...]  # the topic concepts it holds (scheme order: material, category, …)
+    near: frozenset[int]  # the flow ranks adjacent to one of its own (see _near)
 
 
 def _profiles(G: nx.Graph, nodes: list[str], gap: int, topic) -> list[_Profile]:
@@ -270,6 +277,8 @@ def _profiles(G: nx.Graph, nodes: list[str], gap: int, topic) -> list[_Profile]:
             d.get("district"),
             d.get("kind"),
             tuple(held),
+            frozenset(ranks[s] + step for s in d.get("stages") or () if s in ranks
+                      for step in range(-2 * gap, 2 * gap + 1) if step),
         ))
     return out
 
@@ -367,7 +376,9 @@ def _specificity(items: list[frozenset[str]]) -> dict[str, float]:
 
 
 def _near(pu: _Profile, pv: _Profile, gap: int) -> bool:
-    return any(adjacent(a, b, gap) for a in pu.ranks for b in pv.ranks)
+    """Whether a stage of one is adjacent to a stage of the other (:func:`adjacent`: ranks
+    0 < |a − b| <= 2·gap); ``pu.near`` holds those ranks, built for the profile's ``gap``."""
+    return not pu.near.isdisjoint(pv.ranks)
 
 
 def _parts(pu: _Profile, pv: _Profile, s: float, specificity: dict[str, float],
