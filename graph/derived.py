@@ -183,6 +183,8 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     scan = StoreScan(store)
     G = put("collaboration-graph", lambda: collaboration_graph(scan))
     indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
+    overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
+                 for lang in langs}
     scan.forget()  # its memory is better spent on what follows
     positions = put("network-layout", lambda: layout(G))
     put("network-facets", lambda: facet_counts(G))
@@ -194,7 +196,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         index = put(f"actor-index-{lang}", lambda lang=lang: indexes[lang])
         put(f"concept-labels-{lang}", lambda index=index: index.labels)
         put(f"facet-choices-{lang}", lambda index=index: index.choices)
-        put(f"overview-{lang}", lambda lang=lang: overview(store, lang=lang))
+        put(f"overview-{lang}", lambda lang=lang: overviews[lang])
         rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang, ranked))
         put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
         put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))

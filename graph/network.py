@@ -81,29 +81,30 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
     G = nx.Graph()
     _add_nodes(G, scan)
     _add_context(G, store)
-    ties: dict[tuple[str, str], dict] = {}
+    ties: dict[tuple[str, str], _Tie] = {}
 
     def tie(a: str, b: str, kind: str, source: str, confidence: str, via: str | None, year: str | None):
         if a == b or a not in G or b not in G:
             return
         key = (a, b) if a < b else (b, a)
-        edge = ties.setdefault(key, {"relations": set(), "sources": set(), "via": set(),
-                                     "years": set(), "confidence": "high", "_kinds": set(), "pointed": set()})
+        edge = ties.get(key)
+        if edge is None:
+            edge = ties[key] = _Tie()
         if via is None and kind in DIRECTED:
-            edge["pointed"].add(b)  # a relation row names its subject a and its object b
-        edge["relations"].add(kind)
-        edge["sources"].add(source)
-        edge["_kinds"].add((kind, via))
+            edge.add("pointed", b)  # a relation row names its subject a and its object b
+        edge.relations.add(kind)
+        edge.sources.add(source)
+        edge.kinds.add((kind, via))
         if via:
-            edge["via"].add(via)
+            edge.add("via", via)
         if year and year[:4].isdigit():
-            edge["years"].add(int(year[:4]))
-        if _CONFIDENCE_RANK[confidence] < _CONFIDENCE_RANK[edge["confidence"]]:
-            edge["confidence"] = confidence
+            edge.add("years", int(year[:4]))
+        if _CONFIDENCE_RANK[confidence] < _CONFIDENCE_RANK[edge.confidence]:
+            edge.confidence = confidence
 
     groups: dict[tuple[str, str], list[tuple[str, str, str, str | None]]] = defaultdict(list)
     funders: dict[str, list[tuple[str, str, str, str | None]]] = defaultdict(list)
-    for row in relation_rows(scan):
+    for row in _relation_rows(scan):
         kind, subject, obj = row["type"], row["subject"], row["object"]
         if kind == "funds" and not include_funding:
             continue
@@ -134,12 +135,37 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
                     tie(funder, actor, "funds", source, confidence, via, start)
                     p_source, p_confidence, p_start = by_actor[actor]
                     tie(funder, actor, "funds", p_source, p_confidence, via, p_start)
-    for (a, b), edge in sorted(ties.items()):
-        weight = sum(weight_of.get(kind, 0.5) for kind, _via in edge.pop("_kinds"))
-        G.add_edge(a, b, relations=sorted(edge["relations"]), sources=sorted(edge["sources"]),
-                   via=sorted(edge["via"]), years=sorted(edge["years"]), confidence=edge["confidence"],
-                   weight=round(weight, 6), pointed=sorted(edge["pointed"]))
+    for a, b in sorted(ties):
+        edge = ties.pop((a, b))  # freed as the graph takes it: the two never peak together
+        weight = sum(weight_of.get(kind, 0.5) for kind, _via in edge.kinds)
+        G.add_edge(a, b, relations=sorted(edge.relations), sources=sorted(edge.sources),
+                   via=sorted(edge.via or ()), years=sorted(edge.years or ()), confidence=edge.confidence,
+                   weight=round(weight, 6), pointed=sorted(edge.pointed or ()))
     return G
+
+
+class _Tie:
+    """What the rows say about one pair of actors, gathered before it becomes an edge (a
+    small object: at 100,000 actors there are 300,000 of them; the sets that are mostly
+    empty are made only when needed)."""
+
+    __slots__ = ("relations", "sources", "kinds", "confidence", "via", "years", "pointed")
+
+    def __init__(self):
+        self.relations: set[str] = set()
+        self.sources: set[str] = set()
+        self.kinds: set[tuple[str, str | None]] = set()
+        self.confidence = "high"
+        self.via: set[str] | None = None
+        self.years: set[int] | None = None
+        self.pointed: set[str] | None = None
+
+    def add(self, name: str, value) -> None:
+        values = getattr(self, name)
+        if values is None:
+            setattr(self, name, {value})
+        else:
+            values.add(value)
 
 
 #: Relations with a direction (subject → object); cooperates_with and related_to have none.
@@ -154,22 +180,24 @@ def relation_rows(store) -> list[dict[str, object]]:
 
     A relation row counts when it has a type with a notation, a subject, an object, an
     evidence level and a source, as in the query."""
+    return list(_relation_rows(store))
+
+
+def _relation_rows(store):
     scan = scan_of(store)
     actors = scan.instances(ORGANIZATION)
     kinds, subjects, objects = scan.one(HGNS + "relationType"), scan.one(RDF + "subject"), scan.one(RDF + "object")
     confidence, sources = scan.one(HGNS + "confidence"), scan.many(SOURCE)
     starts, ends = scan.one(SCHEMA + "startDate"), scan.one(SCHEMA + "endDate")
-    rows = []
     for relation in sorted(scan.instances(RELATIONSHIP)):
         kind, subject, obj = scan.notation(kinds.get(relation)), subjects.get(relation), objects.get(relation)
         level = confidence.get(relation)
         if kind is None or subject is None or obj is None or level is None:
             continue
         for source in sorted(map(str, sources.get(relation, ()))):
-            rows.append({"relation": relation, "type": kind, "subject": subject, "object": obj,
-                         "object_is_actor": obj in actors, "start": starts.get(relation),
-                         "end": ends.get(relation), "confidence": level, "source": source})
-    return rows
+            yield {"relation": relation, "type": kind, "subject": subject, "object": obj,
+                   "object_is_actor": obj in actors, "start": starts.get(relation),
+                   "end": ends.get(relation), "confidence": level, "source": source}
 
 
 def _add_nodes(G: nx.Graph, scan: StoreScan) -> None:

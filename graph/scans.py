@@ -21,6 +21,7 @@ result does not depend on the order a store returns its triples in.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from sys import intern
 
 import pyoxigraph
 
@@ -73,19 +74,30 @@ class StoreScan:
         pyoxigraph term when ``terms`` (to read a literal's language)."""
         key = (predicate, terms)
         if key not in self._pairs:
-            text = f"SELECT ?s ?o WHERE {{ ?s {pyoxigraph.NamedNode(predicate)} ?o }}"
-            if terms:
-                found = [(s[0].value, s[1]) for s in self.store.query(text)]
-            else:
-                found = [(s[0].value, plain(s[1])) for s in self.store.query(text)]
-            self._pairs[key] = found
+            self._pairs[key] = list(self._read(predicate, terms=terms))
         return self._pairs[key]
+
+    def _read(self, predicate: str, *, terms: bool = False):
+        """The pairs of :meth:`pairs`, read afresh. IRIs are interned: an actor's IRI is read
+        with each of a dozen predicates, and kept once instead of a dozen times."""
+        if (predicate, terms) in self._pairs:
+            yield from self._pairs[predicate, terms]
+            return
+        text = f"SELECT ?s ?o WHERE {{ ?s {pyoxigraph.NamedNode(predicate)} ?o }}"
+        for solution in self.store.query(text):
+            o = solution[1]
+            if terms:
+                yield intern(solution[0].value), o
+            elif isinstance(o, pyoxigraph.NamedNode):
+                yield intern(solution[0].value), intern(o.value)
+            else:
+                yield intern(solution[0].value), plain(o)
 
     def one(self, predicate: str) -> dict[str, object]:
         """Subject → its value of ``predicate`` (the smallest when it has several)."""
         if predicate not in self._one:
             out: dict[str, object] = {}
-            for s, o in self.pairs(predicate):
+            for s, o in self._read(predicate):
                 if s not in out or _key(o) < _key(out[s]):
                     out[s] = o
             self._one[predicate] = out
@@ -95,7 +107,7 @@ class StoreScan:
         """Subject → every value of ``predicate`` (each once, in the order read)."""
         if predicate not in self._many:
             out: dict[str, list[object]] = {}
-            for s, o in self.pairs(predicate):
+            for s, o in self._read(predicate):
                 values = out.setdefault(s, [])
                 if o not in values:
                     values.append(o)
@@ -108,7 +120,7 @@ class StoreScan:
         key = "terms " + predicate
         if key not in self._many:
             out: dict[str, list] = {}
-            for s, o in self.pairs(predicate, terms=True):
+            for s, o in self._read(predicate, terms=True):
                 out.setdefault(s, []).append(o)
             self._many[key] = out
         return self._many[key]  # type: ignore[return-value]
@@ -123,7 +135,7 @@ class StoreScan:
         """The subjects typed ``cls``."""
         if cls not in self._instances:
             text = f"SELECT ?s WHERE {{ ?s a {pyoxigraph.NamedNode(cls)} }}"
-            self._instances[cls] = frozenset(s[0].value for s in self.store.query(text))
+            self._instances[cls] = frozenset(intern(s[0].value) for s in self.store.query(text))
         return self._instances[cls]
 
     def notation(self, iri: object) -> str | None:
