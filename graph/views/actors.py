@@ -194,12 +194,12 @@ def actor_facts(store) -> list[dict[str, object]]:
     the source URLs of its own row — as the ``actor_counts`` query counts them."""
     scan = scan_of(store)
     actors = scan.instances(ORGANIZATION)
-    relations: dict[str, set[str]] = defaultdict(set)
-    rows = scan.instances(RELATIONSHIP)
-    for predicate in (RDF + "subject", RDF + "object"):
-        for relation, actor in scan.pairs(predicate):
-            if relation in rows and actor in actors:
-                relations[actor].add(relation)  # type: ignore[index]
+    relations: dict[object, int] = defaultdict(int)
+    subjects, objects = scan.one(RDF + "subject"), scan.one(RDF + "object")  # one each (the shapes)
+    for relation in scan.instances(RELATIONSHIP):
+        ends = {subjects.get(relation), objects.get(relation)}  # a relation of an actor with itself counts once
+        for actor in ends & actors:
+            relations[actor] += 1
     sources = scan.many(SOURCE)
     names, kinds, confidence = scan.one(RDFS + "label"), scan.one(HGNS + "kind"), scan.one(HGNS + "confidence")
     districts, states = scan.one(HGNS + "district"), scan.one(HGNS + "state")
@@ -216,7 +216,7 @@ def actor_facts(store) -> list[dict[str, object]]:
             "iri": iri, "name": names[iri], "city": localities.get(address) if address is not None else None,
             "confidence": confidence[iri], "lat": lats[iri] if located else None,
             "lon": lons[iri] if located else None, "precision": scan.notation(precision.get(iri)),
-            "relations": len(relations.get(iri, ())), "sources": len(sources.get(iri, ())),
+            "relations": relations.get(iri, 0), "sources": len(sources.get(iri, ())),
             "kind": scan.notation(kinds[iri]), "district": scan.notation(districts.get(iri)),
             "state": scan.notation(states.get(iri)),
             **{facet: values.get(facet, set()) for facet in ("stage", "material", "category", "competency")}})
