@@ -160,6 +160,9 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     ``boundaries``: the folder with the district and state GeoJSON the map draws (the maps
     are skipped when it does not exist)."""
     seconds: dict[str, float] = {}
+    # One scan per predicate, shared by the graph, the actor index, the search index and the
+    # overview (graph/scans.py); on the store itself, so that no query cache keeps its rows.
+    scan = StoreScan(store)
     store = _SameQueryOnce(store)
 
     def timed(key: str, compute: Callable[[], Any], keep: Callable[[Any], None] | None = None) -> Any:
@@ -179,8 +182,6 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     features = ((region_map.read_features(boundaries / "districts.geojson"),
                  region_map.read_features(boundaries / "states.geojson")) if boundaries.is_dir() else None)
     langs = tuple(langs)
-    # One scan per predicate, shared by the graph, the actor index and the search index.
-    scan = StoreScan(store)
     G = put("collaboration-graph", lambda: collaboration_graph(scan))
     indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
