@@ -188,6 +188,7 @@ def missing_partnerships(
     # The best ``top`` in a heap whose smallest item is the worst kept pair: nodes are sorted
     # by IRI, so the order (-score, u, x) is the order (-score, IRI a, IRI b) of the rows.
     scored: list[tuple[float, int, int]] = []
+    w_chain, w_prox, w_comp, w_border = weights
     for u in range(len(nodes)):
         if not allowed[u]:
             continue
@@ -204,12 +205,14 @@ def missing_partnerships(
         if topic:
             # About a topic, only pairs in which an actor holds it are ranked.
             candidates = {x for x in candidates if profiles[u].topic or profiles[x].topic}
+        pu = profiles[u]
         for x in candidates:
             if not allowed[x] or (in_area is not None and not (in_area[u] or in_area[x])):
                 continue
-            parts = _parts(profiles[u], profiles[x], acc.get(x, 0.0), specificity, max_stage_gap)
-            base = sum(w * part for w, part in zip(weights, parts[1:], strict=True))
-            score = parts[0] * (0.5 + 0.5 * base) if topic else base
+            t, chain, prox, comp, border = _parts(pu, profiles[x], acc.get(x, 0.0), specificity, max_stage_gap)
+            # The weighted sum in the order sum() would add it (the same float, rounded alike).
+            base = w_chain * chain + w_prox * prox + w_comp * comp + w_border * border
+            score = t * (0.5 + 0.5 * base) if topic else base
             if score > 0:
                 item = (round(score, 4), -u, -x)
                 if top is None or len(scored) < top:
