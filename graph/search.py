@@ -94,9 +94,11 @@ def actor_documents(store: pyoxigraph.Store, hierarchy: Hierarchy | None = None)
     labels: dict[tuple[str, str], list[str]] = {}
     for row in run_named(scan.store, "search_labels").rows:
         labels.setdefault((row["scheme"], row["notation"]), []).append(row["label"])
-    names, localities = scan.one(RDFS + "label"), scan.many(SCHEMA + "addressLocality")
-    addresses, districts = scan.many(SCHEMA + "address"), scan.many(HGNS + "district")
-    states = scan.many(HGNS + "state")
+    # Address, locality, district and state are single-valued (the shapes): the same scans
+    # as the actor list's, read once.
+    names, localities = scan.one(RDFS + "label"), scan.one(SCHEMA + "addressLocality")
+    addresses, districts = scan.one(SCHEMA + "address"), scan.one(HGNS + "district")
+    states = scan.one(HGNS + "state")
     pref = scan.many_terms(SKOS + "prefLabel")
     descriptions = scan.many_terms(SCHEMA + "description")
     docs: dict[str, dict[str, list[str]]] = {}
@@ -105,10 +107,10 @@ def actor_documents(store: pyoxigraph.Store, hierarchy: Hierarchy | None = None)
             continue
         doc = docs[actor] = {c: [] for c in COLUMNS}
         doc["name"] = [str(names[actor])]
-        place = [*(locality for address in addresses.get(actor, ()) for locality in localities.get(address, ())),
-                 *(term.value for district in districts.get(actor, ()) for term in pref.get(district, ())),
-                 *(term.value for state in states.get(actor, ()) for term in pref.get(state, ())
-                   if term.language == "de")]
+        address = addresses.get(actor)
+        place = [localities.get(address) if address is not None else None,
+                 *(term.value for term in pref.get(districts.get(actor), ())),  # type: ignore[arg-type]
+                 *(term.value for term in pref.get(states.get(actor), ()) if term.language == "de")]  # type: ignore[arg-type]
         for column, values in (("place", place), ("description", [
                 t.value for lang in ("de", "en") for t in descriptions.get(actor, ()) if t.language == lang])):
             for value in values:

@@ -107,31 +107,32 @@ class FacetIndex:
 
 
 def facet_index(records: list[dict[str, object]], hierarchy: Hierarchy | None = None, *,
-                masks: dict[str, dict[str, np.ndarray]] | None = None) -> FacetIndex:
+                like: FacetIndex | None = None) -> FacetIndex:
     """Build the :class:`FacetIndex` of ``records`` (once per store version).
 
     A record counts for each of its concepts *and every broader one* (graph.concepts), so the
     column of a concept marks the actors holding it or a narrower concept: one matching rule
-    for filters and counts. ``masks``: the columns of the same records in another language,
-    when built already (they hold notations, no labels)."""
+    for filters and counts. ``like``: the index of the same actors in another language, when
+    built already: its columns (notations), folded names, cities and ids are shared; only the
+    sort orders (by labels) are computed."""
     hierarchy = hierarchy or Hierarchy()
     n = len(records)
     folding = functools.lru_cache(maxsize=None)(fold)  # kinds and districts repeat: fold each once
-    folded = [fold(r["name"]) for r in records]
+    folded = like.names if like is not None else [fold(r["name"]) for r in records]
     by_name = sorted(range(n), key=lambda i: (folded[i], records[i]["id"]))
     orders = {}
     for sort in SORTS:
         if sort == "relevance":  # depends on the search, ranked per request
             continue
         key = _sort_key(sort, folding=folding)
-        keys = [key(r) for r in records]
+        keys = folded if sort == "name" else [key(r) for r in records]
         for descending in (False, True):
             orders[(sort, descending)] = np.array(sorted(by_name, key=keys.__getitem__, reverse=descending),
                                                   dtype=np.int64)
+    if like is not None:
+        return FacetIndex(like.masks, orders, like.names, like.cities, like.ids)
     cities = [fold(r["city"]) for r in records]
-    if masks is not None:
-        return FacetIndex(masks, orders, folded, cities, [str(r["id"]) for r in records])
-    masks = {facet: {} for facet in FACETS}
+    masks: dict[str, dict[str, np.ndarray]] = {facet: {} for facet in FACETS}
     for i, record in enumerate(records):
         for facet in FACETS:
             scheme = HIERARCHICAL_FACETS.get(facet)
@@ -219,8 +220,11 @@ def actor_facts(store) -> list[dict[str, object]]:
             "relations": relations.get(iri, 0), "sources": len(sources.get(iri, ())),
             "kind": scan.notation(kinds[iri]), "district": scan.notation(districts.get(iri)),
             "state": scan.notation(states.get(iri)),
-            **{facet: values.get(facet, set()) for facet in ("stage", "material", "category", "competency")}})
+            **{facet: values.get(facet, _NOTHING) for facet in ("stage", "material", "category", "competency")}})
     return facts
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 def labelled_records(facts: list[dict[str, object]], labels: dict) -> list[dict[str, object]]:
@@ -267,12 +271,11 @@ def actor_indexes(store: pyoxigraph.Store, *, langs: tuple[str, ...] = ("de", "e
     facts = actor_facts(scan)
     search = build_index(actor_documents(scan, hierarchy))
     indexes: dict[str, ActorIndex] = {}
-    masks = None
+    like = None
     for lang in langs:
         labels = concept_labels(scan.store, lang=lang)
         records = labelled_records(facts, labels)
-        facets = facet_index(records, hierarchy, masks=masks)
-        masks = facets.masks  # the same notations in every language
+        facets = like = facet_index(records, hierarchy, like=like)  # the same notations in every language
         indexes[lang] = ActorIndex(records, labels, facet_choices(scan.store, lang=lang, labels=labels), hierarchy,
                                    search, facets)
     return indexes
