@@ -156,3 +156,16 @@ def test_overview_counts_from_scans_equal_the_aggregating_queries(synthetic_stor
     assert tables["totals"].rows[0]["actors"] == 80
     assert overview(synthetic_store, lang=lang, scan=StoreScan(synthetic_store)) == overview(synthetic_store,
                                                                                              lang=lang)
+
+
+def test_overview_counts_on_the_test_data_with_states(settings):
+    # tests/data/valid gives its actors states (the synthetic data does not): by_state is
+    # compared with the query there, in both languages.
+    from graph.views.region import counted
+
+    ingest.build(settings)
+    store = open_read_only(settings.store_dir)
+    for lang in ("de", "en"):
+        expected = run_named(store, "actors_by_state", lang=lang)
+        assert any(row["state"] for row in expected.rows)
+        assert counted(StoreScan(store), lang=lang)["by_state"].rows == expected.rows
