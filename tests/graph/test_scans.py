@@ -169,3 +169,19 @@ def test_overview_counts_on_the_test_data_with_states(settings):
         expected = run_named(store, "actors_by_state", lang=lang)
         assert any(row["state"] for row in expected.rows)
         assert counted(StoreScan(store), lang=lang)["by_state"].rows == expected.rows
+
+
+@pytest.mark.parametrize("funding", ["column", "relation", "both"])
+def test_funder_rows_are_the_rows_of_the_funders_query(funding):
+    from graph.network import funder_rows
+    from tests.graph.test_funding import AS_COLUMN, AS_RELATION, store_with
+
+    # "both": the relation row and the column name the same funder; the relation's evidence wins.
+    text = {"column": AS_COLUMN, "relation": AS_RELATION, "both": AS_RELATION + AS_COLUMN}[funding]
+    store = store_with(text)
+    columns = ("actor", "project", "confidence", "source", "start")
+    expected = run_named(store, "network_project_funders").rows
+    assert len(expected) == 1
+    assert _bag(funder_rows(store), columns) == _bag(expected, columns)
+    source = expected[0]["source"]
+    assert source == ("https://example.org/x" if funding == "column" else "https://example.org/r3")
