@@ -4,6 +4,7 @@ and the pages served from the embedded store and from an Oxigraph server (issue 
     .venv/bin/python -m bench.scale                          # shipped data, 10k and 100k SYNTHETIC actors
     .venv/bin/python -m bench.scale --sizes 0 10000          # 0 = the shipped data only
     .venv/bin/python -m bench.scale --sizes 100000 --no-rdflib
+    .venv/bin/python -m bench.scale --pages-of STORE         # only the pages of a built store
 
 For each data set (the shipped ``data/``, or ``bench/synthetic_data.write(n, …)``, whose names
 all start with "SYNTHETIC"):
@@ -14,8 +15,10 @@ all start with "SYNTHETIC"):
 - **rdflib**: parsing the same triples (vocabularies + the mapped N-Triples) into an
   ``rdflib.Graph``, no checks — the least a plain-rdflib build does; **ox load**: Oxigraph's
   bare bulk load of the same N-Triples into a new on-disk store;
-- **pages**: ``/``, ``/actors``, one profile, ``/network``, ``/gaps``, ``/map``: the first answer
-  after the server started (seconds) and the warm p95 of ``--requests`` more, with the bytes;
+- **pages**: ``/``, ``/actors``, one profile, ``/network``, ``/gaps``, ``/map``, ``/chains``,
+  ``/borders``, ``/brokers``: the first answer after the server started (seconds) and the warm
+  p95 of ``--requests`` more, with the page's bytes and the bytes sent (compressed, asked for
+  as a browser does: ``Accept-Encoding: br, gzip``); the load average before and after;
   once from the embedded store (``harzgraph serve``) and once from a real Oxigraph server
   (``oxigraph serve``; the build published with ``build --publish``, the viewer started with
   ``serve --sparql``, reading the version's precomputed page data from the same store folder).
@@ -44,7 +47,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-PAGES = ("/", "/actors", "/actors/{actor}", "/network", "/gaps", "/map")
+PAGES = ("/", "/actors", "/actors/{actor}", "/network", "/gaps", "/map", "/chains", "/borders", "/brokers")
+#: What a browser asks for: the bytes sent are the compressed ones, the page's size the raw ones.
+ACCEPT = {"Accept-Encoding": "br, gzip"}
 FIRST_TIMEOUT_S = 900.0
 
 
@@ -102,24 +107,39 @@ def viewer(store: Path, sparql: str | None = None) -> tuple[Process, int]:
 
 
 def measure(port: int, path: str, requests: int) -> dict:
-    """First answer, warm p95 (ms) and bytes of one page over one kept-alive connection."""
+    """First answer, warm p95 (ms), raw and sent (compressed, as a browser asks) bytes of one
+    page over one kept-alive connection."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=FIRST_TIMEOUT_S)
     try:
-        times, size, status = [], 0, 0
+        times, sent, status, coding = [], b"", 0, None
         for _ in range(requests + 1):
             start = time.perf_counter()
-            conn.request("GET", path)
+            conn.request("GET", path, headers=ACCEPT)
             response = conn.getresponse()
-            body = response.read()
+            sent = response.read()
             times.append(time.perf_counter() - start)
-            size, status = len(body), response.status
+            status, coding = response.status, response.getheader("Content-Encoding")
         warm = sorted(times[1:])
         p95 = warm[min(len(warm) - 1, math.ceil(0.95 * len(warm)) - 1)] if warm else float("nan")
-        return {"first_s": times[0], "p95_ms": p95 * 1000, "bytes": size, "status": status}
+        return {"first_s": times[0], "p95_ms": p95 * 1000, "bytes": len(_decoded(sent, coding)),
+                "sent": len(sent), "status": status}
     except (OSError, http.client.HTTPException) as exc:
-        return {"first_s": float("nan"), "p95_ms": float("nan"), "bytes": 0, "status": f"{type(exc).__name__}"}
+        return {"first_s": float("nan"), "p95_ms": float("nan"), "bytes": 0, "sent": 0,
+                "status": f"{type(exc).__name__}"}
     finally:
         conn.close()
+
+
+def _decoded(body: bytes, coding: str | None) -> bytes:
+    if coding == "br":
+        import brotli
+
+        return brotli.decompress(body)
+    if coding == "gzip":
+        import gzip
+
+        return gzip.decompress(body)
+    return body
 
 
 def pages(port: int, actor: str, requests: int) -> dict[str, dict]:
@@ -147,8 +167,9 @@ def publish(store: Path, url: str) -> float:
 
 def fmt_page(result: dict) -> str:
     if result["status"] != 200:
-        return f"{'HTTP ' + str(result['status']):>24}"
-    return f"{result['first_s']:>7.2f} {result['p95_ms']:>7.0f} {result['bytes'] / 1e6:>8.3f}"
+        return f"{'HTTP ' + str(result['status']):>32}"
+    return (f"{result['first_s']:>7.2f} {result['p95_ms']:>7.0f} {result['bytes'] / 1e6:>8.3f} "
+            f"{result['sent'] / 1e6:>7.3f}")
 
 
 def run(label: str, folder: Path, work: Path, args) -> None:
@@ -164,7 +185,15 @@ def run(label: str, folder: Path, work: Path, args) -> None:
           + " ".join(f"{k} {v:.1f}" for k, v in steps.items()))
     print(f"{'  of it without derive':<24} {core:>8.1f}", flush=True)
     actor = args.actor or ("synthetic-actor-0" if folder.name.startswith("synthetic") else "tu-clausthal")
+    serve_pages(store, work, actor, args)
+    nt = work / f"{folder.name}.nt"
+    baselines(folder, nt, work, build, core, args)
+
+
+def serve_pages(store: Path, work: Path, actor: str, args) -> None:
+    """The pages from the embedded store, then from an Oxigraph server the store is published to."""
     results: dict[str, dict[str, dict]] = {}
+    print(f"load average before the pages: {' '.join(f'{x:.2f}' for x in _load())}", flush=True)
     embedded, port = viewer(store)
     try:
         results["embedded"] = pages(port, actor, args.requests)
@@ -183,7 +212,17 @@ def run(label: str, folder: Path, work: Path, args) -> None:
     finally:
         server.close()
     print_pages(results)
-    nt = work / f"{folder.name}.nt"
+    print(f"load average after the pages: {' '.join(f'{x:.2f}' for x in _load())}", flush=True)
+
+
+def _load() -> tuple[float, float, float]:
+    import os
+
+    return os.getloadavg()
+
+
+def baselines(folder: Path, nt: Path, work: Path, build: dict, core: float, args) -> None:
+    """rdflib's parse and Oxigraph's bare load of the same triples, against the build."""
     if not args.no_rdflib:
         base = child("rdflib-parse", str(folder), str(nt))
         print(f"{'rdflib parse':<24} {base['seconds']:>8.1f} {base['rss_mb']:>12.0f}   "
@@ -202,9 +241,9 @@ def run(label: str, folder: Path, work: Path, args) -> None:
 
 
 def print_pages(results: dict[str, dict[str, dict]]) -> None:
-    head = f"{'first s':>7} {'p95 ms':>7} {'MB':>8}"
+    head = f"{'first s':>7} {'p95 ms':>7} {'MB':>8} {'MB sent':>7}"
     sides = list(results)
-    print(f"\n{'page':<22} " + " | ".join(f"{side:^24}" for side in sides))
+    print(f"\n{'page':<22} " + " | ".join(f"{side:^32}" for side in sides))
     print(f"{'':<22} " + " | ".join(head for _ in sides))
     for page in PAGES:
         print(f"{page:<22} " + " | ".join(fmt_page(results[side][page]) for side in sides), flush=True)
@@ -218,7 +257,15 @@ def main() -> None:
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline")
     parser.add_argument("--actor", help="the profile to time (default: one that exists in each data set)")
     parser.add_argument("--work", type=Path, help="folder for data and stores (default: a new temporary one)")
+    parser.add_argument("--pages-of", type=Path, metavar="STORE",
+                        help="only the pages of this built store (embedded and from an Oxigraph server); no build")
     args = parser.parse_args()
+    if args.pages_of:
+        work = args.work or Path(tempfile.mkdtemp(prefix="harzgraph-scale-"))
+        work.mkdir(parents=True, exist_ok=True)
+        print(f"# bench/scale.py — pages of {args.pages_of}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        serve_pages(args.pages_of, work, args.actor or "synthetic-actor-0", args)
+        return
     from bench.synthetic_data import write
 
     work = args.work or Path(tempfile.mkdtemp(prefix="harzgraph-scale-"))

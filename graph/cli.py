@@ -236,17 +236,22 @@ def export(store_dir: Path | None, fmt: str, out: Path | None) -> None:
 @click.option("--district", help="Only rows about this district (name or Kreisschlüssel).")
 @click.option("--material", help="Only rows about this material (notation or label, e.g. tantalum).")
 @click.option("--competency", help="Only rows about actors with this competency (e.g. research).")
+@click.option("--kind", help="partners only: the pairs with an actor of this kind (e.g. recycler).")
+@click.option("--with-funders", is_flag=True, help="partners only: suggest funders too (never by default).")
+@click.option("--without-public", is_flag=True, help="partners only: leave out funders and public bodies.")
 @format_option
 @click.argument("analysis", type=click.Choice(
     ["partners", "chains", "brokers", "borders", "communities", "periphery", "materials", "collection",
      "training"]))
 def gaps(store_dir: Path | None, state: str | None, district: str | None, material: str | None,
-         competency: str | None, fmt: str, analysis: str) -> None:
+         competency: str | None, kind: str | None, with_funders: bool, without_public: bool, fmt: str,
+         analysis: str) -> None:
     """Collaboration-gap analyses: ranked, explained findings (hypotheses, with reasons)."""
     from graph.views.findings import gap_table
 
     store = store_mod.open_read_only(_settings(store_dir=store_dir).store_dir)
-    table = gap_table(store, analysis, state=state, district=district, material=material, competency=competency)
+    table = gap_table(store, analysis, state=state, district=district, material=material, competency=competency,
+                      kind=kind, with_funders=with_funders, without_public=without_public)
     if fmt == "table":
         keep = [c for c in table.columns if not c.startswith(("actor", "reasons_en")) and c not in
                 ("ties", "link_actors", "cut_off", "bridges", "actors_by_stage")]

@@ -29,6 +29,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph import analyse
 from graph.network import collaboration_graph
 from graph.scans import StoreScan
 from graph.views import actors as actor_views
@@ -191,21 +192,41 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("network-facets", lambda: facet_counts(G))
     put("network-names", lambda: actor_names(G))
     put("network-rank", lambda: network_views.degree_rank(G))
+    put("network-years", lambda: network_views.year_span(G))
+    put("network-facet-depths", lambda: network_views.facet_depths(G))
+    # The gap pages without filters (webapp/gaps.py reads them under the same keys).
+    put("collaboration-meta", lambda: network_views.graph_meta(G))
+    found_brokers = put("brokers", lambda: analyse.brokers(G))
+    put("network-measures", lambda: network_views.node_measures(
+        G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
     put("project-names", lambda: network_views.project_names(store))
     ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(G))  # one ranking, labelled per language
+    view = None
     for lang in langs:
         index = put(f"actor-index-{lang}", lambda lang=lang: indexes[lang])
         put(f"concept-labels-{lang}", lambda index=index: index.labels)
         put(f"facet-choices-{lang}", lambda index=index: index.choices)
+        # What /actors reads per request, loaded in a fraction of the full index's time.
+        put(f"actor-list-{lang}", lambda index=index: actor_views.packed_index(index))
+        put(f"actor-search-{lang}", lambda index=index: index.search)
         put(f"overview-{lang}", lambda lang=lang: overviews[lang])
         rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang, ranked))
         put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
         put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
-        put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
-                                                                                  index.labels))
+        view = put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
+                                                                                         index.labels))
+        put(f"borders-{lang}", lambda lang=lang: gap_views.border_rows(G, lang=lang))
+        put(f"chains-{lang}-region-None", lambda lang=lang: gap_views.chain_rows(G, level="region", lang=lang))
+        put(f"chain-gaps-{lang}-region-None", lambda lang=lang: gap_views.chain_gaps(G, level="region", lang=lang))
+        # Packed (100,000 rows of dicts take seconds to unpickle): a page decodes its 50 rows.
+        broker_rows = put(f"broker-rows-{lang}", lambda lang=lang: actor_views.PackedRecords(
+            gap_views.broker_rows(G, found_brokers, lang=lang)))
+        put(f"broker-cuts-{lang}", lambda rows=broker_rows: actor_views.PackedRecords(gap_views.broker_cuts(rows)))
         if features:  # the measures share the placed actors and sites: computed once per language
             maps = timed(f"maps-{lang}", lambda lang=lang, index=index: region_map.region_maps(
                 store, *features, lang=lang, records=index.records))
             for measure in region_map.MEASURES:
                 put(f"map-{lang}-{measure}", lambda measure=measure, maps=maps: maps[measure])
+    if view is not None:  # the default view's facet counts: the same actors and ties in every language
+        put("network-default-counts", lambda: network_views.shown_counts(G, view["nodes"], view["edges"]))
     return seconds

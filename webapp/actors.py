@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, Response, g, request, url_for
 
 from graph.namespaces import actor_iri
@@ -10,7 +12,7 @@ from graph.views import actors
 
 from . import params, represent
 from .i18n import translate
-from .state import actor_index, concept_labels, current_store, suggestions_of
+from .state import actor_list_index, actor_search, concept_labels, current_store, suggestions_of
 
 bp = Blueprint("actors", __name__)
 
@@ -23,8 +25,10 @@ CSV_MAX = 10_000
 @bp.get("/actors.<any(json, csv):fmt>")
 def index(fmt: str) -> Response:
     """The faceted actor list, ``/actors?kind=recycler&district=goslar&_sort=-relations``."""
-    index = actor_index()
+    index = actor_list_index()
     criteria = params.actor_filter(request.args, index.choices)
+    if criteria.q:
+        index = replace(index, search=actor_search())
     # One cheap pass for the number of pages, then only the page's rows are built (at 100,000
     # actors every payload stays bounded: the page and the JSON twin hold PAGE_SIZE rows, the
     # CSV download at most CSV_MAX).

@@ -4,12 +4,13 @@ rate and gap, and a what-if with levers whose counts live in the query string
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, g, render_template, request
+from flask import Blueprint, Response, g, render_template, request, url_for
 
 from graph.analyse.collection import collection_coverage
 from graph.analyse.scenario import WHOLE
 from graph.network import collection_points
 from graph.views import collection as views
+from graph.views import figures as figviews
 
 from . import params, represent
 from .i18n import translate
@@ -52,18 +53,32 @@ def _district(choices: dict[str, str]) -> str | None:
     raise params.BadParameter("district", text, sorted(choices))
 
 
+def _model() -> dict:
+    """The collection model with the levers of the query string (:func:`views.collection_view`)."""
+    store = current_store()
+    levers = cached("collection-levers", lambda: views.read_levers(store))
+    features = cached("boundaries-districts", _boundaries)
+    return views.collection_view(store, counts=_counts(levers), lang=g.lang, features=features)
+
+
+@bp.get("/collection.<any(png, svg):fmt>")
+def figure(fmt: str) -> Response:
+    """The chart of ``/collection`` (the same lever counts) as a PNG or SVG file."""
+    fig = figviews.collection_figure(_model()["districts"], lang=g.lang)
+    return represent.figure(figviews.file_of(fig, fmt, title=translate("collection.chart", g.lang)), fmt,
+                            "collection")
+
+
 @bp.get("/collection", defaults={"fmt": "html"})
 @bp.get("/collection.<any(json, csv):fmt>")
 def index(fmt: str) -> Response:
     """The collection model and a scenario; ``?district=`` narrows the scenario summary."""
     lang = g.lang
     store = current_store()
-    levers = cached("collection-levers", lambda: views.read_levers(store))
-    counts = _counts(levers)
-    features = cached("boundaries-districts", _boundaries)
-    view = views.collection_view(store, counts=counts, lang=lang, features=features)
+    view = _model()
     district = _district({d["district"]: d["name"] for d in view["districts"]})
     G = collaboration()
+    features = cached("boundaries-districts", _boundaries)
     coverage = cached("collection-coverage",
                       lambda: collection_coverage(G, views.locate_points(collection_points(store), features)))
     coverage_rows = [{**row, "source": [row["population_source"]] if row.get("population_source") else [],
@@ -79,7 +94,11 @@ def index(fmt: str) -> Response:
                                extra=extra if fmt == "json" else None)
     focus = next((d for d in view["districts"] if d["district"] == district), None)
     numbers = views.citations(view)
+    # The chart as a file keeps the lever counts (they are not among params.KNOWN, so build the query here).
+    query = {**{lever: str(n) for lever, n in view["counts"].items()}, **params.with_args(request.args)}
+    figure_urls = {f: url_for("collection.figure", fmt=f, **query) for f in ("png", "svg")}
     html = render_template("collection/index.html", title=title, description=description, links=links, view=view,
+                           figure_urls=figure_urls,
                            chart=views.chart(view), numbers=numbers, focus=focus, district=district,
                            coverage=coverage_rows, status_label=lambda s: views.status_label(s, lang),
                            span=lambda q, digits=0: views.span(q, lang, digits),

@@ -11,12 +11,22 @@ from flask import Blueprint, Response, abort, g, render_template, request, url_f
 from graph import analyse, derived
 from graph.namespaces import actor_iri
 from graph.tables import Table
+from graph.views import figures as figviews
 from graph.views import gaps as gapviews
+from graph.views.actors import actor_id
 
 from . import params, represent
 from .i18n import number, translate
 from .security import CSP
-from .state import cached, collaboration, current_store, facet_choices, suggestions
+from .state import (
+    actor_name,
+    cached,
+    collaboration,
+    collaboration_meta,
+    current_store,
+    facet_choices,
+    suggestions,
+)
 
 bp = Blueprint("gaps", __name__)
 
@@ -24,6 +34,8 @@ PAGE_SIZE = 50
 SCORE = re.compile(r"(0|1)?([.,]\d{1,4})?")
 SCORE_STEPS = ("0.3", "0.4", "0.5", "0.6")
 CHAIN_GROUPS = ("category", "crm", "material")
+#: The weak points /brokers lists (the most dependants first; a filter shows others).
+CUTS_SHOWN = 200
 #: The briefing is one self-contained document: its CSS sits in <style> and it has no script.
 #: It may be framed by our own page and nothing else; the sandbox keeps it from running anything.
 REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; "
@@ -36,7 +48,9 @@ def partners(fmt: str) -> Response:
     """Partner suggestions, ``/gaps?state=16&material=copper&min_score=0.4&actor=<id>``."""
     choices = facet_choices()
     criteria = _pair_filter(choices)
-    rows = gapviews.filter_suggestions(collaboration(), suggestions(criteria), criteria)
+    # The collaboration graph (seconds to load at 100,000 actors) only for a place or kind filter.
+    rows = gapviews.filter_suggestions(collaboration() if criteria.places() else None, suggestions(criteria),
+                                       criteria)
     page, pages = _page_of(rows)
     # The page and its JSON twin hold one page of rows (bounded at any size); the CSV all kept rows.
     shown = rows if fmt == "csv" else rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
@@ -46,48 +60,91 @@ def partners(fmt: str) -> Response:
                            extra={"weights": gapviews.score_weights(), "total": len(suggestions()),
                                   "matched": len(rows), "page": page, "pages": pages, "page_size": PAGE_SIZE},
                            criteria=criteria, options=_pair_options(choices), score_steps=SCORE_STEPS,
-                           actor_name=collaboration().nodes[criteria.actor]["label"] if criteria.actor else None)
+                           actor_name=actor_name(actor_id(criteria.actor)) if criteria.actor else None)
 
 
 @bp.get("/chains", defaults={"fmt": "html"})
 @bp.get("/chains.<any(json, csv):fmt>")
 def chains(fmt: str) -> Response:
     """The material/category × stage matrix, ``/chains?state=16`` or ``?district=03153``, ``?group=crm``."""
+    view = _chain_view()
+    return represent.table(Table(list(gapviews.CHAIN_COLUMNS), view["rows"]), fmt, template="gaps/chains.html",
+                           title=translate("chains.title", g.lang), description=view["description"],
+                           filename="value-chain", links=represent.twin_links("gaps.chains"),
+                           extra={"level": view["level"], "area": view["area"]}, grid=view["grid"],
+                           choices=view["choices"], groups=view["groups"], area_label=view["area_label"],
+                           gap_kinds=view["gap_kinds"], cell_url=_cell_url(view["level"], view["area"]),
+                           figure_urls=represent.figure_links("gaps.chains_figure"))
+
+
+@bp.get("/chains.<any(png, svg):fmt>")
+def chains_figure(fmt: str) -> Response:
+    """The heatmap of ``/chains`` (the same query string) as a PNG or SVG file."""
+    view, lang = _chain_view(), g.lang
+    key = f"chains-figure-{fmt}-{lang}-{view['level']}-{view['area']}-{','.join(view['groups'])}"
+    data = cached(key, lambda: figviews.file_of(figviews.chain_figure(view["rows"], view["grid"], lang=lang), fmt,
+                                                title=view["description"]))
+    return represent.figure(data, fmt, "value-chain")
+
+
+def _chain_view() -> dict[str, Any]:
+    """What ``/chains`` and its figure show: the cells (``rows``), the ``grid``, the area and groups."""
     choices = facet_choices()
     level, area = _area(choices)
     groups = params.facet_values(request.args, "group", {k: translate(f"chains.group.{k}", g.lang)
                                                          for k in CHAIN_GROUPS})
-    lang, G = g.lang, collaboration()
-    rows = cached(f"chains-{lang}-{level}-{area}", lambda: gapviews.chain_rows(G, level=level, area=area, lang=lang))
-    grid = gapviews.chain_grid(G, rows, lang=lang)
+    # The region's matrix is precomputed by the build (graph/derived.py); an area's is computed
+    # once per version. Labels come from the graph's attributes alone (collaboration_meta).
+    lang = g.lang
+    rows = cached(f"chains-{lang}-{level}-{area}",
+                  lambda: gapviews.chain_rows(collaboration(), level=level, area=area, lang=lang))
+    grid = cached(f"chain-grid-{lang}-{level}-{area}",  # its sets of actors grow with the graph: once
+                  lambda: gapviews.chain_grid(collaboration_meta(), rows, lang=lang))
     gap_kinds = cached(f"chain-gaps-{lang}-{level}-{area}",
-                       lambda: gapviews.chain_gaps(G, level=level, area=area, lang=lang))
+                       lambda: gapviews.chain_gaps(collaboration(), level=level, area=area, lang=lang))
     if groups:
         grid = {**grid, "groups": [group for group in grid["groups"] if group["group"] in groups]}
         kept = {entry["item"] for group in grid["groups"] for entry in group["entries"]}
         rows = [row for row in rows if row["item"] in kept]
     area_label = choices[level][area] if area else translate("chains.region", lang)
-    description = translate("chains.describe", lang, area=area_label)
-    return represent.table(Table(list(gapviews.CHAIN_COLUMNS), rows), fmt, template="gaps/chains.html",
-                           title=translate("chains.title", lang), description=description, filename="value-chain",
-                           links=represent.twin_links("gaps.chains"), extra={"level": level, "area": area},
-                           grid=grid, choices=choices, groups=groups, area_label=area_label, gap_kinds=gap_kinds,
-                           cell_url=_cell_url(level, area))
+    return {"rows": rows, "grid": grid, "gap_kinds": gap_kinds, "level": level, "area": area, "groups": groups,
+            "choices": choices, "area_label": area_label,
+            "description": translate("chains.describe", lang, area=area_label)}
 
 
 @bp.get("/borders", defaults={"fmt": "html"})
 @bp.get("/borders.<any(json, csv):fmt>")
 def borders(fmt: str) -> Response:
     """Ties between and within states and districts, observed against expected, ``/borders?level=state``."""
-    levels = params.facet_values(request.args, "level", {k: k for k in gapviews.LEVELS}) or gapviews.LEVELS
-    lang = g.lang
-    G = collaboration()
-    rows = cached(f"borders-{lang}", lambda: gapviews.border_rows(G, lang=lang))
-    rows = [row for row in rows if row["level"] in levels]
+    levels = _levels()
+    rows = [row for row in _border_rows() if row["level"] in levels]
     matrices = {level: gapviews.border_matrix(rows, level) for level in gapviews.LEVELS if level in levels}
+    figure_urls = {level: represent.figure_links("gaps.borders_figure", level=level) for level in matrices}
     return represent.table(Table(list(gapviews.BORDER_COLUMNS), rows), fmt, template="gaps/borders.html",
-                           title=translate("borders.title", lang), description=translate("borders.describe", lang),
-                           filename="borders", links=represent.twin_links("gaps.borders"), matrices=matrices)
+                           title=translate("borders.title", g.lang), description=translate("borders.describe", g.lang),
+                           filename="borders", links=represent.twin_links("gaps.borders"), matrices=matrices,
+                           figure_urls=figure_urls)
+
+
+@bp.get("/borders.<any(png, svg):fmt>")
+def borders_figure(fmt: str) -> Response:
+    """One matrix of ``/borders`` as a PNG or SVG file: ``level=state`` (the default) or ``district``."""
+    level, lang = _levels()[0], g.lang
+    title = f"{translate('borders.title', lang)}: {translate('borders.' + level, lang)}"
+    data = cached(f"borders-figure-{fmt}-{lang}-{level}",
+                  lambda: figviews.file_of(figviews.border_figure(_border_rows(), level, lang=lang), fmt, title=title))
+    return represent.figure(data, fmt, f"borders-{level}")
+
+
+def _levels() -> tuple[str, ...]:
+    """``level``: the levels asked for, in their order (both when none is)."""
+    return params.facet_values(request.args, "level", {k: k for k in gapviews.LEVELS}) or gapviews.LEVELS
+
+
+def _border_rows() -> list[dict]:
+    """The rows of /borders, precomputed by the build (graph/derived.py)."""
+    lang = g.lang
+    return cached(f"borders-{lang}", lambda: gapviews.border_rows(collaboration(), lang=lang))
 
 
 @bp.get("/brokers", defaults={"fmt": "html"})
@@ -95,17 +152,25 @@ def borders(fmt: str) -> Response:
 def brokers(fmt: str) -> Response:
     """Brokers and fragility, ``/brokers?state=16&kind=recycler``."""
     choices, selected = _area_and_kind()
-    G = collaboration()
-    found = cached("brokers", lambda: analyse.brokers(G))
-    rows = gapviews.broker_rows(collaboration(), found, lang=g.lang, selected=selected)
+    lang = g.lang
+    if any(selected.values()):
+        G = collaboration()
+        found = cached("brokers", lambda: analyse.brokers(G))
+        rows = gapviews.broker_rows(G, found, lang=lang, selected=selected)
+    else:  # every actor: precomputed by the build (graph/derived.py)
+        rows = cached(f"broker-rows-{lang}",
+                      lambda: gapviews.broker_rows(collaboration(), cached("brokers", lambda: analyse.brokers(
+                          collaboration())), lang=lang))
     page, pages = _page_of(rows)
+    if any(selected.values()):
+        cuts = gapviews.broker_cuts(rows)
+    else:  # precomputed by the build, as the rows (both packed: graph.views.actors.PackedRecords)
+        cuts = cached(f"broker-cuts-{lang}", lambda: gapviews.broker_cuts(rows))
     description = translate("brokers.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return represent.table(Table(list(gapviews.BROKER_COLUMNS), rows), fmt, template="gaps/brokers.html",
                            title=translate("brokers.title", g.lang), description=description, filename="brokers",
                            links=represent.twin_links("gaps.brokers"), selected=selected, choices=choices,
-                           page=page, pages=pages, page_size=PAGE_SIZE,
-                           cuts=sorted((r for r in rows if r["cut_off_count"]),
-                                       key=lambda r: (-r["cut_off_count"], r["rank"])))
+                           page=page, pages=pages, page_size=PAGE_SIZE, cuts=cuts, cuts_shown=CUTS_SHOWN)
 
 
 @bp.get("/communities", defaults={"fmt": "html"})
@@ -159,8 +224,11 @@ def report() -> Response:
     """The briefing for decision makers, ``/report``: the document framed, with a download link."""
     _briefing(g.lang)
     args = {k: v for k, v in request.args.items() if k in ("district", "state", "material", "competency", "lang")}
+    figure_urls = {name: {fmt: url_for("gaps.report_figure", name=name, fmt=fmt, **args) for fmt in ("png", "svg")}
+                   for name in ("borders", "chain", "collection")}
     response = Response(render_template("gaps/report.html", title=translate("report.title", g.lang),
-                                        links=_report_links(), args=args, choices=facet_choices()))
+                                        links=_report_links(), args=args, choices=facet_choices(),
+                                        figure_urls=figure_urls))
     response.headers["Link"] = represent.link_header(_report_links(), "html")
     # Our usual policy, plus our own frame for the document.
     response.headers["Content-Security-Policy"] = CSP + "; frame-src 'self'"
@@ -179,6 +247,20 @@ def report_document() -> Response:
     return response
 
 
+@bp.get("/report/figures/<any(borders, chain, collection):name>.<any(png, svg):fmt>")
+def report_figure(name: str, fmt: str) -> Response:
+    """One figure of the briefing (the same ``district``, ``state``, ``material``,
+    ``competency`` as ``/report``) as a PNG or SVG file."""
+    from graph.report.briefing import briefing_figures
+
+    store, lang, selection = current_store(), g.lang, _selection()
+    key = f"{lang}-{_selection_key(selection)}"
+    drawn = cached(f"report-figures-{key}", lambda: briefing_figures(store, lang=lang, selection=selection,
+                                                                      G=collaboration()))
+    data = cached(f"report-figure-{name}-{fmt}-{key}", lambda: drawn[name](fmt))
+    return represent.figure(data, fmt, f"briefing-{name}")
+
+
 @bp.get("/report.<any(json, csv):fmt>")
 def report_findings(fmt: str) -> Response:
     """The briefing's findings with their sources, as JSON or CSV (the twins of ``/report``)."""
@@ -186,7 +268,7 @@ def report_findings(fmt: str) -> Response:
 
     store, lang, selection = current_store(), g.lang, _selection()
     rows = cached(f"report-findings-{lang}-{_selection_key(selection)}",
-                  lambda: briefing_findings(store, lang=lang, selection=selection))
+                  lambda: briefing_findings(store, lang=lang, selection=selection, G=collaboration()))
     table = Table(["number", "finding", "text", "section", "sources", "more_sources", "thin"], rows)
     return represent.table(table, fmt, template="gaps/report.html", title=translate("report.title", g.lang),
                            description=translate("report.title", g.lang), links=_report_links(),
@@ -206,7 +288,7 @@ def _briefing(lang: str) -> str:
         abort(404)
     store, selection = current_store(), _selection()
     return cached(f"report-{lang}-{_selection_key(selection)}",
-                  lambda: build_report(store, lang=lang, selection=selection))
+                  lambda: build_report(store, lang=lang, selection=selection, G=collaboration()))
 
 
 def _selection():
@@ -231,7 +313,7 @@ def _cell_url(level: str, area: str | None):
     """A function giving the actor list behind one cell: the item, every stage notation at the
     cell's position, and the area (for the region: its districts, as the matrix counts only
     actors seated in one)."""
-    districts = sorted(collaboration().graph.get("districts") or ())
+    districts = sorted(collaboration_meta().graph.get("districts") or ())
     where = {level: area} if area else {"district": districts}
 
     def cell_url(item: dict[str, Any], stage: dict[str, Any]) -> str:
@@ -245,7 +327,7 @@ def _pair_filter(choices: dict[str, dict[str, str]]) -> gapviews.PairFilter:
     """The suggestions' filter from the query string (a 400 naming a bad parameter)."""
     selected = {f: params.facet_values(request.args, f, choices[f]) for f in gapviews.PAIR_FACETS}
     actor = params.slug(request.args, "actor")
-    if actor and actor_iri(actor) not in collaboration():
+    if actor and actor_name(actor) is None:
         raise params.BadParameter("actor", actor, reason="no actor has this id")
     leave_out = params.facet_values(request.args, "leave_out", {"public": "public"})
     include = params.facet_values(request.args, "include", {"funders": "funders"})
@@ -275,8 +357,7 @@ def _describe_pairs(criteria: gapviews.PairFilter, rows: list[dict], choices: di
     lang = g.lang
     text = translate("gaps.describe", lang, n=len(rows))
     if criteria.actor:
-        G = collaboration()
-        text += ", " + translate("gaps.describe.actor", lang, name=G.nodes[criteria.actor].get("label"))
+        text += ", " + translate("gaps.describe.actor", lang, name=actor_name(actor_id(criteria.actor)))
     text += _facet_words(criteria.selected, choices)
     if criteria.without_public:
         text += ", " + translate("gaps.describe.without_public", lang)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
-import networkx as nx
-from flask import Blueprint, Response, current_app, g, request, url_for
+from flask import Blueprint, Response, current_app, g, render_template, request, url_for
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
-from graph.analyse.communities import partition
 from graph.namespaces import actor_iri
 from graph.tables import Table
 from graph.views import gaps as gapviews
 from graph.views import network as netview
-from graph.views.actors import actor_id
 from graph.views.standalone import standalone_html
 
 from . import palette, params, represent
@@ -36,7 +36,6 @@ NODE_COLUMNS = ["id", "label", "kind", "kind_label", "state", "state_label", "di
 #: The CSV download holds nodes and edges in one table: ``type`` says which a row is.
 EDGE_COLUMNS = ["from", "to", "relations", "relation_labels", "years", "via", "weight", "sources"]
 CSV_COLUMNS = ["type", *NODE_COLUMNS, *EDGE_COLUMNS]
-BETWEENNESS_EXACT = 2000
 
 
 @bp.get("/network", defaults={"fmt": "html"})
@@ -56,14 +55,47 @@ def index(fmt: str) -> Response:
              "suggestions": _suggestions(view["nodes"], criteria)}
     names, total = cached("network-names", lambda: (netview.actor_names(collaboration(), limit=netview.PICKER_MAX),
                                                     collaboration().number_of_nodes()))
+    payload = _payload(extra, criteria)
+    rendered = {}
+    if fmt == "html" and set(request.args) <= {"lang"}:
+        # The page without filters is the same for every visitor of one version: its two large
+        # parts (1,000 nodes and 2,000 edges as tables and as JSON) are rendered once.
+        rendered = cached(f"network-default-parts-{g.lang}", lambda: _rendered_parts(view, payload))
+    # The counts beside each choice are those of this view (issue 14): the JSON twin carries them too.
+    # Those of the view without filters are precomputed by the build (graph/derived.py).
+    if criteria == netview.NetworkFilter() and year is None:
+        extra["facet_counts"] = cached("network-default-counts", lambda: netview.shown_counts(
+            collaboration(), view["nodes"], view["edges"]))
+    else:
+        extra["facet_counts"] = netview.shown_counts(collaboration(), view["nodes"], view["edges"])
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
                            year_span=span, year=year,
-                           facet_counts=cached("network-facets", lambda: netview.facet_counts(collaboration())),
+                           facet_values=cached("network-facets", lambda: netview.facet_counts(collaboration())),
                            facet_depths=cached("network-facet-depths", lambda: netview.facet_depths(collaboration())),
                            actor_names=_with_chosen(names, criteria), names_capped=len(names) < total,
-                           picker_max=netview.PICKER_MAX, payload=_payload(extra, criteria))
+                           picker_max=netview.PICKER_MAX, payload=payload,
+                           **(rendered or {"payload_json": _payload_json(payload)}))
+
+
+def _rendered_parts(view: dict, payload: dict) -> dict[str, Markup]:
+    """The node and edge tables and the JSON block of one view, as markup to insert."""
+    tables = render_template("network/_tables.html", nodes=view["nodes"], edges=view["edges"])
+    return {"tables_html": Markup(tables), "payload_json": _payload_json(payload)}
+
+
+#: What the page's script never reads of a node or an edge: left out of its JSON block (the
+#: JSON twin, /network.json, keeps every field).
+NOT_DRAWN = {"nodes": ("confidence", "community_label"), "edges": ("relations", "confidence")}
+
+
+def _payload_json(payload: dict) -> Markup:
+    """The page's JSON block, compact (no spaces, characters as they are; ``<``, ``>``, ``&``
+    and ``'`` escaped so that it cannot end the script element)."""
+    slim = {**payload, **{part: [{k: v for k, v in item.items() if k not in NOT_DRAWN[part]}
+                                 for item in payload[part]] for part in NOT_DRAWN}}
+    return htmlsafe_json_dumps(slim, dumps=json.dumps, separators=(",", ":"), ensure_ascii=False)
 
 
 def _with_chosen(names: list[tuple[str, str]], criteria: netview.NetworkFilter) -> list[tuple[str, str]]:
@@ -114,33 +146,31 @@ def standalone() -> Response:
 def _view() -> tuple[dict, netview.NetworkFilter, dict[str, str], tuple[int, int] | None, int | None]:
     """The view the query string asks for: nodes with their measures, edges (with ``year``:
     only relations known to exist by then), the filter, the relation choices, the span of
-    the relations' years and the chosen year."""
-    store, G, lang = current_store(), collaboration(), g.lang
+    the relations' years and the chosen year.
+
+    The view without filters reads only values the build precomputed (graph/derived.py), so
+    it never loads the collaboration graph (a large pickle at 100,000 actors)."""
+    store, lang = current_store(), g.lang
     labels = concept_labels()
     relations = netview.relation_choices(store, lang=lang, labels=labels)
     criteria = params.network_filter(request.args, facet_choices(), relations)
-    span = cached("network-years", lambda: _year_span(G))
+    span = cached("network-years", lambda: netview.year_span(collaboration()))
     year = _year(span)
     if criteria == netview.NetworkFilter():
         # The view most visitors open first, computed by the build (graph/derived.py).
         view = cached(f"network-default-{lang}", lambda: netview.network_view(
-            G, network_layout(), criteria, store, lang=lang, labels=labels, rank=network_rank()))
+            collaboration(), network_layout(), criteria, store, lang=lang, labels=labels, rank=network_rank()))
     else:
         projects = cached("project-names", lambda: netview.project_names(store))
-        view = netview.network_view(G, network_layout(), criteria, store, lang=lang, labels=labels,
+        view = netview.network_view(collaboration(), network_layout(), criteria, store, lang=lang, labels=labels,
                                     projects=projects, rank=network_rank())
     # A copy: the measures and the year filter below must not change the cached default view.
     view = {**view, "nodes": [dict(node) for node in view["nodes"]], "edges": list(view["edges"])}
-    _add_measures(view["nodes"], G)
+    _add_measures(view["nodes"])
     if year is not None:
         view["undated"] = sum(1 for edge in view["edges"] if not edge["years"])
         view["edges"] = [edge for edge in view["edges"] if edge["years"] and edge["years"][0] <= year]
     return view, criteria, relations, span, year
-
-
-def _year_span(G: nx.Graph) -> tuple[int, int] | None:
-    years = [year for _, _, data in G.edges(data=True) for year in data.get("years", ())]
-    return (min(years), max(years)) if years else None
 
 
 def _year(span: tuple[int, int] | None) -> int | None:
@@ -168,18 +198,17 @@ def _colour_key(node: dict, colour: str) -> str:
     return "" if value is None else str(value)
 
 
-def _add_measures(nodes: list[dict], G: nx.Graph) -> None:
+def _add_measures(nodes: list[dict]) -> None:
     """Each node's community (1 = the largest; computed on the whole graph, so a filter never
-    renumbers them) and betweenness centrality, in place."""
-    groups = cached("network-communities", lambda: partition(G)[0])
-    # Exact up to BETWEENNESS_EXACT actors; beyond, estimated from that many sampled sources (seeded).
-    sample = None if len(G) <= BETWEENNESS_EXACT else BETWEENNESS_EXACT
-    central = cached("network-betweenness", lambda: nx.betweenness_centrality(G, k=sample, seed=0) if len(G) else {})
-    number = {actor_id(member): n for n, members in enumerate(groups, start=1) for member in members}
+    renumbers them) and betweenness centrality (:func:`graph.views.network.node_measures`,
+    computed by the build), in place."""
+    measures = cached("network-measures", lambda: netview.node_measures(collaboration()))
+    words: dict[int | None, str] = {}  # one translation per community, not per node
     for node in nodes:
-        node["community"] = number.get(node["id"])
-        node["community_label"] = translate("network.community", g.lang, n=node["community"])
-        node["betweenness"] = round(central.get(actor_iri(node["id"]), 0.0), 4)
+        node["community"], node["betweenness"] = measures.get(node["id"], (None, 0.0))
+        if node["community"] not in words:
+            words[node["community"]] = translate("network.community", g.lang, n=node["community"])
+        node["community_label"] = words[node["community"]]
 
 
 def _csv_table(view: dict) -> Table:

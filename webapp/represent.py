@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, render_template, request, url_for
+from flask import Response, abort, render_template, request, url_for
 
 from graph.tables import Table
 
@@ -37,6 +37,25 @@ def twin_links(endpoint: str, **values: object) -> dict[str, str]:
     parameters some page reads; see :data:`webapp.params.KNOWN`)."""
     query = {k: v for k, v in with_args(request.args).items() if k not in values and k != "fmt"}
     return {fmt: url_for(endpoint, fmt=fmt, **values, **query) for fmt in ("html", "json", "csv")}
+
+
+def figure_links(endpoint: str, **values: object) -> dict[str, str]:
+    """URLs of a figure as PNG and as SVG (``endpoint`` with ``fmt``), keeping the query string
+    as :func:`twin_links` does; ``values`` replace parameters of it (None removes one)."""
+    query = with_args(request.args, **values)
+    return {fmt: url_for(endpoint, fmt=fmt, **query) for fmt in ("png", "svg")}
+
+
+def figure(data: bytes | None, fmt: str, filename: str) -> Response:
+    """A figure file (:func:`graph.report.figures.figure_file`) as a download; 404 when there is
+    nothing to draw."""
+    from graph.report.figures import MEDIA_TYPES
+
+    if data is None:
+        abort(404)
+    response = Response(data, mimetype=MEDIA_TYPES[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="harzgraph-{filename}.{fmt}"'
+    return response
 
 
 def link_header(links: dict[str, str], fmt: str) -> str:

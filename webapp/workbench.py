@@ -24,7 +24,7 @@ SCRIPT_WORDS = (
     "sparql.view.table", "sparql.view.bar", "sparql.view.network", "sparql.view.map", "sparql.view.unfit",
     "sparql.map.placed", "sparql.map.unplaced", "sparql.bar.note", "sparql.network.note", "sparql.download",
     "sparql.copied", "sparql.copy", "sparql.kind.class", "sparql.kind.property", "sparql.kind.concept",
-    "sparql.kind.prefix", "sparql.kind.keyword", "sparql.editor",
+    "sparql.kind.prefix", "sparql.kind.keyword", "sparql.editor", "figure.download", "figure.png", "figure.svg",
 )
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 

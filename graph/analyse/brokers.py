@@ -315,6 +315,25 @@ def _pieces_without(tree: _DepthFirstTree, v: int, max_listed: int) -> tuple[int
     return len(pieces), cut_count, listed
 
 
+def betweenness(G: nx.Graph, *, backend: str = "auto", exact_limit: int = 5000, sample: int = 100,
+                seed: int = 0) -> dict[str, float]:
+    """Each actor's betweenness, normalised to [0, 1], as :func:`brokers` computes it: exact
+    up to ``exact_limit`` actors, estimated beyond from ``sample`` seeded start actors.
+
+    >>> betweenness(nx.path_graph(["A", "B", "C"]))
+    {'A': 0.0, 'B': 1.0, 'C': 0.0}
+
+    Notes
+    -----
+    O(n · m) exact, O(sample · m) estimated (igraph above 500 actors with ``backend="auto"``).
+    """
+    check_positive_int("exact_limit", exact_limit, minimum=0)
+    check_positive_int("sample", sample)
+    if G.number_of_nodes() == 0:
+        return {}
+    return _betweenness(G, to_igraph(G) if use_igraph(G, backend) else None, exact_limit, sample, seed)
+
+
 def _betweenness(G, converted, exact_limit, sample, seed) -> dict[str, float]:
     n = G.number_of_nodes()
     estimate = n > exact_limit and sample < n

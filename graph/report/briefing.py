@@ -17,8 +17,9 @@ escapes every string from the data. The wording is in :mod:`graph.words.briefing
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,8 @@ MEMBERSHIP = {"shared_network", "member_of", "founding_member_of"}
 FEW_TIES, FEW_EXPECTED = 3, 5.0
 
 
-def build_report(store: pyoxigraph.Store, *, lang: str = "de", selection: Selection | None = None) -> str:
+def build_report(store: pyoxigraph.Store, *, lang: str = "de", selection: Selection | None = None,
+                 G: nx.Graph | None = None) -> str:
     """The briefing on the store's graph as one self-contained HTML document.
 
     Parameters
@@ -88,6 +90,8 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de", selection: Select
     lang : ``"de"`` (default) or ``"en"``.
     selection : a district or state and a topic the briefing is about (:class:`Selection`);
         the whole region when None. The document says what was selected.
+    G : the store's collaboration graph (:func:`graph.network.collaboration_graph`), when the
+        caller keeps it (the viewer reads the build's copy); built from the store when None.
 
     Returns
     -------
@@ -105,24 +109,45 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de", selection: Select
     The analyses take well under a second on the shipped data; drawing the three
     figures takes about half a second more.
     """
-    return render_report(_store_context(store, lang, selection))
+    return render_report(_store_context(store, lang, selection, G))
 
 
-def briefing_findings(store: pyoxigraph.Store, *, lang: str = "de",
-                      selection: Selection | None = None) -> list[dict[str, Any]]:
+def briefing_findings(store: pyoxigraph.Store, *, lang: str = "de", selection: Selection | None = None,
+                      G: nx.Graph | None = None) -> list[dict[str, Any]]:
     """The briefing's findings as plain rows (its JSON and CSV twins): ``number``, ``finding``
     (the lead sentence), ``text``, ``section`` (the anchor of its section in the document),
     ``sources`` (the URLs it rests on) and ``thin`` (what rests on weak evidence)."""
-    context = _store_context(store, lang, selection)
+    context = _store_context(store, lang, selection, G)
     return [{"number": n, "finding": f["lead"], "text": f["text"], "section": f["anchor"],
              "sources": [ref.url for ref in f["refs"]], "more_sources": f["more"], "thin": f["thin"]}
             for n, f in enumerate(context["findings"], start=1)]
 
 
-def _store_context(store: pyoxigraph.Store, lang: str, selection: Selection | None = None) -> dict[str, Any]:
+#: The briefing's figures, by the name of their section.
+FIGURES = ("borders", "chain", "collection")
+
+
+def briefing_figures(store: pyoxigraph.Store, *, lang: str = "de", selection: Selection | None = None,
+                     G: nx.Graph | None = None) -> dict[str, Callable[[str], bytes | None]]:
+    """The briefing's figures as files to download: section name (:data:`FIGURES`) → a function
+    of the format ("svg" or "png") giving the file (:func:`graph.report.figures.figure_file`),
+    or None when the figure is empty. The analyses run once, here; each file is drawn when asked for."""
+    context = _store_context(store, lang, selection, G)
+
+    def file_of(draw: Callable[[], Any], title: str) -> Callable[[str], bytes | None]:
+        def write(fmt: str) -> bytes | None:
+            figure = draw()
+            return figures.figure_file(figure, fmt, title=title) if figure else None
+        return write
+
+    return {name: file_of(*context[name]["_figure"]) for name in FIGURES}
+
+
+def _store_context(store: pyoxigraph.Store, lang: str, selection: Selection | None = None,
+                   G: nx.Graph | None = None) -> dict[str, Any]:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
-    G = collaboration_graph(store)
+    G = G if G is not None else collaboration_graph(store)
     selection = selection or Selection()
     points = locate_points(collection_points(store), default_features())  # counted where they lie
     counts = stats(store, lang=lang)
@@ -530,7 +555,8 @@ class _Report:
                 }
             )
         ordered = [r for r in out if r["scope"] == "between"] + [r for r in out if r["scope"] == "within"]
-        return {"svg": Markup(figures.border_heatmap(rows, lang=lang, title=t["borders_title"])), "rows": ordered}
+        return {"svg": Markup(figures.border_heatmap(rows, lang=lang, title=t["borders_title"])), "rows": ordered,
+                "_figure": (partial(figures.border_figure, rows, lang=lang), t["borders_title"])}
 
     def chain(self, matrix: list[dict]) -> dict[str, Any]:
         t, lang, G = self.t, self.lang, self.G
@@ -559,6 +585,7 @@ class _Report:
         none = [m["name"] for m in materials if not m["actors"]]
         return {
             "svg": Markup(svg),
+            "_figure": (partial(figures.chain_figure, matrix, groups, lang=lang, off_path=OFF_PATH), t["chain_title"]),
             "omitted": t["chain_omitted"].format(
                 rest=self.count(sum(1 for i in cells if i not in shown and covered(i)), "more_material"),
                 none=self.count(sum(1 for i in cells if i not in shown and not covered(i)), "material"),
@@ -760,6 +787,7 @@ class _Report:
         groups = sorted({g for r in rows for g in r["groups_not_known"]})
         return {
             "svg": Markup(figures.collection_bars(rows, lang=lang, title=t["collection_title"])),
+            "_figure": (partial(figures.collection_figure, rows, lang=lang), t["collection_title"]),
             "rows": out,
             "total": len(self.points),
             "groups": join([f"{g} {self.label(g, 'collection-group')}" for g in groups], lang),

@@ -74,16 +74,28 @@ def chain_heatmap(
     Returns
     -------
     str
-        One ``<svg>`` element.
+        One ``<svg>`` element ("" when no item has a cell).
     """
+    with matplotlib.rc_context(_RC):
+        fig = chain_figure(cells, groups, lang=lang, off_path=off_path)
+        return _svg(fig, "chain", title, fluid=True) if fig else ""
+
+
+def chain_figure(cells: Iterable[Mapping[str, Any]], groups: Sequence[tuple[str, Sequence[str]]], *,
+                 lang: str = "de", off_path: Iterable[str] = ()) -> Figure | None:
+    """The figure of :func:`chain_heatmap` (to save as SVG or PNG with :func:`figure_file`);
+    None when no item has a cell."""
     lines, columns, by_item, stages = _chain_grid(cells, groups, lang)
     if not lines or not columns:
-        return ""
+        return None
     off = set(off_path)
     values = [[by_item[i].get(s, 0) if i else -1 for s in columns] for _, i in lines]
     # Inches: row labels on the left, square-ish cells, room on the right and on top for
     # the slanted stage names, the legend below.
-    row_h, cell_w, left, right, head, foot = 0.2, 0.42, 2.2, 0.85, 1.25, 0.62
+    row_h, cell_w, right, head, foot = 0.2, 0.42, 0.85, 1.25, 0.62
+    # The left margin fits the longest row label (at 7 pt DejaVu Sans a character is about
+    # 0.058 in wide; labels are shortened to 44 characters), so none is cut at the edge.
+    left = max(1.6, 0.25 + 0.058 * max(len(text) for text, _ in lines))
     width = left + cell_w * len(columns) + right
     height = head + row_h * len(lines) + foot
     with matplotlib.rc_context(_RC):
@@ -103,7 +115,7 @@ def chain_heatmap(
         if off:
             fig.text(0.1 / width, 0.04 / height, _TEXT[lang]["off_path"], ha="left", va="bottom", fontsize=6.5,
                      color=MUTED)
-        return _svg(fig, "chain", title, fluid=True)
+        return fig
 
 
 def _chain_grid(cells, groups, lang):
@@ -177,11 +189,18 @@ def border_heatmap(rows: Iterable[Mapping[str, Any]], *, lang: str = "de", title
     str
         One ``<svg>`` element, or "" when there are no groups.
     """
+    with matplotlib.rc_context(_RC):
+        fig = border_figure(rows, lang=lang)
+        return _svg(fig, "borders", title) if fig else ""
+
+
+def border_figure(rows: Iterable[Mapping[str, Any]], *, lang: str = "de") -> Figure | None:
+    """The figure of :func:`border_heatmap`; None when there are no groups."""
     t = _TEXT[lang]
     rows = list(rows)
     keys = sorted({r["a"] for r in rows} | {r["b"] for r in rows})
     if not keys:
-        return ""
+        return None
     names = {}
     for r in rows:
         names[r["a"]], names[r["b"]] = r[f"a_{lang}"], r[f"b_{lang}"]
@@ -236,7 +255,7 @@ def border_heatmap(rows: Iterable[Mapping[str, Any]], *, lang: str = "de", title
         for spine in ax.spines.values():
             spine.set_visible(False)
         fig.text(0.02, 0.02, textwrap.fill(t["ratio"], 48), fontsize=7.5, color=MUTED, va="bottom")
-        return _svg(fig, "borders", title)
+        return fig
 
 
 def collection_bars(rows: Iterable[Mapping[str, Any]], *, lang: str = "de", title: str = "") -> str:
@@ -256,10 +275,17 @@ def collection_bars(rows: Iterable[Mapping[str, Any]], *, lang: str = "de", titl
     str
         One ``<svg>`` element, or "" when there are no districts.
     """
+    with matplotlib.rc_context(_RC):
+        fig = collection_figure(rows, lang=lang)
+        return _svg(fig, "collection", title) if fig else ""
+
+
+def collection_figure(rows: Iterable[Mapping[str, Any]], *, lang: str = "de") -> Figure | None:
+    """The figure of :func:`collection_bars`; None when there are no districts."""
     t = _TEXT[lang]
     rows = list(rows)
     if not rows:
-        return ""
+        return None
     values = [r["per_100k"] for r in rows]
     top = max([v for v in values if v is not None] or [1.0]) or 1.0
     with matplotlib.rc_context(_RC):
@@ -302,7 +328,62 @@ def collection_bars(rows: Iterable[Mapping[str, Any]], *, lang: str = "de", titl
                 fontsize=7,
                 handlelength=1.2,
             )
-        return _svg(fig, "collection", title)
+        return fig
+
+
+#: The media type of each file format :func:`figure_file` writes.
+MEDIA_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
+
+
+def figure_file(fig: Figure, fmt: str, *, title: str = "") -> bytes:
+    """One figure as a file to download: a standalone SVG document or a PNG image.
+
+    Parameters
+    ----------
+    fig : a figure of :func:`chain_figure`, :func:`border_figure`, :func:`collection_figure`
+        or another drawn with this module's style.
+    fmt : "svg" or "png".
+    title : the figure's name, written into the SVG as its ``<title>`` (escaped) and into the
+        PNG's metadata.
+
+    Returns
+    -------
+    bytes
+        The SVG (UTF-8, its text kept as ``<text>``, so it stays searchable and editable;
+        matplotlib escapes every label, and the title is escaped here) or the PNG at 150 dpi.
+        The same figure gives the same bytes: no date or software version is written.
+
+    Raises
+    ------
+    ValueError
+        for a format other than "svg" or "png".
+
+    Examples
+    --------
+    >>> fig = Figure(figsize=(1, 1))
+    >>> _ = fig.text(0.1, 0.5, "<script>")
+    >>> svg = figure_file(fig, "svg", title="a & b").decode()
+    >>> "&lt;script&gt;" in svg and "<script>" not in svg and "<title>a &amp; b</title>" in svg
+    True
+    >>> figure_file(fig, "png")[1:4]
+    b'PNG'
+    """
+    if fmt not in MEDIA_TYPES:
+        raise ValueError(f"fmt must be one of {', '.join(map(repr, MEDIA_TYPES))}, not {fmt!r}")
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({**_RC, "svg.fonttype": "none"}):
+        if fmt == "png":
+            fig.savefig(buffer, format="png", dpi=150, facecolor="#ffffff",
+                        metadata={"Software": None, **({"Title": title} if title else {})})
+            return buffer.getvalue()
+        fig.savefig(buffer, format="svg", facecolor="#ffffff",
+                    metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+    text = _METADATA.sub("", buffer.getvalue().decode("utf-8"))
+    if title:
+        head, _, body = text.partition("<svg ")
+        tag, _, rest = body.partition(">")
+        text = f"{head}<svg {tag}>\n <title>{escape(title)}</title>{rest}"
+    return text.encode("utf-8")
 
 
 def _num(value: float, lang: str, digits: int = 1) -> str:

@@ -31,6 +31,7 @@ import pyoxigraph
 
 from graph.analyse import communities, get_analysis
 from graph.analyse._names import actor_state
+from graph.analyse.partners import PUBLIC_KINDS
 from graph.build.vocabulary import vocabulary_from_store
 from graph.concepts import hierarchy_of
 from graph.errors import QueryError
@@ -54,9 +55,15 @@ REFUSED = {
 
 
 def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, district: str | None = None,
-              material: str | None = None, competency: str | None = None) -> Table:
+              material: str | None = None, competency: str | None = None, kind: str | None = None,
+              with_funders: bool = False, without_public: bool = False) -> Table:
     """The rows of analysis ``name``, narrowed as the module's table says (names, labels or
     keys are accepted: "Thüringen", "16", "Goslar").
+
+    Only ``partners`` takes ``kind`` (the pairs with an actor of that kind or a narrower one;
+    with a state or district, one actor both there and of that kind, as on ``/gaps``),
+    ``with_funders`` (suggest funders too) and ``without_public`` (leave out funders and
+    public bodies); any other analysis refuses them.
 
     Raises
     ------
@@ -72,7 +79,12 @@ def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, d
                           ("competency", competency)):
         if value and (name, option) in REFUSED:
             raise QueryError(f"--{option} cannot apply to '{name}': {REFUSED[name, option]}")
+    partner_only = [o for o, v in (("kind", kind), ("with-funders", with_funders),
+                                   ("without-public", without_public)) if v]
+    if partner_only and name != "partners":
+        raise QueryError(f"--{partner_only[0]} cannot apply to '{name}': only 'partners' takes it")
     vocab = vocabulary_from_store(store)
+    kind_key = _key(vocab, "kind", kind)
     state_key, district_key = _key(vocab, "state", state), _key(vocab, "district", district)
     material_key = _key(vocab, "material", material)
     competency_key = _key(vocab, "competency", competency)
@@ -85,7 +97,8 @@ def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, d
     if name == "partners":
         area = {k: [v] for k, v in (("state", state_key), ("district", district_key)) if v}
         topic = {f: [k] for f, k in (("material", material_key), ("competency", competency_key)) if k}
-        options.update(area=area or None, topic=topic or None)
+        options.update(area=area or None, topic=topic or None, include_funders=with_funders,
+                       leave_out_kinds=PUBLIC_KINDS if without_public else ())
     graph = G
     if name == "materials" and (state_key or district_key):
         graph = G.subgraph([v for v, d in G.nodes(data=True) if _in_place(G, d, state_key, district_key)])
@@ -93,7 +106,12 @@ def gap_table(store: pyoxigraph.Store, name: str, *, state: str | None = None, d
             else analysis.function(graph, **options))
     rows = [{k: v for k, v in row.items() if k != "reason_codes"} for row in findings.with_reasons(name, G, rows)]
     rows = _narrow(G, name, rows, state_key, district_key, materials, competencies)
-    notes = [f"rows about {k}" for k in (state_key, district_key, material_key, competency_key) if k]
+    if kind_key:
+        kinds = hierarchy_of(G).expand("kind", [kind_key])
+        rows = [r for r in rows if any(G.nodes[r[side]].get("kind") in kinds
+                                       and _in_place(G, G.nodes[r[side]], state_key, district_key)
+                                       for side in ("actor_a", "actor_b"))]
+    notes = [f"rows about {k}" for k in (state_key, district_key, material_key, competency_key, kind_key) if k]
     # Reason codes are for the pages; the table carries them in words (reasons_de, reasons_en).
     columns = [c for c in rows[0] if c != "reasons"] if rows else []
     return Table(columns, [{c: _cell(row[c]) for c in columns} for row in rows], notes=notes)

@@ -10,7 +10,7 @@ returns lists of dicts of str/int/float/None (and lists of them).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,6 +84,10 @@ class PairFilter:
     def topic(self) -> dict[str, tuple[str, ...]]:
         return {f: v for f, v in self.selected.items() if v and f in HIERARCHICAL_FACETS}
 
+    def places(self) -> dict[str, tuple[str, ...]]:
+        """The kind, state and district chosen (what :func:`filter_suggestions` checks per actor)."""
+        return {f: v for f, v in self.selected.items() if v and f in ("kind", "state", "district")}
+
     def area(self) -> dict[str, tuple[str, ...]]:
         return {f: v for f, v in self.selected.items() if v and f in ("district", "state")}
 
@@ -154,13 +158,16 @@ def suggestion_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de
     return [_suggestion(G, row, lang, weights) for row in found]
 
 
-def filter_suggestions(G: nx.Graph, rows: list[dict[str, Any]], criteria: PairFilter) -> list[dict[str, Any]]:
+def filter_suggestions(G: nx.Graph | None, rows: list[dict[str, Any]], criteria: PairFilter) -> list[dict[str, Any]]:
     """The rows of :func:`partner_suggestions` that ``criteria`` keeps, order unchanged.
 
     The topic and the area were applied by the ranking; here the place and kind (a pair with
     an actor that is in the chosen state or district *and* of the chosen kind), the least
-    score and the actor."""
-    kinds = {f: v for f, v in criteria.selected.items() if v and f in ("kind", "state", "district")}
+    score and the actor. ``G`` is read only for a place or kind (:meth:`PairFilter.places`),
+    so a caller may pass None otherwise."""
+    kinds = criteria.places()
+    if kinds and G is None:
+        raise ValueError("a place or kind filter needs the collaboration graph")
     kept = []
     for row in rows:
         if row["score"] < criteria.min_score:
@@ -479,6 +486,16 @@ def broker_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de",
             "cut_off_ids": [actor_id(x) for x in r["cut_off"]], "bridge_ids": [actor_id(x) for x in r["bridges"]],
         })
     return rows
+
+
+def broker_cuts(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of :func:`broker_rows` whose actor would cut others off by leaving, the most
+    dependants first (ties by rank).
+
+    >>> broker_cuts([{"rank": 1, "cut_off_count": 0}, {"rank": 2, "cut_off_count": 3}, {"rank": 3, "cut_off_count": 3}])
+    [{'rank': 2, 'cut_off_count': 3}, {'rank': 3, 'cut_off_count': 3}]
+    """
+    return sorted((r for r in rows if r["cut_off_count"]), key=lambda r: (-r["cut_off_count"], r["rank"]))
 
 
 def short_label(G: nx.Graph, key: str | None, lang: str) -> str:

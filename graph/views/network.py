@@ -16,6 +16,8 @@ import igraph
 import networkx as nx
 import pyoxigraph
 
+from graph.analyse.brokers import betweenness
+from graph.analyse.communities import partition
 from graph.concepts import HIERARCHICAL_FACETS, Hierarchy, hierarchy_of
 from graph.namespaces import actor_iri
 from graph.sparql.catalog import run_named
@@ -448,6 +450,31 @@ def facet_depths(G: nx.Graph) -> dict[str, dict[str, int]]:
     return out
 
 
+def shown_counts(G: nx.Graph, nodes: list[dict], edges: list[dict]) -> dict[str, dict[str, int]]:
+    """The facet counts of one view: how many of the actors it shows have each facet value (a
+    concept counting the actors of its narrower concepts, as :func:`facet_counts` does), and
+    how many of the edges it shows carry each tie type. ``facet → {value: count}``; values no
+    shown actor or edge has are left out (their count is 0).
+
+    Parameters
+    ----------
+    G : the collaboration graph.
+    nodes, edges : the view's rows (:func:`network_view`): nodes by ``id``, edges with ``relations``.
+
+    >>> G = nx.Graph()
+    >>> for n, kind in (("a", "x"), ("b", "x"), ("c", "y")):
+    ...     G.add_node(actor_iri(n), kind=kind, state=None, district=None, confidence="high", stages=[],
+    ...                materials=[], categories=[], competencies=[])
+    >>> counts = shown_counts(G, [{"id": "a"}, {"id": "c"}], [{"relations": ["funds", "member_of"]}])
+    >>> counts["kind"], counts["state"], counts["relation"]
+    ({'x': 1, 'y': 1}, {'none': 2}, {'funds': 1, 'member_of': 1})
+    """
+    H = G.subgraph(actor_iri(node["id"]) for node in nodes)
+    counts = {facet: dict(pairs) for facet, pairs in facet_counts(H).items()}
+    counts["relation"] = dict(Counter(tie for edge in edges for tie in edge["relations"]))
+    return counts
+
+
 def project_names(store: pyoxigraph.Store) -> dict[str, str]:
     """Project IRI → name (edges name the projects two actors share)."""
     return {row["project"]: row["name"] for row in run_named(store, "project_labels").rows}
@@ -473,3 +500,42 @@ def actor_names(G: nx.Graph, *, limit: int | None = None) -> list[tuple[str, str
     """
     nodes = degree_rank(G)[:limit] if limit is not None else list(G)
     return sorted(((G.nodes[n]["label"], actor_id(n)) for n in nodes), key=lambda pair: (fold(pair[0]), pair[1]))
+
+
+def node_measures(G: nx.Graph, *, central: dict[str, float] | None = None) -> dict[str, tuple[int, float]]:
+    """Actor id → (community number, betweenness rounded to 4 places), what every view's nodes
+    carry. Communities are numbered on the whole graph, 1 the largest, so a filter never
+    renumbers them (:func:`graph.analyse.communities.partition`). Betweenness is the one
+    ``/brokers`` shows (:func:`graph.analyse.brokers.betweenness`: exact up to 5,000 actors,
+    estimated beyond from 100 seeded start actors); ``central`` passes it in when the caller
+    has it (the build takes it from the brokers' rows instead of computing it twice: about
+    10 s at 100,000 actors).
+
+    >>> node_measures(nx.Graph([("x/a", "x/b"), ("x/b", "x/c")]))["x/b"]
+    (1, 1.0)
+    """
+    groups = partition(G)[0] if len(G) else []
+    central = central if central is not None else betweenness(G)
+    return {actor_id(member): (number, round(central.get(member, 0.0), 4))
+            for number, members in enumerate(groups, start=1) for member in members}
+
+
+def year_span(G: nx.Graph) -> tuple[int, int] | None:
+    """The first and last year any tie is dated, None when none is.
+
+    >>> year_span(nx.Graph([("a", "b", {"years": [2019, 2021]}), ("b", "c", {"years": []})]))
+    (2019, 2021)
+    """
+    years = [year for _, _, data in G.edges(data=True) for year in data.get("years", ())]
+    return (min(years), max(years)) if years else None
+
+
+def graph_meta(G: nx.Graph) -> nx.Graph:
+    """A graph with ``G``'s own attributes (concept labels, stage order, districts, …) and no
+    nodes or edges: what labelling a precomputed page needs, read in milliseconds where the
+    whole collaboration graph takes seconds at 100,000 actors.
+
+    >>> graph_meta(nx.Graph([("a", "b")], stage_order={"TS-01": 1})).graph, len(graph_meta(nx.Graph([("a", "b")])))
+    ({'stage_order': {'TS-01': 1}}, 0)
+    """
+    return nx.Graph(**G.graph)

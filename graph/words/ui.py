@@ -514,6 +514,9 @@ STRINGS: dict[str, tuple[Text, Text]] = {
                   "A second tie to the dependants would secure the network."}),
     "brokers.cuts.more": ({"one": "Eine weitere Sollbruchstelle", "other": "Weitere {n} Sollbruchstellen"},
                           {"one": "{n} more weak point", "other": "{n} more weak points"}),
+    "brokers.cuts.capped": ("Die {shown} mit den meisten Abhängigen; wählen Sie ein Land, einen Kreis oder eine Art, "
+                            "um weitere zu sehen.",
+                            "The {shown} with the most dependants; choose a state, district or kind to see others."),
     "brokers.col.who": ("wer abgeschnitten wäre", "who would be cut off"),
     "brokers.and_more": ({"one": "und {n} weiterer", "other": "und {n} weitere"}, "and {n} more"),
     "brokers.cuts.none": ("Unter diesen Akteuren hält keiner allein die Verbindung anderer zum Netz.",

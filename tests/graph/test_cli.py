@@ -198,3 +198,33 @@ def test_gaps_take_a_competency(settings):
                               "--store", str(settings.store_dir), "--competency", "research"],
                              capture_output=True, text=True)
     assert process.returncode == 2 and "--competency cannot apply to 'chains'" in process.stderr
+
+
+def test_partners_take_a_kind_as_on_the_gaps_page(settings):
+    """The only untied pair of the synthetic graph is cluster – refiner (both tied to the
+    recycler): --kind refiner_smelter keeps it (the refiner is one of the two), --kind recycler
+    keeps nothing (the recycler is in no suggested pair), and with --district Harz the refiner
+    (Nordhausen) is of the kind but not in the place, so nothing is kept either."""
+    _built(settings)
+
+    def pairs(*options: str) -> list[set[str]]:
+        result = invoke("gaps", "partners", "--store", str(settings.store_dir), *options, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return [{row["label_a"], row["label_b"]} for row in json.loads(result.output)["rows"]]
+
+    assert pairs("--kind", "refiner_smelter") == [{"SYNTHETIC Test Cluster e.V.", "SYNTHETIC Test Refiner AG"}]
+    assert pairs("--kind", "recycler") == []
+    assert pairs("--kind", "refiner_smelter", "--district", "Harz") == []
+    assert len(pairs("--kind", "refiner_smelter", "--district", "Nordhausen")) == 1
+
+
+def test_partner_options_are_refused_by_other_analyses(settings):
+    _built(settings)
+    for option in (["--kind", "recycler"], ["--without-public"], ["--with-funders"]):
+        process = subprocess.run([sys.executable, "-c", "from graph.cli import run; run()", "gaps", "brokers",
+                                  "--store", str(settings.store_dir), *option], capture_output=True, text=True)
+        assert process.returncode == 2, option
+        assert f"{option[0]} cannot apply to 'brokers'" in process.stderr and "Traceback" not in process.stderr
+    unknown = subprocess.run([sys.executable, "-c", "from graph.cli import run; run()", "gaps", "partners",
+                              "--store", str(settings.store_dir), "--kind", "recyclr"], capture_output=True, text=True)
+    assert unknown.returncode == 2 and "did you mean 'recycler'" in unknown.stderr

@@ -89,3 +89,23 @@ def test_too_many_ties_keep_the_strongest_and_say_so(graph_and_store):
     assert [(e["from"], e["to"]) for e in view["edges"]] == [("test-recycler", "test-refiner")]
     assert view["notes"] == ["edges_capped"]
     assert len(view["nodes"]) == 4, "the actors stay; only ties are left out"
+
+
+def test_node_measures_number_communities_by_size_and_give_betweenness():
+    from graph.namespaces import actor_iri
+
+    # A star s–x, s–y, s–z and a separate pair d–e (6 actors). The star is the larger
+    # community (1), the pair the other (2). Of the pairs of actors, only x–y, x–z and y–z
+    # pass through s: 3 shortest paths; normalised by (n−1)(n−2)/2 = 5·4/2 = 10 pairs of
+    # other actors, s scores 3/10 = 0.3; every other actor lies on no path between two others.
+    G = nx.Graph([(actor_iri("s"), actor_iri(leaf)) for leaf in "xyz"] + [(actor_iri("d"), actor_iri("e"))])
+    measures = netview.node_measures(G)
+    assert measures["s"] == (1, 0.3)
+    assert {measures[n] for n in "xyz"} == {(1, 0.0)}
+    assert measures["d"] == measures["e"] == (2, 0.0)
+
+
+def test_year_span_of_the_dated_ties():
+    G = nx.Graph([("a", "b", {"years": [2015, 2019]}), ("b", "c", {"years": [2012]}), ("c", "d", {"years": []})])
+    assert netview.year_span(G) == (2012, 2019)
+    assert netview.year_span(nx.Graph([("a", "b", {"years": []})])) is None

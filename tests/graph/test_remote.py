@@ -122,3 +122,31 @@ def test_results_come_back_as_pyoxigraph_terms(settings, server):
     assert len(rows) == 1 and isinstance(rows[0]["label"], ox.Literal)
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3")
     assert len(triples) == 3 and all(isinstance(t, ox.Triple) for t in triples)
+
+
+def test_serving_reads_the_pointer_at_most_once_per_interval_and_never_counts_the_graph(settings, server,
+                                                                                           monkeypatch):
+    _build(settings, server + "/store")
+    sent: list[bytes] = []
+    real_request = remote._request
+
+    def counting(url, *, data=None, **options):
+        sent.append(data if isinstance(data, bytes) else b"")
+        return real_request(url, data=data, **options)
+
+    monkeypatch.setattr(remote, "_request", counting)
+    clock = [1000.0]
+    monkeypatch.setattr(remote.time, "monotonic", lambda: clock[0])
+    client = create_app(Settings(store_dir=settings.store_dir.parent / "nothing-here",
+                                 sparql_url=server + "/query")).test_client()
+    assert client.get("/").status_code == 200  # the first page computes its data from the server
+    sent.clear()
+    for _ in range(5):  # within one pointer interval: no pointer look-up at all, the page is cached
+        assert client.get("/").status_code == 200
+    assert [q for q in sent if remote.CONTROL.encode() in q] == []
+    clock[0] += remote.POINTER_TTL_S + 1  # past the interval: one look-up for the next two requests
+    for _ in range(2):
+        assert client.get("/").status_code == 200
+    assert len([q for q in sent if remote.CONTROL.encode() in q]) == 1
+    # ``if store`` must never count the triples of the whole graph (seconds at 100,000 actors).
+    assert not [q for q in sent if b"COUNT(*)" in q]

@@ -156,3 +156,44 @@ def test_one_finger_on_a_phone_scrolls_past_the_network_and_back(browser, base_u
     assert box["y"] >= 0 and box["y"] + box["height"] <= 844, "the drawing is back in view"
     assert page.get_attribute("#network", "data-view") == view, "and it shows the same view: the swipes never panned it"
     context.close()
+
+
+@pytest.mark.parametrize(("path", "first_field"), [("/actors", "q"), ("/gaps", "f-state")])
+def test_on_a_phone_the_results_come_first_and_the_filters_open_in_a_drawer(browser, base_url, path, first_field):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    heading = page.locator("main h1").bounding_box()
+    results = page.locator(".results > :is(.scroll-x, ol.suggestions, p.empty)").first.bounding_box()
+    assert heading["y"] < 200 and results["y"] < 844, "the results start on the first screen"
+    drawer, opener = page.locator("#filters"), page.locator("[data-drawer-open]")
+    assert not drawer.is_visible() and opener.is_visible()
+    assert opener.get_attribute("aria-expanded") == "false"
+    opener.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert drawer.is_visible() and opener.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.id") == first_field, "focus moves into the drawer"
+    violations = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}}).response["violations"]
+    assert violations == [] or pytest.fail(describe(violations))
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert not drawer.is_visible() and opener.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.hasAttribute('data-drawer-open')"), "focus returns to the button"
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/actors", "/gaps"])
+def test_without_javascript_a_link_leads_to_the_filters_below_the_results(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + path)
+    link = page.locator(".drawer-opener a[href='#filters']")
+    assert link.is_visible() and not page.locator("[data-drawer-open]").is_visible()
+    assert page.locator("#filters").is_visible()
+    assert page.locator("#filters").bounding_box()["y"] > page.locator("main h1").bounding_box()["y"]
+    assert page.locator("#filters select, #filters input[type=search]").first.is_visible()
+    context.close()

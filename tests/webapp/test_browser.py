@@ -38,6 +38,10 @@ def test_network_filter_search_click_panel(browser_page, base_url):
     assert query(page.url)["state"] == ["03"], "the filter applied at once, and the address says so"
     assert page.evaluate("window.__samePage"), "without a reload"
     assert page.evaluate("document.activeElement.value") == "03", "focus stays on the checkbox"
+    # The counts beside the choices follow the view (2 recyclers in Lower Saxony, no actor in 15085).
+    wait_until(page, "document.querySelector('[data-count=\"district=15085\"]').textContent === '0'")
+    assert page.locator("[data-count='kind=recycler']").text_content() == "2"
+    assert page.locator("[data-count='state=15']").text_content() == "0"
 
     page.fill("#net-q", "img")
     page.press("#net-q", "Enter")

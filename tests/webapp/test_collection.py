@@ -162,3 +162,22 @@ def test_what_if_in_the_browser_keeps_its_state_in_the_url(collection_app):
         assert page.locator("svg.bars rect.scenario").count() == 6  # one per district with a model
         browser.close()
     assert errors == []
+
+
+def test_the_chart_downloads_as_png_and_svg_with_the_levers(client):
+    import xml.etree.ElementTree as ET
+
+    html = client.get("/collection?syn-container=3").get_data(as_text=True)
+    assert 'href="/collection.svg?syn-container=3" download>' in html
+    png = client.get("/collection.png?syn-container=3")
+    assert png.mimetype == "image/png" and png.data.startswith(b"\x89PNG\r\n\x1a\n")
+    texts = {}
+    for query in ("", "?syn-container=3"):
+        response = client.get("/collection.svg" + query)
+        assert response.mimetype == "image/svg+xml"
+        texts[query] = ["".join(n.itertext()) for n in ET.fromstring(response.data).iter()
+                        if n.tag == "{http://www.w3.org/2000/svg}text"]
+    # Three containers add a scenario bar, and its legend entry, to Goslar.
+    assert "mit Hebeln (Spanne)" in texts["?syn-container=3"] and "mit Hebeln (Spanne)" not in texts[""]
+    assert "Goslar" in texts[""]
+    assert client.get("/collection.svg?syn-container=x").status_code == 400

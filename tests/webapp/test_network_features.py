@@ -56,3 +56,19 @@ def test_directed_relations_point_at_their_object(client):
     assert edges[frozenset(("test-recycler", "test-cluster"))]["arrows_to"] == ["test-cluster"], \
         "test-recycler member_of test-cluster: the arrow points at the cluster"
     assert edges[frozenset(("hostile-img", "test-recycler"))]["arrows_to"] == [], "cooperates_with has no direction"
+
+
+def test_the_counts_beside_the_choices_are_those_of_the_view(client):
+    """Lower Saxony (03) holds test-recycler and hostile-img, both recyclers in Goslar (03153),
+    tied by one cooperates_with; the whole network has 6 actors, 2 of them recyclers, 2 in 15085."""
+    whole = client.get("/network.json").get_json()["facet_counts"]
+    assert whole["kind"]["recycler"] == 2 and whole["district"]["15085"] == 2 and sum(whole["state"].values()) == 6
+    counts = client.get("/network.json?state=03").get_json()["facet_counts"]
+    assert counts["state"] == {"03": 2}
+    assert counts["kind"] == {"recycler": 2}
+    assert counts["district"] == {"03153": 2}
+    assert counts["relation"] == {"cooperates_with": 1}
+    html = client.get("/network?state=03").get_data(as_text=True)
+    assert 'data-count="kind=recycler">2</span>' in html
+    assert 'data-count="district=15085">0</span>' in html, "a choice the view does not show counts 0"
+    assert 'data-count="relation=member_of">0</span>' in html

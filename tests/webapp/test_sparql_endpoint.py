@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import select
 import socket
 import threading
@@ -421,7 +422,9 @@ def test_workbench_renders_with_the_example_library(sc, path, heading, example):
     found = refs(html)
     assert found.inline_scripts == [] and found.styles == []
     assert all(url.startswith("/static/") for url in found.loaded)
-    assert "/static/vendor/codemirror/codemirror-sparql.min.js" in [url.split("?")[0] for url in found.loaded]
+    # Static file names carry their content hash: codemirror-sparql.min.<12 hex digits>.js
+    assert "/static/vendor/codemirror/codemirror-sparql.min.js" in [re.sub(r"\.[0-9a-f]{12}(\.[a-z]+)$", r"\1", url)
+                                                                      for url in found.loaded]
     assert not any("vis-network" in url for url in found.loaded), "vis-network loads only with a network view"
     assert f"<h1>{heading}</h1>" in html
     from graph.sparql.examples import examples

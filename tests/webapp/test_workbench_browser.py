@@ -54,3 +54,31 @@ def test_concepts_are_completed_by_their_labels(browser_page, base_url):  # noqa
     assert "stage:TS-08" in tooltip.inner_text()
     tooltip.locator("li", has_text="stage:TS-08").first.click()
     assert "hg:worksAtStage stage:TS-08" in page.locator(".cm-content").inner_text()
+
+
+def test_the_bar_chart_downloads_as_png_and_svg(browser, base_url):
+    """Actors per kind as bars; the SVG file keeps the kinds' names as escaped text."""
+    import xml.etree.ElementTree as ET
+
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    page.goto(f"{base_url}/sparql")
+    page.wait_for_selector(".cm-content")
+    editor_type(page, "SELECT ?name (COUNT(?a) AS ?n) WHERE { ?a a org:Organization ; "
+                      "skos:prefLabel|schema:name ?name } GROUP BY ?name ORDER BY DESC(?n)")
+    page.click("#wb-run")
+    page.wait_for_selector("#wb-view-table table")
+    page.evaluate("document.getElementById('wb-tab-bar').click()")
+    page.wait_for_selector("#wb-view-bar .wb-bar-chart")
+    with page.expect_download() as svg_download:
+        page.click("#wb-view-bar button[data-figure=svg]")
+    svg = svg_download.value.path().read_bytes()
+    root = ET.fromstring(svg)
+    texts = ["".join(node.itertext()) for node in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert len(root.findall(".//{http://www.w3.org/2000/svg}rect")) > 2
+    assert any("<img" in text for text in texts), "the hostile name is in the file as text"
+    assert b"<img" not in svg, "and escaped"
+    with page.expect_download() as png_download:
+        page.click("#wb-view-bar button[data-figure=png]")
+    assert png_download.value.path().read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert svg_download.value.suggested_filename == "harzgraph-chart.svg"
+    page.close()

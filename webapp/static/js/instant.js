@@ -2,8 +2,8 @@
    changes a choice or submits it: the page at the form's URL is fetched, the parts of this page
    listed in data-instant-parts (ids) are replaced by the fetched ones, and the address becomes
    the new URL (history.pushState), so reload, back and sharing keep working. Focus stays where
-   it was: only content changes, never the context (WCAG 3.2.2). A text field applies only on
-   Enter. Without JavaScript the form is submitted as usual. */
+   it was: only content changes, never the context (WCAG 3.2.2). The counts beside the form's
+   choices are updated from the fetched page. A text field applies only on Enter. Without JavaScript the form is submitted as usual. */
 (function () {
   "use strict";
 
@@ -36,8 +36,24 @@
       var there = fetched.getElementById(id);
       if (here && there) { here.replaceWith(document.importNode(there, true)); }
     });
+    if (!withForm) { updateCounts(form, fetched); }
     document.title = fetched.title;
     document.dispatchEvent(new CustomEvent("instant:updated"));
+  }
+
+  // The counts beside the choices ([data-count="facet=value"]) become those of the fetched view;
+  // only their text changes, so the control the user just used keeps its focus.
+  function updateCounts(form, fetched) {
+    var there = fetched.getElementById(form.id);
+    if (!there) { return; }
+    var counts = {};
+    there.querySelectorAll("[data-count]").forEach(function (span) {
+      counts[span.getAttribute("data-count")] = span.textContent;
+    });
+    form.querySelectorAll("[data-count]").forEach(function (span) {
+      var key = span.getAttribute("data-count");
+      span.textContent = Object.prototype.hasOwnProperty.call(counts, key) ? counts[key] : "0";
+    });
   }
 
   function load(url, push) {

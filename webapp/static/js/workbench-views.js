@@ -179,6 +179,74 @@
       chart.appendChild(g);
     });
     container.appendChild(chart);
+    container.appendChild(imageLinks(chart, ctx));
+  }
+
+  /* "Download the figure: Image (PNG) · Vector graphic (SVG)" under the bar chart. The chart is
+     copied with its colours and fonts written into it (the page's CSS does not travel), as text
+     the browser escapes (XMLSerializer); the PNG is that SVG drawn on a canvas at twice its size. */
+  function imageLinks(chart, ctx) {
+    var box = el("p", "figure-downloads");
+    box.appendChild(el("span", null, ctx.say("figure.download") + ":"));
+    [["png", ctx.say("figure.png")], ["svg", ctx.say("figure.svg")]].forEach(function (pair) {
+      var button = el("button", "secondary", pair[1]);
+      button.type = "button";
+      button.setAttribute("data-figure", pair[0]);
+      button.addEventListener("click", function () { saveChart(chart, pair[0]); });
+      box.appendChild(button);
+    });
+    return box;
+  }
+
+  function standaloneSvg(chart) {
+    var copy = chart.cloneNode(true);
+    var box = chart.viewBox.baseVal;
+    copy.setAttribute("xmlns", SVG);
+    copy.setAttribute("width", box.width);
+    copy.setAttribute("height", box.height);
+    var originals = chart.querySelectorAll("rect, text");
+    copy.querySelectorAll("rect, text").forEach(function (node, i) {
+      var style = window.getComputedStyle(originals[i]);
+      node.setAttribute("fill", style.fill);
+      if (node.tagName === "text") {
+        node.setAttribute("font-family", style.fontFamily);
+        node.setAttribute("font-size", style.fontSize);
+      }
+    });
+    var white = document.createElementNS(SVG, "rect");
+    white.setAttribute("width", "100%");
+    white.setAttribute("height", "100%");
+    white.setAttribute("fill", "#ffffff");
+    copy.insertBefore(white, copy.firstChild.nextSibling);
+    return { text: new XMLSerializer().serializeToString(copy), width: box.width, height: box.height };
+  }
+
+  function saveAs(href, name) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  function saveChart(chart, format) {
+    var drawn = standaloneSvg(chart);
+    if (format === "svg") {
+      saveAs(URL.createObjectURL(new Blob([drawn.text], { type: "image/svg+xml" })), "harzgraph-chart.svg");
+      return;
+    }
+    var image = new Image();
+    image.onload = function () {
+      var canvas = document.createElement("canvas");
+      canvas.width = drawn.width * 2;
+      canvas.height = drawn.height * 2;
+      var context = canvas.getContext("2d");
+      context.scale(2, 2);
+      context.drawImage(image, 0, 0, drawn.width, drawn.height);
+      saveAs(canvas.toDataURL("image/png"), "harzgraph-chart.png");
+    };
+    image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(drawn.text);
   }
 
   var network = null;
