@@ -338,7 +338,13 @@ def _chain_candidates(G, nodes, adj, gap, cap, seed) -> dict[int, set[int]]:
 def _topic_candidates(profiles: list[_Profile], adj, gap: int, cap: int, seed: int) -> dict[int, set[int]]:
     """Pairs about a topic beyond the usual candidates: two actors holding it, and an actor
     holding it with one working at an adjacent stage. At most ``cap`` of each holder's pairs
-    are examined (a seeded sample beyond that), so a broad topic stays affordable."""
+    are examined (a seeded sample beyond that), so a broad topic stays affordable.
+
+    A holder's pool (the other holders and the actors at adjacent stages) is listed in full
+    only while its lists hold at most ``4 · cap`` entries; a larger pool is sampled by drawing
+    from its lists until ``cap`` distinct partners are found (or ``8 · cap`` draws are spent),
+    so each holder costs O(cap), not O(holders): listing every pool made a broad topic
+    quadratic in its holders (10,000 holders of copper among 100,000 actors)."""
     holders = [i for i, p in enumerate(profiles) if p.topic]
     at_rank: dict[int, list[int]] = {}
     for i, p in enumerate(profiles):
@@ -347,19 +353,41 @@ def _topic_candidates(profiles: list[_Profile], adj, gap: int, cap: int, seed: i
     rng = random.Random(seed)
     pairs: dict[int, set[int]] = {}
     for u in holders:
-        others = set(holders)
-        for r in profiles[u].ranks:
-            for q in range(r - 2 * gap, r + 2 * gap + 1):
-                if q != r:
-                    others.update(at_rank.get(q, ()))
-        others -= adj[u] | {u}
-        chosen = sorted(others)
-        if len(chosen) > cap:
-            chosen = sorted(rng.sample(chosen, cap))
+        pools = [holders] + [at_rank[q] for r in sorted(profiles[u].ranks) for q in range(r - 2 * gap, r + 2 * gap + 1)
+                             if q != r and q in at_rank]
+        if sum(map(len, pools)) <= 4 * cap:
+            others = set().union(*pools)
+            others -= adj[u] | {u}
+            chosen = sorted(others)
+            if len(chosen) > cap:
+                chosen = sorted(rng.sample(chosen, cap))
+        else:
+            chosen = sorted(_drawn(pools, adj[u] | {u}, cap, rng))
         for x in chosen:
             lo, hi = (u, x) if u < x else (x, u)
             pairs.setdefault(lo, set()).add(hi)
     return pairs
+
+
+def _drawn(pools: list[list[int]], left_out: frozenset[int] | set[int], cap: int,
+           rng: random.Random) -> set[int]:
+    """Up to ``cap`` distinct members of ``pools`` not in ``left_out``, drawn at random
+    (a member in several pools is a little likelier), in at most ``8 · cap`` draws."""
+    sizes = [len(pool) for pool in pools]
+    total = sum(sizes)
+    found: set[int] = set()
+    for _draw in range(8 * cap):
+        k = rng.randrange(total)
+        for pool, size in zip(pools, sizes, strict=True):
+            if k < size:
+                x = pool[k]
+                break
+            k -= size
+        if x not in left_out:
+            found.add(x)
+            if len(found) == cap:
+                break
+    return found
 
 
 def _specificity(items: list[frozenset[str]]) -> dict[str, float]:
