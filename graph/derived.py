@@ -31,6 +31,7 @@ import networkx as nx
 
 from graph import analyse
 from graph.network import collaboration_graph
+from graph.scans import StoreScan
 from graph.views import actors as actor_views
 from graph.views import gaps as gap_views
 from graph.views import map as region_map
@@ -85,8 +86,10 @@ def actor_index(store, lang: str) -> actor_views.ActorIndex:
     return actor_views.actor_index(store, lang=lang)
 
 
-def suggestions(G: nx.Graph, lang: str) -> list[dict[str, Any]]:
-    return gap_views.partner_suggestions(G, lang=lang)
+def suggestions(G: nx.Graph, lang: str, ranked: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The partner suggestions in ``lang``; ``ranked``: :func:`graph.views.gaps.ranked_pairs`
+    of ``G`` when computed already (the ranking is the same in every language)."""
+    return gap_views.suggestion_rows(G, gap_views.ranked_pairs(G) if ranked is None else ranked, lang=lang)
 
 
 def suggestions_by_actor(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -158,21 +161,33 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     ``boundaries``: the folder with the district and state GeoJSON the map draws (the maps
     are skipped when it does not exist)."""
     seconds: dict[str, float] = {}
+    # One scan per predicate, shared by the graph, the actor index, the search index and the
+    # overview (graph/scans.py); on the store itself, so that no query cache keeps its rows.
+    scan = StoreScan(store)
     store = _SameQueryOnce(store)
 
-    def put(key: str, compute: Callable[[], Any]) -> Any:
+    def timed(key: str, compute: Callable[[], Any], keep: Callable[[Any], None] | None = None) -> Any:
         start = time.perf_counter()
         value = compute()
-        save(version, key, value)
+        if keep is not None:
+            keep(value)
         seconds[key] = time.perf_counter() - start
         log.debug("derived %s in %.2f s", key, seconds[key])
         if progress:
             progress(key, seconds[key])
         return value
 
+    def put(key: str, compute: Callable[[], Any]) -> Any:
+        return timed(key, compute, lambda value: save(version, key, value))
+
     features = ((region_map.read_features(boundaries / "districts.geojson"),
                  region_map.read_features(boundaries / "states.geojson")) if boundaries.is_dir() else None)
-    G = put("collaboration-graph", lambda: graph(store))
+    langs = tuple(langs)
+    G = put("collaboration-graph", lambda: collaboration_graph(scan))
+    indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
+    overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
+                 for lang in langs}
+    scan.forget()  # its memory is better spent on what follows
     positions = put("network-layout", lambda: layout(G))
     put("network-facets", lambda: facet_counts(G))
     put("network-names", lambda: actor_names(G))
@@ -185,16 +200,17 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("network-measures", lambda: network_views.node_measures(
         G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
     put("project-names", lambda: network_views.project_names(store))
+    ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(G))  # one ranking, labelled per language
     view = None
     for lang in langs:
-        index = put(f"actor-index-{lang}", lambda lang=lang: actor_index(store, lang))
+        index = put(f"actor-index-{lang}", lambda lang=lang: indexes[lang])
         put(f"concept-labels-{lang}", lambda index=index: index.labels)
         put(f"facet-choices-{lang}", lambda index=index: index.choices)
         # What /actors reads per request, loaded in a fraction of the full index's time.
         put(f"actor-list-{lang}", lambda index=index: actor_views.packed_index(index))
         put(f"actor-search-{lang}", lambda index=index: index.search)
-        put(f"overview-{lang}", lambda lang=lang: overview(store, lang=lang))
-        rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang))
+        put(f"overview-{lang}", lambda lang=lang: overviews[lang])
+        rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang, ranked))
         put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
         put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
         view = put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
@@ -206,9 +222,11 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         broker_rows = put(f"broker-rows-{lang}", lambda lang=lang: actor_views.PackedRecords(
             gap_views.broker_rows(G, found_brokers, lang=lang)))
         put(f"broker-cuts-{lang}", lambda rows=broker_rows: actor_views.PackedRecords(gap_views.broker_cuts(rows)))
-        for measure in region_map.MEASURES if features else ():
-            put(f"map-{lang}-{measure}", lambda lang=lang, index=index, measure=measure: region_map.region_map(
-                store, *features, measure=measure, lang=lang, records=index.records))
+        if features:  # the measures share the placed actors and sites: computed once per language
+            maps = timed(f"maps-{lang}", lambda lang=lang, index=index: region_map.region_maps(
+                store, *features, lang=lang, records=index.records))
+            for measure in region_map.MEASURES:
+                put(f"map-{lang}-{measure}", lambda measure=measure, maps=maps: maps[measure])
     if view is not None:  # the default view's facet counts: the same actors and ties in every language
         put("network-default-counts", lambda: network_views.shown_counts(G, view["nodes"], view["edges"]))
     return seconds

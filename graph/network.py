@@ -9,7 +9,6 @@ much, is the parameter ``weights`` (default :data:`TIE_WEIGHTS`).
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
@@ -17,8 +16,22 @@ import pyoxigraph
 
 from graph.concepts import read_hierarchy
 from graph.namespaces import concept_iri
+from graph.scans import (
+    HGNS,
+    ORGANIZATION,
+    RDF,
+    RDFS,
+    RELATIONSHIP,
+    SCHEMA,
+    SOURCE,
+    WGS_LAT,
+    WGS_LONG,
+    StoreScan,
+    actor_facets,
+    listed_actors,
+    scan_of,
+)
 from graph.sparql.catalog import run_named
-from graph.tables import Table
 
 #: Weight each kind of tie adds to an edge. Direct, specific relations count fully; a
 #: shared project almost as much; common membership of a network and loose or funding
@@ -62,33 +75,39 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
         (competency → its broader competencies).
     """
     weight_of = {**TIE_WEIGHTS, **(weights or {})}
+    scan = scan_of(store)
+    store = scan.store
     G = nx.Graph()
-    _add_nodes(G, run_named(store, "network_actors"))
+    _add_nodes(G, scan)
     _add_context(G, store)
-    ties: dict[tuple[str, str], dict] = {}
+    ties: dict[tuple[str, str], _Tie] = {}
 
     def tie(a: str, b: str, kind: str, source: str, confidence: str, via: str | None, year: str | None):
         if a == b or a not in G or b not in G:
             return
         key = (a, b) if a < b else (b, a)
-        edge = ties.setdefault(key, {"relations": set(), "sources": set(), "via": set(),
-                                     "years": set(), "confidence": "high", "_kinds": set(), "pointed": set()})
+        edge = ties.get(key)
+        if edge is None:
+            edge = ties[key] = _Tie()
         if via is None and kind in DIRECTED:
-            edge["pointed"].add(b)  # a relation row names its subject a and its object b
-        edge["relations"].add(kind)
-        edge["sources"].add(source)
-        edge["_kinds"].add((kind, via))
+            edge.add("pointed", b)  # a relation row names its subject a and its object b
+        edge.relations.add(kind)
+        edge.sources.add(source)
+        edge.kinds.add((kind, via))
         if via:
-            edge["via"].add(via)
+            edge.add("via", via)
         if year and year[:4].isdigit():
-            edge["years"].add(int(year[:4]))
-        if _CONFIDENCE_RANK[confidence] < _CONFIDENCE_RANK[edge["confidence"]]:
-            edge["confidence"] = confidence
+            edge.add("years", int(year[:4]))
+        if _CONFIDENCE_RANK[confidence] < _CONFIDENCE_RANK[edge.confidence]:
+            edge.confidence = confidence
 
     groups: dict[tuple[str, str], list[tuple[str, str, str, str | None]]] = defaultdict(list)
     funders: dict[str, list[tuple[str, str, str, str | None]]] = defaultdict(list)
-    for row in run_named(store, "network_relations").rows:
+    funds: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for row in _relation_rows(scan):
         kind, subject, obj = row["type"], row["subject"], row["object"]
+        if kind == "funds":
+            funds[(subject, obj)].append((row["confidence"], row["source"]))
         if kind == "funds" and not include_funding:
             continue
         if row["object_is_actor"] in (True, "true"):
@@ -102,28 +121,79 @@ def collaboration_graph(store: pyoxigraph.Store, *, weights: dict[str, float] | 
     if include_funding:
         # One rule for funding, whether a funds relation or the project table's funder column
         # states it: the funder gets a "funds" tie (half weight) to each project participant.
-        for row in run_named(store, "network_project_funders").rows:
+        for row in funder_rows(scan, funds):
             funders[row["project"]].append((row["actor"], row["source"], row["confidence"], row["start"]))
     for (kind, via), members in groups.items():
         by_actor: dict[str, tuple[str, str, str | None]] = {}
         for actor, source, confidence, start in sorted(members, key=lambda m: (m[0], m[1])):
             by_actor.setdefault(actor, (source, confidence, start))
-        for a, b in combinations(sorted(by_actor), 2):
-            for actor in (a, b):
-                source, confidence, start = by_actor[actor]
-                tie(a, b, kind, source, confidence, via, start)
+        _group_ties(ties, [a for a in sorted(by_actor) if a in G], by_actor, kind, via)
         if kind == "joint_project":
             for funder, source, confidence, start in sorted(funders.get(via, ())):
                 for actor in sorted(by_actor):
                     tie(funder, actor, "funds", source, confidence, via, start)
                     p_source, p_confidence, p_start = by_actor[actor]
                     tie(funder, actor, "funds", p_source, p_confidence, via, p_start)
-    for (a, b), edge in sorted(ties.items()):
-        weight = sum(weight_of.get(kind, 0.5) for kind, _via in edge.pop("_kinds"))
-        G.add_edge(a, b, relations=sorted(edge["relations"]), sources=sorted(edge["sources"]),
-                   via=sorted(edge["via"]), years=sorted(edge["years"]), confidence=edge["confidence"],
-                   weight=round(weight, 6), pointed=sorted(edge["pointed"]))
+    for a, b in sorted(ties):
+        edge = ties.pop((a, b))  # freed as the graph takes it: the two never peak together
+        weight = sum(weight_of.get(kind, 0.5) for kind, _via in edge.kinds)
+        G.add_edge(a, b, relations=sorted(edge.relations), sources=sorted(edge.sources),
+                   via=sorted(edge.via or ()), years=sorted(edge.years or ()), confidence=edge.confidence,
+                   weight=round(weight, 6), pointed=sorted(edge.pointed or ()))
     return G
+
+
+def _group_ties(ties: dict, members: list[str], by_actor: dict[str, tuple[str, str, str | None]], kind: str,
+                via: str) -> None:
+    """What ``tie`` records for every pair of ``members`` (sorted, all in the graph) of one
+    project or network, each end adding its own source, evidence and year: written out for
+    the pairs of a group, the bulk of the ties at 100,000 actors."""
+    ends = []
+    for actor in members:
+        source, confidence, start = by_actor[actor]
+        ends.append((actor, source, _CONFIDENCE_RANK[confidence], confidence,
+                     int(start[:4]) if start and start[:4].isdigit() else None))
+    pair_kind = (kind, via)
+    for i, (a, source_a, rank_a, confidence_a, year_a) in enumerate(ends):
+        for b, source_b, rank_b, confidence_b, year_b in ends[i + 1:]:
+            edge = ties.get((a, b))
+            if edge is None:
+                edge = ties[a, b] = _Tie()
+            edge.relations.add(kind)
+            edge.sources.add(source_a)
+            edge.sources.add(source_b)
+            edge.kinds.add(pair_kind)
+            edge.add("via", via)
+            for year in (year_a, year_b):
+                if year is not None:
+                    edge.add("years", year)
+            rank, confidence = (rank_a, confidence_a) if rank_a <= rank_b else (rank_b, confidence_b)
+            if rank < _CONFIDENCE_RANK[edge.confidence]:
+                edge.confidence = confidence
+
+
+class _Tie:
+    """What the rows say about one pair of actors, gathered before it becomes an edge (a
+    small object: at 100,000 actors there are 300,000 of them; the sets that are mostly
+    empty are made only when needed)."""
+
+    __slots__ = ("relations", "sources", "kinds", "confidence", "via", "years", "pointed")
+
+    def __init__(self):
+        self.relations: set[str] = set()
+        self.sources: set[str] = set()
+        self.kinds: set[tuple[str, str | None]] = set()
+        self.confidence = "high"
+        self.via: set[str] | None = None
+        self.years: set[int] | None = None
+        self.pointed: set[str] | None = None
+
+    def add(self, name: str, value) -> None:
+        values = getattr(self, name)
+        if values is None:
+            setattr(self, name, {value})
+        else:
+            values.add(value)
 
 
 #: Relations with a direction (subject → object); cooperates_with and related_to have none.
@@ -131,24 +201,83 @@ DIRECTED = frozenset({"supplies", "subsidiary_of", "hosted_by", "coordinates", "
                       "funds"})
 
 
-def _add_nodes(G: nx.Graph, table: Table) -> None:
-    """Actors from ``network_actors``: one row of facts per actor (``facet`` unbound) and one
-    row per facet value (in any order)."""
-    facets = ("stages", "materials", "categories", "competencies")
-    values: dict[str, dict[str, set]] = defaultdict(lambda: {f: set() for f in facets})
-    for row in table.rows:
-        actor = row["actor"]
-        if row["facet"]:
-            values[actor][row["facet"]].add(row["value"])
-        elif actor not in G:
-            G.add_node(actor, label=row["label"], kind=row["kind"], district=row["district"],
-                       state=row["state"], region_status=row["region_status"],
-                       confidence=row["confidence"], lat=row["lat"], lon=row["lon"])
-    for actor, attrs in G.nodes(data=True):
-        attrs.update(values[actor] if actor in values else {f: set() for f in facets})
-    for _node, attrs in G.nodes(data=True):
-        for facet in facets:
-            attrs[facet] = sorted(attrs[facet])
+def relation_rows(store) -> list[dict[str, object]]:
+    """The rows of the ``network_relations`` query (one per relation and source), read by
+    single-pattern scans (:mod:`graph.scans`): ``type, subject, object, object_is_actor,
+    start, end, confidence, source``, by relation IRI and source.
+
+    A relation row counts when it has a type with a notation, a subject, an object, an
+    evidence level and a source, as in the query."""
+    return list(_relation_rows(store))
+
+
+def funder_rows(store, funds: dict[tuple[str, str], list[tuple[str, str]]] | None = None) -> list[dict]:
+    """The rows of the ``network_project_funders`` query, by single-pattern scans: per project
+    and funder (an actor its ``schema:funder`` names), ``actor, project, confidence, source,
+    start``, the evidence and sources of the ``funds`` relation rows between the two where
+    there are any, else the project's own; from the scans the graph has read already, so
+    no query plan can make it slow (the query's first form took 10 s on the shipped data).
+    ``funds``: (funder, project) → ``(confidence, source)`` of those relation rows, when the
+    caller has read them already."""
+    scan = scan_of(store)
+    if funds is None:
+        funds = defaultdict(list)
+        for row in _relation_rows(scan):
+            if row["type"] == "funds":
+                funds[(row["subject"], row["object"])].append((row["confidence"], row["source"]))
+    projects, actors = scan.instances(SCHEMA + "ResearchProject"), scan.instances(ORGANIZATION)
+    confidence, sources, starts = scan.one(HGNS + "confidence"), scan.many(SOURCE), scan.one(SCHEMA + "startDate")
+    rows = []
+    for project, actor in sorted(scan.pairs(SCHEMA + "funder")):
+        if project not in projects or actor not in actors:
+            continue
+        stated = funds.get((actor, project)) or (
+            [(confidence[project], str(source)) for source in sources.get(project, ())]
+            if project in confidence else [])
+        rows += [{"actor": actor, "project": project, "confidence": level, "source": source,
+                  "start": starts.get(project)} for level, source in stated]
+    return rows
+
+
+def _relation_rows(store):
+    scan = scan_of(store)
+    actors = scan.instances(ORGANIZATION)
+    kinds, subjects, objects = scan.one(HGNS + "relationType"), scan.one(RDF + "subject"), scan.one(RDF + "object")
+    confidence, sources = scan.one(HGNS + "confidence"), scan.many(SOURCE)
+    starts, ends = scan.one(SCHEMA + "startDate"), scan.one(SCHEMA + "endDate")
+    for relation in sorted(scan.instances(RELATIONSHIP)):
+        kind, subject, obj = scan.notation(kinds.get(relation)), subjects.get(relation), objects.get(relation)
+        level = confidence.get(relation)
+        if kind is None or subject is None or obj is None or level is None:
+            continue
+        for source in sorted(map(str, sources.get(relation, ()))):
+            yield {"relation": relation, "type": kind, "subject": subject, "object": obj,
+                   "object_is_actor": obj in actors, "start": starts.get(relation),
+                   "end": ends.get(relation), "confidence": level, "source": source}
+
+
+def _add_nodes(G: nx.Graph, scan: StoreScan) -> None:
+    """The actors (:func:`graph.scans.listed_actors`), sorted, with their facts and facet
+    values (the rows of the ``network_actors`` query)."""
+    labels, kinds, confidence = scan.one(RDFS + "label"), scan.one(HGNS + "kind"), scan.one(HGNS + "confidence")
+    districts, states = scan.one(HGNS + "district"), scan.one(HGNS + "state")
+    status, lats, lons = scan.one(HGNS + "regionStatus"), scan.one(WGS_LAT), scan.one(WGS_LONG)
+    held = actor_facets(scan)
+    for actor in listed_actors(scan):
+        district = districts.get(actor)
+        located = actor in lats and actor in lons
+        values = held.get(actor, {})
+        G.add_node(actor, label=labels[actor], kind=scan.notation(kinds[actor]), district=scan.notation(district),
+                   state=scan.notation(states.get(actor)),
+                   region_status=scan.notation(status.get(district)) if district is not None else None,
+                   confidence=confidence[actor], lat=lats[actor] if located else None,
+                   lon=lons[actor] if located else None,
+                   **{plural: sorted(values.get(facet, ())) for plural, facet in _FACETS})
+
+
+#: Node attribute of each many-valued facet (plural) and its name in :func:`graph.scans.actor_facets`.
+_FACETS = (("stages", "stage"), ("materials", "material"), ("categories", "category"),
+           ("competencies", "competency"))
 
 
 def _add_context(G: nx.Graph, store: pyoxigraph.Store) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import pyoxigraph
 
 from graph.concepts import HIERARCHICAL_FACETS, Hierarchy, read_hierarchy
+from graph.scans import HGNS, ORGANIZATION, RDFS, SCHEMA, SKOS, actor_facets, scan_of
 from graph.sparql.catalog import run_named
 
 #: Indexed columns with their BM25 weights: a hit in the name counts most.
@@ -83,27 +84,42 @@ def build_index(documents: Iterable[Mapping[str, str]]) -> SearchIndex:
 
 def actor_documents(store: pyoxigraph.Store, hierarchy: Hierarchy | None = None) -> list[dict[str, str]]:
     """One document per actor from the store: name; city, district and state names; both
-    descriptions; the de/en labels of its concepts and of their broader concepts."""
-    hierarchy = hierarchy or read_hierarchy(store)
+    descriptions; the de/en labels of its concepts and of their broader concepts.
+
+    The actors' texts are read by single-pattern scans (:mod:`graph.scans`; the
+    ``search_actors`` query joined them over the whole store and took a minute at 100,000
+    actors); ``store`` may be a :class:`~graph.scans.StoreScan` shared with other readers."""
+    scan = scan_of(store)
+    hierarchy = hierarchy or read_hierarchy(scan.store)
     labels: dict[tuple[str, str], list[str]] = {}
-    for row in run_named(store, "search_labels").rows:
+    for row in run_named(scan.store, "search_labels").rows:
         labels.setdefault((row["scheme"], row["notation"]), []).append(row["label"])
+    # Address, locality, district and state are single-valued (the shapes): the same scans
+    # as the actor list's, read once.
+    names, localities = scan.one(RDFS + "label"), scan.one(SCHEMA + "addressLocality")
+    addresses, districts = scan.one(SCHEMA + "address"), scan.one(HGNS + "district")
+    states = scan.one(HGNS + "state")
+    pref = scan.many_terms(SKOS + "prefLabel")
+    descriptions = scan.many_terms(SCHEMA + "description")
     docs: dict[str, dict[str, list[str]]] = {}
-    for row in run_named(store, "search_actors").rows:
-        doc = docs.setdefault(row["actor"], {c: [] for c in COLUMNS})
-        doc["name"] = [row["name"]]
-        for column, value in (("place", row["city"]), ("place", row["district"]), ("place", row["state"]),
-                              ("description", row["description_de"]), ("description", row["description_en"])):
-            if value and value not in doc[column]:
-                doc[column].append(value)
-    facets: dict[str, dict[str, set[str]]] = {}
-    for row in run_named(store, "actor_facets").rows:
-        if row["facet"] in HIERARCHICAL_FACETS:
-            facets.setdefault(row["actor"], {}).setdefault(row["facet"], set()).add(row["value"])
-    for actor, held in facets.items():
+    for actor in scan.instances(ORGANIZATION):
+        if actor not in names:
+            continue
+        doc = docs[actor] = {c: [] for c in COLUMNS}
+        doc["name"] = [str(names[actor])]
+        address = addresses.get(actor)
+        place = [localities.get(address) if address is not None else None,
+                 *(term.value for term in pref.get(districts.get(actor), ())),  # type: ignore[arg-type]
+                 *(term.value for term in pref.get(states.get(actor), ()) if term.language == "de")]  # type: ignore[arg-type]
+        for column, values in (("place", place), ("description", [
+                t.value for lang in ("de", "en") for t in descriptions.get(actor, ()) if t.language == lang])):
+            for value in values:
+                if value and value not in doc[column]:
+                    doc[column].append(str(value))
+    for actor, held in actor_facets(scan).items():
         if actor not in docs:
             continue
-        for facet, notations in held.items():
+        for facet, notations in sorted(held.items()):
             scheme = HIERARCHICAL_FACETS[facet]
             for notation in sorted(hierarchy.with_broader(scheme, notations)):
                 docs[actor]["topics"].extend(labels.get((scheme, notation), [notation]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import random
 from collections.abc import Iterable, Mapping
@@ -158,8 +159,11 @@ def missing_partnerships(
     actors holding it and of an actor holding it with one at an adjacent stage (at most
     ``max_pairs_per_chain_link`` per holder). With degrees k this costs
     O(Σ_w min(k_w, hub_limit)² + n + m) for the first kind and at most
-    items × stage links × ``max_pairs_per_chain_link`` for the second; a heap keeps the
-    best ``top``, so memory stays O(n + m + candidates of one actor).
+    items × stage links × ``max_pairs_per_chain_link`` for the second, and with a topic at
+    most holders × ``max_pairs_per_chain_link`` more, each holder's drawn in O(cap) however
+    broad the topic; a heap keeps the best ``top``, so memory stays O(n + m + candidates of
+    one actor + top), plus the topic pairs (at 100,000 actors the default ranking takes
+    about 11 s and 0.1 GB beyond the graph, bench/derive.py).
 
     References
     ----------
@@ -184,7 +188,10 @@ def missing_partnerships(
     in_area = _in_area(profiles, area)
     topic_pairs = _topic_candidates(profiles, adj, max_stage_gap, max_pairs_per_chain_link, seed) if topic else {}
 
+    # The best ``top`` in a heap whose smallest item is the worst kept pair: nodes are sorted
+    # by IRI, so the order (-score, u, x) is the order (-score, IRI a, IRI b) of the rows.
     scored: list[tuple[float, int, int]] = []
+    w_chain, w_prox, w_comp, w_border = weights
     for u in range(len(nodes)):
         if not allowed[u]:
             continue
@@ -201,16 +208,21 @@ def missing_partnerships(
         if topic:
             # About a topic, only pairs in which an actor holds it are ranked.
             candidates = {x for x in candidates if profiles[u].topic or profiles[x].topic}
+        pu = profiles[u]
         for x in candidates:
             if not allowed[x] or (in_area is not None and not (in_area[u] or in_area[x])):
                 continue
-            parts = _parts(profiles[u], profiles[x], acc.get(x, 0.0), specificity, max_stage_gap)
-            base = sum(w * part for w, part in zip(weights, parts[1:], strict=True))
-            score = parts[0] * (0.5 + 0.5 * base) if topic else base
+            t, chain, prox, comp, border = _parts(pu, profiles[x], acc.get(x, 0.0), specificity, max_stage_gap)
+            # The weighted sum in the order sum() would add it (the same float, rounded alike).
+            base = w_chain * chain + w_prox * prox + w_comp * comp + w_border * border
+            score = t * (0.5 + 0.5 * base) if topic else base
             if score > 0:
-                scored.append((round(score, 4), u, x))
-    scored.sort(key=lambda item: (-item[0], nodes[item[1]], nodes[item[2]]))
-    chosen = scored if top is None else scored[:top]
+                item = (round(score, 4), -u, -x)
+                if top is None or len(scored) < top:
+                    heapq.heappush(scored, item)
+                elif item > scored[0]:
+                    heapq.heapreplace(scored, item)
+    chosen = [(score, -u, -x) for score, u, x in sorted(scored, reverse=True)]
     rows = []
     rank = 0
     for position, (score, u, v) in enumerate(chosen, start=1):
@@ -250,6 +262,7 @@ class _Profile(NamedTuple):
     district: str | None
     kind: str | None
     topic: tuple[str, ...]  # the topic concepts it holds (scheme order: material, category, …)
+    near: frozenset[int]  # the flow ranks adjacent to one of its own (see _near)
 
 
 def _profiles(G: nx.Graph, nodes: list[str], gap: int, topic) -> list[_Profile]:
@@ -270,6 +283,8 @@ def _profiles(G: nx.Graph, nodes: list[str], gap: int, topic) -> list[_Profile]:
             d.get("district"),
             d.get("kind"),
             tuple(held),
+            frozenset(ranks[s] + step for s in d.get("stages") or () if s in ranks
+                      for step in range(-2 * gap, 2 * gap + 1) if step),
         ))
     return out
 
@@ -326,7 +341,13 @@ def _chain_candidates(G, nodes, adj, gap, cap, seed) -> dict[int, set[int]]:
 def _topic_candidates(profiles: list[_Profile], adj, gap: int, cap: int, seed: int) -> dict[int, set[int]]:
     """Pairs about a topic beyond the usual candidates: two actors holding it, and an actor
     holding it with one working at an adjacent stage. At most ``cap`` of each holder's pairs
-    are examined (a seeded sample beyond that), so a broad topic stays affordable."""
+    are examined (a seeded sample beyond that), so a broad topic stays affordable.
+
+    A holder's pool (the other holders and the actors at adjacent stages) is listed in full
+    only while its lists hold at most ``4 · cap`` entries; a larger pool is sampled by drawing
+    from its lists until ``cap`` distinct partners are found (or ``8 · cap`` draws are spent),
+    so each holder costs O(cap), not O(holders): listing every pool made a broad topic
+    quadratic in its holders (10,000 holders of copper among 100,000 actors)."""
     holders = [i for i, p in enumerate(profiles) if p.topic]
     at_rank: dict[int, list[int]] = {}
     for i, p in enumerate(profiles):
@@ -335,19 +356,41 @@ def _topic_candidates(profiles: list[_Profile], adj, gap: int, cap: int, seed: i
     rng = random.Random(seed)
     pairs: dict[int, set[int]] = {}
     for u in holders:
-        others = set(holders)
-        for r in profiles[u].ranks:
-            for q in range(r - 2 * gap, r + 2 * gap + 1):
-                if q != r:
-                    others.update(at_rank.get(q, ()))
-        others -= adj[u] | {u}
-        chosen = sorted(others)
-        if len(chosen) > cap:
-            chosen = sorted(rng.sample(chosen, cap))
+        pools = [holders] + [at_rank[q] for r in sorted(profiles[u].ranks) for q in range(r - 2 * gap, r + 2 * gap + 1)
+                             if q != r and q in at_rank]
+        if sum(map(len, pools)) <= 4 * cap:
+            others = set().union(*pools)
+            others -= adj[u] | {u}
+            chosen = sorted(others)
+            if len(chosen) > cap:
+                chosen = sorted(rng.sample(chosen, cap))
+        else:
+            chosen = sorted(_drawn(pools, adj[u] | {u}, cap, rng))
         for x in chosen:
             lo, hi = (u, x) if u < x else (x, u)
             pairs.setdefault(lo, set()).add(hi)
     return pairs
+
+
+def _drawn(pools: list[list[int]], left_out: frozenset[int] | set[int], cap: int,
+           rng: random.Random) -> set[int]:
+    """Up to ``cap`` distinct members of ``pools`` not in ``left_out``, drawn at random
+    (a member in several pools is a little likelier), in at most ``8 · cap`` draws."""
+    sizes = [len(pool) for pool in pools]
+    total = sum(sizes)
+    found: set[int] = set()
+    for _draw in range(8 * cap):
+        k = rng.randrange(total)
+        for pool, size in zip(pools, sizes, strict=True):
+            if k < size:
+                x = pool[k]
+                break
+            k -= size
+        if x not in left_out:
+            found.add(x)
+            if len(found) == cap:
+                break
+    return found
 
 
 def _specificity(items: list[frozenset[str]]) -> dict[str, float]:
@@ -367,7 +410,9 @@ def _specificity(items: list[frozenset[str]]) -> dict[str, float]:
 
 
 def _near(pu: _Profile, pv: _Profile, gap: int) -> bool:
-    return any(adjacent(a, b, gap) for a in pu.ranks for b in pv.ranks)
+    """Whether a stage of one is adjacent to a stage of the other (:func:`adjacent`: ranks
+    0 < |a − b| <= 2·gap); ``pu.near`` holds those ranks, built for the profile's ``gap``."""
+    return not pu.near.isdisjoint(pv.ranks)
 
 
 def _parts(pu: _Profile, pv: _Profile, s: float, specificity: dict[str, float],

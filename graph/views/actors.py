@@ -7,6 +7,7 @@ reaches a query. The profile runs a handful of named queries with the actor's IR
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from collections import defaultdict
@@ -19,6 +20,20 @@ import pyoxigraph
 from graph.concepts import HIERARCHICAL_FACETS, Hierarchy, read_hierarchy
 from graph.errors import NotFound
 from graph.namespaces import ID, actor_iri
+from graph.scans import (
+    HGNS,
+    ORGANIZATION,
+    RDF,
+    RDFS,
+    RELATIONSHIP,
+    SCHEMA,
+    SOURCE,
+    WGS_LAT,
+    WGS_LONG,
+    actor_facets,
+    listed_actors,
+    scan_of,
+)
 from graph.search import SearchIndex, actor_documents, build_index
 from graph.sparql.catalog import run_named
 from graph.tables import Table
@@ -93,14 +108,32 @@ class FacetIndex:
     ids: list[str]
 
 
-def facet_index(records: list[dict[str, object]], hierarchy: Hierarchy | None = None) -> FacetIndex:
+def facet_index(records: list[dict[str, object]], hierarchy: Hierarchy | None = None, *,
+                like: FacetIndex | None = None) -> FacetIndex:
     """Build the :class:`FacetIndex` of ``records`` (once per store version).
 
     A record counts for each of its concepts *and every broader one* (graph.concepts), so the
     column of a concept marks the actors holding it or a narrower concept: one matching rule
-    for filters and counts."""
+    for filters and counts. ``like``: the index of the same actors in another language, when
+    built already: its columns (notations), folded names, cities and ids are shared; only the
+    sort orders (by labels) are computed."""
     hierarchy = hierarchy or Hierarchy()
     n = len(records)
+    folding = functools.lru_cache(maxsize=None)(fold)  # kinds and districts repeat: fold each once
+    folded = like.names if like is not None else [fold(r["name"]) for r in records]
+    by_name = sorted(range(n), key=lambda i: (folded[i], records[i]["id"]))
+    orders = {}
+    for sort in SORTS:
+        if sort == "relevance":  # depends on the search, ranked per request
+            continue
+        key = _sort_key(sort, folding=folding)
+        keys = folded if sort == "name" else [key(r) for r in records]
+        for descending in (False, True):
+            orders[(sort, descending)] = np.array(sorted(by_name, key=keys.__getitem__, reverse=descending),
+                                                  dtype=np.int64)
+    if like is not None:
+        return FacetIndex(like.masks, orders, like.names, like.cities, like.ids)
+    cities = [fold(r["city"]) for r in records]
     masks: dict[str, dict[str, np.ndarray]] = {facet: {} for facet in FACETS}
     for i, record in enumerate(records):
         for facet in FACETS:
@@ -111,17 +144,7 @@ def facet_index(records: list[dict[str, object]], hierarchy: Hierarchy | None = 
                 if column is None:
                     column = masks[facet][value] = np.zeros(n, dtype=bool)
                 column[i] = True
-    by_name = sorted(range(n), key=lambda i: (fold(records[i]["name"]), records[i]["id"]))
-    orders = {}
-    for sort in SORTS:
-        if sort == "relevance":  # depends on the search, ranked per request
-            continue
-        key = _sort_key(sort)
-        for descending in (False, True):
-            orders[(sort, descending)] = np.array(sorted(by_name, key=lambda i: key(records[i]), reverse=descending),
-                                                  dtype=np.int64)
-    return FacetIndex(masks, orders, [fold(r["name"]) for r in records], [fold(r["city"]) for r in records],
-                      [str(r["id"]) for r in records])
+    return FacetIndex(masks, orders, folded, cities, [str(r["id"]) for r in records])
 
 
 class PackedRecords(Sequence):
@@ -193,29 +216,82 @@ def facet_choices(store: pyoxigraph.Store, *, lang: str, labels: dict | None = N
 
 
 def actor_records(store: pyoxigraph.Store, *, lang: str, labels: dict | None = None) -> list[dict[str, object]]:
-    """One dict per actor with its facts, facet values (lists of notations) and labels."""
-    labels = labels if labels is not None else concept_labels(store, lang=lang)
-    counts = {row["actor"]: row for row in run_named(store, "actor_counts").rows}
-    values: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    # Sorted here, not in the store: ORDER BY over every actor costs seconds at 100k actors.
-    for row in sorted(run_named(store, "actor_facets").rows, key=lambda r: (r["actor"], r["facet"], r["value"])):
-        values[row["actor"]][row["facet"]].append(row["value"])
+    """One dict per actor with its facts, facet values (lists of notations) and labels.
+
+    Read by single-pattern scans (:mod:`graph.scans`): joined in SPARQL over every actor
+    (``actor_list``, ``actor_counts``, ``actor_facets``) they took minutes at 100,000
+    actors. ``store`` may be a :class:`~graph.scans.StoreScan` shared with other readers."""
+    scan = scan_of(store)
+    labels = labels if labels is not None else concept_labels(scan.store, lang=lang)
+    return labelled_records(actor_facts(scan), labels)
+
+
+def actor_facts(store) -> list[dict[str, object]]:
+    """The language-free part of :func:`actor_records`: one dict per actor (sorted by IRI)
+    with ``iri, name, city, confidence, lat, lon, precision, relations, sources, kind,
+    district, state`` and the sets of notations ``stage, material, category, competency``.
+
+    ``relations``: the relation rows naming the actor (as subject or object); ``sources``:
+    the source URLs of its own row — as the ``actor_counts`` query counts them."""
+    scan = scan_of(store)
+    actors = scan.instances(ORGANIZATION)
+    relations: dict[object, int] = defaultdict(int)
+    subjects, objects = scan.one(RDF + "subject"), scan.one(RDF + "object")  # one each (the shapes)
+    for relation in scan.instances(RELATIONSHIP):
+        ends = {subjects.get(relation), objects.get(relation)}  # a relation of an actor with itself counts once
+        for actor in ends & actors:
+            relations[actor] += 1
+    sources = scan.many(SOURCE)
+    names, kinds, confidence = scan.one(RDFS + "label"), scan.one(HGNS + "kind"), scan.one(HGNS + "confidence")
+    districts, states = scan.one(HGNS + "district"), scan.one(HGNS + "state")
+    precision = scan.one(HGNS + "geoPrecision")
+    addresses, localities = scan.one(SCHEMA + "address"), scan.one(SCHEMA + "addressLocality")
+    lats, lons = scan.one(WGS_LAT), scan.one(WGS_LONG)
+    held = actor_facets(scan)
+    facts = []
+    for iri in listed_actors(scan):
+        located = iri in lats and iri in lons
+        address = addresses.get(iri)
+        values = held.get(iri, {})
+        facts.append({
+            "iri": iri, "name": names[iri], "city": localities.get(address) if address is not None else None,
+            "confidence": confidence[iri], "lat": lats[iri] if located else None,
+            "lon": lons[iri] if located else None, "precision": scan.notation(precision.get(iri)),
+            "relations": relations.get(iri, 0), "sources": len(sources.get(iri, ())),
+            "kind": scan.notation(kinds[iri]), "district": scan.notation(districts.get(iri)),
+            "state": scan.notation(states.get(iri)),
+            **{facet: values.get(facet, _NOTHING) for facet in ("stage", "material", "category", "competency")}})
+    return facts
+
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+def labelled_records(facts: list[dict[str, object]], labels: dict) -> list[dict[str, object]]:
+    """The records of :func:`actor_records` from :func:`actor_facts` and the concept labels
+    of one language (:func:`concept_labels`)."""
+    orders: dict[tuple[str, str], tuple] = {}
+
+    def order(scheme: str, value: str) -> tuple:
+        if (scheme, value) not in orders:
+            orders[scheme, value] = _order(labels, scheme, value)
+        return orders[scheme, value]
+
     records = []
-    for row in sorted(run_named(store, "actor_list").rows, key=lambda r: r["actor"]):
-        iri = row["actor"]
+    for fact in facts:
+        iri = str(fact["iri"])
         record = {
-            "id": actor_id(iri), "iri": iri, "name": row["name"], "city": row["city"],
-            "confidence": row["confidence"], "lat": row["lat"], "lon": row["lon"],
-            "precision": row["precision"],
-            "precision_label": label_of(labels, "geo-precision", row["precision"]) if row["precision"] else None,
-            "relations": int(counts.get(iri, {}).get("relations") or 0),
-            "sources": int(counts.get(iri, {}).get("sources") or 0),
+            "id": actor_id(iri), "iri": iri, "name": fact["name"], "city": fact["city"],
+            "confidence": fact["confidence"], "lat": fact["lat"], "lon": fact["lon"],
+            "precision": fact["precision"],
+            "precision_label": label_of(labels, "geo-precision", fact["precision"]) if fact["precision"] else None,
+            "relations": fact["relations"], "sources": fact["sources"],
         }
         for facet in ("kind", "district", "state"):
-            record[facet] = row[facet]
-            record[f"{facet}_label"] = label_of(labels, FACET_SCHEMES[facet], row[facet])
+            record[facet] = fact[facet]
+            record[f"{facet}_label"] = label_of(labels, FACET_SCHEMES[facet], fact[facet])
         for facet in ("stage", "material", "category", "competency"):
-            record[facet] = sorted(values[iri][facet], key=lambda v, f=facet: _order(labels, FACET_SCHEMES[f], v))
+            record[facet] = sorted(fact[facet], key=lambda v, s=FACET_SCHEMES[facet]: order(s, v))
         records.append(record)
     return records
 
@@ -223,11 +299,26 @@ def actor_records(store: pyoxigraph.Store, *, lang: str, labels: dict | None = N
 def actor_index(store: pyoxigraph.Store, *, lang: str = "de") -> ActorIndex:
     """Read what :func:`list_actors` needs from the store once (a few small queries) and build
     the full-text search index (:mod:`graph.search`)."""
-    labels = concept_labels(store, lang=lang)
-    hierarchy = read_hierarchy(store)
-    records = actor_records(store, lang=lang, labels=labels)
-    return ActorIndex(records, labels, facet_choices(store, lang=lang, labels=labels), hierarchy,
-                      build_index(actor_documents(store, hierarchy)), facet_index(records, hierarchy))
+    return actor_indexes(store, langs=(lang,))[lang]
+
+
+def actor_indexes(store: pyoxigraph.Store, *, langs: tuple[str, ...] = ("de", "en")) -> dict[str, ActorIndex]:
+    """:func:`actor_index` in each of ``langs``, reading the store and building the search
+    index and the facet columns once: only the labels and the sort orders differ by language.
+    ``store`` may be a :class:`~graph.scans.StoreScan` shared with other readers."""
+    scan = scan_of(store)
+    hierarchy = read_hierarchy(scan.store)
+    facts = actor_facts(scan)
+    search = build_index(actor_documents(scan, hierarchy))
+    indexes: dict[str, ActorIndex] = {}
+    like = None
+    for lang in langs:
+        labels = concept_labels(scan.store, lang=lang)
+        records = labelled_records(facts, labels)
+        facets = like = facet_index(records, hierarchy, like=like)  # the same notations in every language
+        indexes[lang] = ActorIndex(records, labels, facet_choices(scan.store, lang=lang, labels=labels), hierarchy,
+                                   search, facets)
+    return indexes
 
 
 def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "de",
@@ -565,12 +656,13 @@ def _facet_counts(facet: str, counts: dict[str, int], choices: dict[str, str], s
     return rows
 
 
-def _sort_key(sort: str):
+def _sort_key(sort: str, *, folding=None):
+    fold_ = folding or fold
     confidence_rank = {level: i for i, level in enumerate(EVIDENCE)}
     keys = {
         "name": lambda r: fold(r["name"]),
-        "kind": lambda r: fold(r["kind_label"]),
-        "district": lambda r: (r["district"] is None, fold(r["district_label"])),
+        "kind": lambda r: fold_(r["kind_label"]),
+        "district": lambda r: (r["district"] is None, fold_(r["district_label"])),
         "confidence": lambda r: confidence_rank.get(r["confidence"], 9),
         "relations": lambda r: r["relations"],
     }

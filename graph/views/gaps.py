@@ -137,11 +137,25 @@ def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTIO
     >>> row["partners"][0]["sources_a"], row["partners"][0]["relations_b"]
     (['s1'], ['cooperates_with'])
     """
+    return suggestion_rows(G, ranked_pairs(G, limit=limit, criteria=criteria), lang=lang)
+
+
+def ranked_pairs(G: nx.Graph, *, limit: int = SUGGESTION_LIMIT,
+                 criteria: PairFilter | None = None) -> list[dict[str, Any]]:
+    """The rows of :func:`~graph.analyse.missing_partnerships` that :func:`partner_suggestions`
+    labels: the same in every language (they carry ``reasons_de`` and ``reasons_en``), so the
+    build ranks once and labels per language (:func:`suggestion_rows`)."""
     criteria = criteria or PairFilter()
-    found = missing_partnerships(G, top=limit, topic=criteria.topic() or None, area=criteria.area() or None,
-                                 include_funders=criteria.funders,
-                                 leave_out_kinds=PUBLIC_KINDS if criteria.without_public else ())
-    return [_suggestion(G, row, lang) for row in found]
+    return missing_partnerships(G, top=limit, topic=criteria.topic() or None, area=criteria.area() or None,
+                                include_funders=criteria.funders,
+                                leave_out_kinds=PUBLIC_KINDS if criteria.without_public else ())
+
+
+def suggestion_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de") -> list[dict[str, Any]]:
+    """The rows of :func:`ranked_pairs` with names, places, reasons and evidence in ``lang``
+    (the rows of :func:`partner_suggestions`)."""
+    weights = score_weights()
+    return [_suggestion(G, row, lang, weights) for row in found]
 
 
 def filter_suggestions(G: nx.Graph | None, rows: list[dict[str, Any]], criteria: PairFilter) -> list[dict[str, Any]]:
@@ -241,7 +255,7 @@ def suggestion_overlay(rows: list[dict[str, Any]], visible: Iterable[str], *, to
     return out
 
 
-def _suggestion(G: nx.Graph, row: dict[str, Any], lang: str) -> dict[str, Any]:
+def _suggestion(G: nx.Graph, row: dict[str, Any], lang: str, weights: dict[str, float]) -> dict[str, Any]:
     a, b = row["actor_a"], row["actor_b"]
     out: dict[str, Any] = {"rank": row["rank"], "score": row["score"]}
     for side, iri in (("a", a), ("b", b)):
@@ -256,7 +270,7 @@ def _suggestion(G: nx.Graph, row: dict[str, Any], lang: str) -> dict[str, Any]:
     out["reasons"] = row[f"reasons_{lang}"]
     out["iri_a"], out["iri_b"] = a, b
     out["parts"] = _parts(G, row, lang)
-    out["bar"] = _bar(row)
+    out["bar"] = _bar(row, weights)
     out["partners"] = [{"id": actor_id(w), "name": G.nodes[w].get("label") or w,
                         **_tie(G, a, w, "a", lang), **_tie(G, b, w, "b", lang)} for w in row["common_partners"]]
     return out
@@ -268,11 +282,10 @@ def _tie(G: nx.Graph, actor: str, partner: str, side: str, lang: str) -> dict[st
             f"sources_{side}": list(attrs.get("sources") or ())}
 
 
-def _bar(row: dict[str, Any]) -> list[dict[str, Any]]:
+def _bar(row: dict[str, Any], weights: dict[str, float]) -> list[dict[str, Any]]:
     """How much each part adds to the score (``{"part", "width"}``, widths summing to the score):
     with a topic ``t`` the score is ``t · (0.5 + 0.5 · base)``, so the topic adds ``t / 2`` and
-    each base part its weighted value times ``t / 2``."""
-    weights = score_weights()
+    each base part its weighted value times ``t / 2``; ``weights``: :func:`score_weights`."""
     scale = row["topic"] / 2 if row["topic"] else 1.0
     bar = [{"part": "topic", "width": r4(row["topic"] / 2)}] if row["topic"] else []
     bar += [{"part": part, "width": r4(row[part] * weights[part] * scale)} for part in PARTS if part != "topic"]

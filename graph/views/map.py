@@ -182,22 +182,27 @@ def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_
     ValueError
         When ``measure`` is not one of :data:`MEASURES`.
     """
-    if measure not in MEASURES:
-        raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    return region_maps(store, district_features, state_features, measures=(measure,), lang=lang, width=width,
+                       records=records)[measure]
+
+
+def region_maps(store: pyoxigraph.Store, district_features: list[Feature], state_features: list[Feature], *,
+                measures: tuple[str, ...] = MEASURES, lang: str = "de", width: float = 800,
+                records: list[dict] | None = None) -> dict[str, dict[str, object]]:
+    """:func:`region_map` for each of ``measures`` (measure → map), computing what does not
+    depend on the measure (the district table, the placed actors and collection points)
+    once: only the shading differs.
+
+    Raises
+    ------
+    ValueError
+        When a measure is not one of :data:`MEASURES`.
+    """
+    for measure in measures:
+        if measure not in MEASURES:
+            raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     projection = Projection.fit(bbox(district_features), width=width)
     table = districts(store, lang=lang, features=district_features)
-    by_key = {row["key"]: row for row in table.rows}
-    values = [row[measure] for row in table.rows if row[measure] is not None]
-    top = max(values, default=0)
-    drawn = []
-    for feature in district_features:
-        row = by_key.get(feature.key)
-        value = row[measure] if row else None
-        x, y = label_point(feature, projection)
-        drawn.append({"key": feature.key, "name": feature.name, "path": svg_path(feature, projection),
-                      "label_x": x, "label_y": y, "in_region": row is not None,
-                      "region_status": row["region_status"] if row else None,
-                      "value": value, "shade": shade(value, top) if row else None})
     states = [{"key": f.key, "name": f.name, "path": svg_path(f, projection)} for f in state_features]
     labels = concept_labels(store, lang=lang)
     records = records if records is not None else actor_records(store, lang=lang, labels=labels)
@@ -205,12 +210,35 @@ def region_map(store: pyoxigraph.Store, district_features: list[Feature], state_
     names = {record["iri"]: record["name"] for record in records}
     district_names = {row["key"]: row["name"] for row in table.rows}
     sites, unplaced_sites = _place_sites(store, projection, names, district_names, labels)
-    return {"width": projection.width, "height": projection.height, "measure": measure,
-            "districts": drawn, "states": states, "legend": _legend(top, measure),
-            "actor_places": places, "unplaced_actors": unplaced_actors[:UNPLACED_LISTED],
-            "unplaced_actors_total": len(unplaced_actors),
-            "sites": sites, "unplaced_sites": unplaced_sites[:UNPLACED_LISTED],
-            "unplaced_sites_total": len(unplaced_sites), "table": table}
+    paths = [(feature, svg_path(feature, projection), label_point(feature, projection))
+             for feature in district_features]
+    return {measure: {"width": projection.width, "height": projection.height, "measure": measure,
+                      "districts": _shaded(paths, table, measure), "states": states,
+                      "legend": _legend(_top(table, measure), measure),
+                      "actor_places": places, "unplaced_actors": unplaced_actors[:UNPLACED_LISTED],
+                      "unplaced_actors_total": len(unplaced_actors),
+                      "sites": sites, "unplaced_sites": unplaced_sites[:UNPLACED_LISTED],
+                      "unplaced_sites_total": len(unplaced_sites), "table": table}
+            for measure in measures}
+
+
+def _top(table, measure: str) -> float:
+    return max((row[measure] for row in table.rows if row[measure] is not None), default=0)
+
+
+def _shaded(paths: list, table, measure: str) -> list[dict[str, object]]:
+    """The district boundaries with the value of ``measure`` and its shade."""
+    by_key = {row["key"]: row for row in table.rows}
+    top = _top(table, measure)
+    drawn = []
+    for feature, path, (x, y) in paths:
+        row = by_key.get(feature.key)
+        value = row[measure] if row else None
+        drawn.append({"key": feature.key, "name": feature.name, "path": path,
+                      "label_x": x, "label_y": y, "in_region": row is not None,
+                      "region_status": row["region_status"] if row else None,
+                      "value": value, "shade": shade(value, top) if row else None})
+    return drawn
 
 
 def _legend(top: float, measure: str) -> list[dict[str, object]]:

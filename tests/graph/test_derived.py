@@ -64,3 +64,26 @@ def test_loading_a_key_the_build_did_not_write(tmp_path):
     assert derived.load("https://example.org/graph/x", "overview-de") == (False, None)
     derived.save(tmp_path, "answer", {"n": 42})
     assert derived.load(tmp_path, "answer") == (True, {"n": 42})
+
+
+def test_the_shared_computations_give_what_each_one_alone_gives(settings):
+    """write_all ranks the partner pairs once, builds both actor indexes together and every
+    map of a language in one go; each value equals the one computed alone."""
+    from graph.views import gaps
+    from graph.views import map as region_map
+
+    ingest.build(settings)
+    store = open_read_only(settings.store_dir)
+    G = derived.graph(store)
+    ranked = gaps.ranked_pairs(G)
+    assert ranked, "the test data has a pair to suggest"
+    for lang in ("de", "en"):
+        assert derived.suggestions(G, lang, ranked) == gaps.partner_suggestions(G, lang=lang)
+    features = (region_map.read_features(derived.BOUNDARIES / "districts.geojson"),
+                region_map.read_features(derived.BOUNDARIES / "states.geojson"))
+    maps = region_map.region_maps(store, *features, lang="en")
+    assert sorted(maps) == sorted(region_map.MEASURES)
+    for measure in region_map.MEASURES:
+        assert maps[measure] == region_map.region_map(store, *features, measure=measure, lang="en")
+    with pytest.raises(ValueError, match="measure must be one of"):
+        region_map.region_maps(store, *features, measures=("nonsense",))

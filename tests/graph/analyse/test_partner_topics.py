@@ -121,3 +121,37 @@ def test_a_bad_topic_facet_or_area_level_is_refused():
         missing_partnerships(battery_graph(), topic={"colour": ["red"]})
     with pytest.raises(ValueError, match="area level"):
         missing_partnerships(battery_graph(), area={"county": ["x"]})
+
+
+def test_a_broad_topic_samples_each_holders_pool_within_the_cap(monkeypatch):
+    """Ten holders of a topic, none tied: each holder's pool (the nine others, listed in a
+    pool of 10 entries) exceeds 4 · cap for cap = 2, so it is drawn, not listed: at most 2
+    pairs per holder, never the holder itself or a partner, the same for the same seed."""
+    import networkx as nx
+
+    from graph.analyse import partners
+    from graph.analyse.partners import _profiles, _topic_candidates
+
+    draws = []
+    real = partners._drawn
+    monkeypatch.setattr(partners, "_drawn", lambda *args: draws.append(1) or real(*args))
+    G = nx.Graph()
+    for i in range(10):
+        G.add_node(f"h{i}", materials=["copper"])
+    G.add_edge("h0", "h1")
+    nodes = sorted(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    adj = [frozenset(index[x] for x in G[v]) for v in nodes]
+    profiles = _profiles(G, nodes, 1, {"material": ["copper"]})
+    pairs = _topic_candidates(profiles, adj, 1, 2, 0)
+    drawn: dict[int, set[int]] = {u: set() for u in range(10)}
+    for lo, his in pairs.items():
+        for hi in his:
+            drawn[lo].add(hi)
+            drawn[hi].add(lo)
+    assert all(u not in partners for u, partners in drawn.items())
+    assert index["h1"] not in drawn[index["h0"]], "a tied pair is no candidate"
+    # Each holder adds at most 2 pairs of its own: at most 10 · 2 pairs in all.
+    assert 0 < sum(len(his) for his in pairs.values()) <= 20
+    assert len(draws) == 10, "every pool was drawn from, none listed"
+    assert pairs == _topic_candidates(profiles, adj, 1, 2, 0)

@@ -156,6 +156,19 @@ def test_ties_are_broken_by_iri_and_top_keeps_the_first():
     assert missing_partnerships(G, top=0) == []
 
 
+def test_top_keeps_the_best_pairs_even_when_they_come_last_by_iri():
+    # Star H–X1, H–X2, H–X3: each X pair has one common partner of 3 partners,
+    # s = 1/ln 3 = 0.9102, proximity 0.9102/1.9102 = 0.4765, score 0.25 · 0.4765 = 0.1191.
+    # Path Y1–K–Y2: one common partner of 2, s = 1/ln 2 = 1.4427, proximity 0.5906,
+    # score 0.25 · 0.5906 = 0.1477 — the best pair, though its IRIs sort last.
+    G = make_graph([], [("H", "X1"), ("H", "X2"), ("H", "X3"), ("K", "Y1"), ("K", "Y2")])
+    full = missing_partnerships(G, top=None)
+    assert [(r["actor_a"], r["actor_b"], r["score"], r["rank"]) for r in full] == [
+        ("Y1", "Y2", 0.1477, 1), ("X1", "X2", 0.1191, 2), ("X1", "X3", 0.1191, 2), ("X2", "X3", 0.1191, 2)]
+    assert missing_partnerships(G, top=2) == full[:2]
+    assert missing_partnerships(G, top=1) == full[:1]
+
+
 def test_a_rare_shared_item_outranks_a_broad_one():
     # Six actors hold items. P (TS-08) and Q (TS-09) share tantalum, which only they hold:
     # specificity 1, chain 1/2. R (TS-08) and S (TS-09) share only "weee-small", which all six
