@@ -145,11 +145,26 @@
     if (updates.length) { network.body.data.nodes.update(updates); }
   }
 
-  function pickHubs() {
+  // The best connected actors first, leaving out one whose name would overlap a name already
+  // chosen (hubs crowd the centre: their labels ran into one another). Once the network is
+  // drawn and fitted, the test is made on the screen, where the names are 14 px high.
+  function pickHubs(onScreen) {
     hubSize = {};
-    data.nodes.slice().sort(function (a, b) { return b.degree - a.degree; }).slice(0, HUBS).forEach(function (node) {
-      if (node.degree > 0) { hubSize[node.id] = true; }
-    });
+    var placed = data.nodes.filter(function (node) { return node.degree > 0 && isFinite(node.x) && isFinite(node.y); });
+    placed.sort(function (a, b) { return b.degree - a.degree; });
+    if (!onScreen) {
+      placed.slice(0, HUBS).forEach(function (node) { hubSize[node.id] = true; });
+      return;
+    }
+    var positions = network.getPositions(placed.map(function (n) { return n.id; }));
+    var chosen = [];
+    for (var i = 0; i < placed.length && chosen.length < HUBS; i++) {
+      var node = placed[i];
+      var at = network.canvasToDOM(positions[node.id]);
+      var box = { x: at.x, y: at.y, half: (shorten(node.label) || "").length * 4 + 4 };
+      var clash = chosen.some(function (c) { return Math.abs(c.x - box.x) < c.half + box.half && Math.abs(c.y - box.y) < 20; });
+      if (!clash) { chosen.push(box); hubSize[node.id] = true; }
+    }
   }
 
   readData();
@@ -475,6 +490,7 @@
     } else if (panel) {
       panel.hidden = true;
     }
+    pickHubs(true);
     relabel();
   }
   network.on("zoom", relabel);
