@@ -175,6 +175,8 @@ def _build_locked(settings: Settings, progress: Progress | None,
                 target.optimize()
             report.triples = len(target)
             if derive is not None:
+                mapped.origins.clear()  # only the checks needed them
+                _return_free_memory()  # the load's buffers, before derive reads the store into its own
                 with step("derive"):
                     derive(target, folder)
             target.flush()
