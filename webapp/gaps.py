@@ -28,6 +28,7 @@ from .state import (
     facet_choices,
     prepared,
     suggestions,
+    suggestions_ready,
 )
 
 bp = Blueprint("gaps", __name__)
@@ -58,6 +59,9 @@ def partners(fmt: str) -> Response:
     """Partner suggestions, ``/gaps?state=16&material=copper&min_score=0.4&actor=<id>``."""
     choices = facet_choices()
     criteria = _pair_filter(choices)
+    if not suggestions_ready(criteria, _wait_s()):
+        return _preparing(fmt if fmt == "json" else ("page" if fmt == "html" else "text"),
+                          note_key="gaps.preparing", title=translate("gaps.title", g.lang))
     # The collaboration graph (seconds to load at 100,000 actors) only for a place or kind filter.
     rows = gapviews.filter_suggestions(collaboration() if criteria.places() else None, suggestions(criteria),
                                        criteria)
@@ -320,11 +324,15 @@ def _wait_s() -> float:
     return float(current_app.config.get("HARZGRAPH_PREPARE_WAIT_S", PREPARE_WAIT_S))
 
 
-def _preparing(kind: str) -> Response:
-    """202 "being prepared", with ``Retry-After``: a page that reloads itself (``html``), a
-    JSON object (``json``) or a line of text (``text``, for CSV and figure files)."""
-    note = translate("report.preparing", g.lang)
-    if kind == "html":
+def _preparing(kind: str, *, note_key: str = "report.preparing", title: str | None = None) -> Response:
+    """202 "being prepared", with ``Retry-After``: the framed briefing's note that reloads
+    itself (``html``), a page of the viewer that does (``page``), a JSON object (``json``) or
+    a line of text (``text``, for CSV and figure files)."""
+    note = translate(note_key, g.lang)
+    if kind == "page":
+        body = render_template("gaps/preparing.html", title=title, note=note, seconds=RETRY_AFTER_S)
+        response = Response(body, status=202, mimetype="text/html")
+    elif kind == "html":
         body = render_template("gaps/report_preparing.html", note=note, seconds=RETRY_AFTER_S)
         response = Response(body, status=202, mimetype="text/html")
         # Not sandboxed (a sandboxed document ignores its refresh when opened on its own).

@@ -214,25 +214,24 @@ def prepared(key: str, compute: Callable[[], T], wait_s: float) -> tuple[bool, T
     """A value of this version that may take long: ``(True, value)`` once it is ready,
     ``(False, None)`` while it is still being computed.
 
-    The first ask starts ``compute`` in the background (once per version and key, however
-    many ask) and waits up to ``wait_s`` seconds for it, so a page can answer at once with
-    "being prepared" instead of keeping its visitor waiting for minutes. ``compute`` runs
-    with this request's version pinned, as :func:`cached`'s would; an error in it is raised
-    to the request that collects it, and the next ask starts it again.
+    The first ask starts :func:`cached` ``(key, compute)`` in the background (once per
+    version and key, however many ask; a value the build wrote is read there too, as a large
+    pickle takes seconds) and waits up to ``wait_s`` seconds for it, so a page can answer at
+    once with "being prepared" instead of keeping its visitor waiting for minutes.
+    ``compute`` runs with this request's version and language, as it would in the request;
+    an error in it is raised to the request that collects it, and the next ask starts it again.
     """
     snap = snapshot()
     if key in snap.cache:
         return True, snap.cache[key]
-    found, value = derived.load(snap.derived, key)
-    if found:
-        snap.cache[key] = value
-        return True, value
-    app = current_app._get_current_object()
+    app, lang = current_app._get_current_object(), g.get("lang")
 
     def run() -> T:
         with app.app_context():
             g._harzgraph_snapshot = snap  # the version the asking request read
-            return compute()
+            if lang is not None:
+                g.lang = lang
+            return cached(key, compute)
 
     with snap.guard:
         future = snap.pending.get(key)
@@ -246,7 +245,6 @@ def prepared(key: str, compute: Callable[[], T], wait_s: float) -> tuple[bool, T
         with snap.guard:
             snap.pending.pop(key, None)
         raise
-    snap.cache[key] = value
     return True, value
 
 
@@ -321,6 +319,22 @@ def suggestions(criteria: gap_views.PairFilter | None = None) -> list[dict[str, 
     G = collaboration()
     return cached(f"suggestions-{lang}-{criteria.key()}",
                   lambda: gap_views.partner_suggestions(G, lang=lang, criteria=criteria))
+
+
+def suggestions_ready(criteria: gap_views.PairFilter, wait_s: float) -> bool:
+    """Whether :func:`suggestions` of ``criteria`` (and the collaboration graph, which a place
+    or kind filter reads) can be had at once; if not, they are being computed in the
+    background (:func:`prepared`): a topic ranking at 100,000 actors takes many seconds."""
+    store, lang = current_store(), g.lang
+    if criteria.places():
+        ready, _ = prepared("collaboration-graph", lambda: derived.graph(store), wait_s)
+        if not ready:
+            return False
+    if criteria.key() == gap_views.PairFilter().key():
+        return True
+    ready, _ = prepared(f"suggestions-{lang}-{criteria.key()}",
+                        lambda: gap_views.partner_suggestions(collaboration(), lang=lang, criteria=criteria), wait_s)
+    return ready
 
 
 def suggestions_of(iri: str) -> list[dict[str, Any]]:

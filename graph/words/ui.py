@@ -565,6 +565,12 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "report.open": ("In eigenem Fenster öffnen, zum Drucken", "Open in its own window, to print"),
     "report.file": ("kurzbericht", "briefing"),
     "report.frame": ("Der Kurzbericht", "The briefing"),
+    "gaps.preparing": ("Die Vorschläge zu dieser Auswahl werden gerade aus dem ganzen Netzwerk berechnet. Bei sehr "
+                       "großen Netzwerken dauert das einige Sekunden bis Minuten; diese Seite lädt sich von selbst "
+                       "neu, sobald sie fertig sind.",
+                       "The suggestions for this selection are being computed from the whole network. For very "
+                       "large networks this takes seconds to minutes; this page reloads by itself as soon as they "
+                       "are ready."),
     "report.preparing": ("Der Kurzbericht wird gerade aus allen Daten erstellt. Bei sehr großen Netzwerken dauert "
                          "das einige Minuten; diese Ansicht lädt sich von selbst neu, sobald er fertig ist.",
                          "The briefing is being prepared from all the data. For very large networks this takes a "

@@ -433,3 +433,41 @@ def test_the_report_page_shows_the_briefing_once_it_is_ready(web_settings, brows
         release.set()
         frame.locator("text=THE BRIEFING IS HERE").wait_for(timeout=15_000)
         page.close()
+
+
+def test_a_topic_ranking_that_takes_long_answers_being_prepared(web_settings, monkeypatch):
+    """At 100,000 actors a topic ranking takes many seconds: /gaps?material=… answers 202 with
+    a page that reloads itself (and its JSON twin a status) while it is computed once in the
+    background; then the ranked page. The unfiltered list is precomputed and never waits."""
+    import threading
+
+    from graph.views import gaps as gap_views
+    from webapp import create_app
+
+    release, calls = threading.Event(), []
+    real = gap_views.partner_suggestions
+
+    def slow_ranking(G, *, lang="de", limit=None, criteria=None):
+        calls.append(criteria.key())
+        release.wait(30)
+        return real(G, lang=lang, criteria=criteria)
+
+    monkeypatch.setattr(gap_views, "partner_suggestions", slow_ranking)
+    app = create_app(web_settings)
+    app.config["HARZGRAPH_PREPARE_WAIT_S"] = 0.05
+    client = app.test_client()
+    assert client.get("/gaps").status_code == 200  # precomputed: no ranking, no waiting
+    waiting = client.get("/gaps?material=copper")
+    assert waiting.status_code == 202 and waiting.headers["Retry-After"] == "5"
+    page = waiting.get_data(as_text=True)
+    assert '<meta http-equiv="refresh" content="5">' in page and "werden gerade" in page
+    assert client.get("/gaps.json?material=copper").get_json()["status"] == "preparing"
+    assert len(calls) == 1  # started once, however often it was asked for
+    release.set()
+    for _ in range(200):
+        ready = client.get("/gaps.json?material=copper")
+        if ready.status_code == 200:
+            break
+        threading.Event().wait(0.05)
+    assert ready.status_code == 200 and "rows" in ready.get_json()
+    assert client.get("/gaps?material=copper").status_code == 200 and len(calls) == 1
