@@ -94,6 +94,8 @@ def test_gaps_goslar_and_batteries(page, base_url):
     with page.expect_navigation():
         page.locator(".gap-filters button[type=submit]").click()
     suggestions = page.locator("li.suggestion")
+    # On a slow machine the ranking may first answer "being prepared" and reload itself (5 s).
+    suggestions.first.wait_for(timeout=30_000)
     assert suggestions.count() >= 5
     for i in range(5):
         reasons = suggestions.nth(i).locator(".reasons").inner_text()
