@@ -3,11 +3,10 @@ matrix), ``/borders`` (state and district matrices), ``/brokers`` and ``/report`
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
+from flask import Blueprint, Response, abort, g, render_template, request, url_for
 
 from graph import analyse, derived
 from graph.namespaces import actor_iri
@@ -26,6 +25,7 @@ from .state import (
     collaboration_meta,
     current_store,
     facet_choices,
+    prepare_wait_s,
     prepared,
     suggestions,
     suggestions_ready,
@@ -39,12 +39,6 @@ SCORE_STEPS = ("0.3", "0.4", "0.5", "0.6")
 CHAIN_GROUPS = ("category", "crm", "material")
 #: The weak points /brokers lists (the most dependants first; a filter shows others).
 CUTS_SHOWN = 200
-#: How long a briefing request waits for the analyses before it answers "being prepared"
-#: (202, Retry-After): on the shipped data they take about a second, at 100,000 actors
-#: minutes, which nobody should spend looking at a blank page. The app's
-#: ``HARZGRAPH_PREPARE_WAIT_S`` setting overrides it.
-PREPARE_WAIT_S = 2.0
-RETRY_AFTER_S = 5
 #: The briefing is one self-contained document: its CSS sits in <style> and it has no script.
 #: It may be framed by our own page and nothing else; the sandbox keeps it from running anything.
 PREPARING_CSP = ("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
@@ -59,9 +53,8 @@ def partners(fmt: str) -> Response:
     """Partner suggestions, ``/gaps?state=16&material=copper&min_score=0.4&actor=<id>``."""
     choices = facet_choices()
     criteria = _pair_filter(choices)
-    if not suggestions_ready(criteria, _wait_s()):
-        return _preparing(fmt if fmt == "json" else ("page" if fmt == "html" else "text"),
-                          note_key="gaps.preparing", title=translate("gaps.title", g.lang))
+    if not suggestions_ready(criteria, prepare_wait_s()):
+        return represent.preparing(fmt, translate("gaps.preparing", g.lang), translate("gaps.title", g.lang))
     # The collaboration graph (seconds to load at 100,000 actors) only for a place or kind filter.
     rows = gapviews.filter_suggestions(collaboration() if criteria.places() else None, suggestions(criteria),
                                        criteria)
@@ -81,6 +74,13 @@ def partners(fmt: str) -> Response:
 @bp.get("/chains.<any(json, csv):fmt>")
 def chains(fmt: str) -> Response:
     """The material/category × stage matrix, ``/chains?state=16`` or ``?district=03153``, ``?group=crm``."""
+    level, area = _area(facet_choices())
+    lang = g.lang
+    if area is not None:  # the region's matrix is precomputed by the build; an area's is not
+        waiting = _not_ready(f"chain-parts-{lang}-{level}-{area}", lambda: _chain_parts(level, area, lang), fmt,
+                             "chains.title")
+        if waiting is not None:
+            return waiting
     view = _chain_view()
     return represent.table(Table(list(gapviews.CHAIN_COLUMNS), view["rows"]), fmt, template="gaps/chains.html",
                            title=translate("chains.title", g.lang), description=view["description"],
@@ -101,6 +101,26 @@ def chains_figure(fmt: str) -> Response:
     return represent.figure(data, fmt, "value-chain")
 
 
+def _chain_parts(level: str, area: str | None, lang: str) -> tuple[list[dict], dict, Any]:
+    """The cells, grid and gap kinds of one area's matrix, once per version (no request needed)."""
+    rows = cached(f"chains-{lang}-{level}-{area}",
+                  lambda: gapviews.chain_rows(collaboration(), level=level, area=area, lang=lang))
+    grid = cached(f"chain-grid-{lang}-{level}-{area}",  # its sets of actors grow with the graph: once
+                  lambda: gapviews.chain_grid(collaboration_meta(), rows, lang=lang))
+    gap_kinds = cached(f"chain-gaps-{lang}-{level}-{area}",
+                       lambda: gapviews.chain_gaps(collaboration(), level=level, area=area, lang=lang))
+    return rows, grid, gap_kinds
+
+
+def _not_ready(key: str, compute, fmt: str, title_key: str) -> Response | None:
+    """None when ``compute`` (a view's rows, once per version) is ready within the wait;
+    else the "being prepared" answer while it goes on in the background."""
+    ready, _ = prepared(key, compute, prepare_wait_s())
+    if ready:
+        return None
+    return represent.preparing(fmt, translate("view.preparing", g.lang), translate(title_key, g.lang))
+
+
 def _chain_view() -> dict[str, Any]:
     """What ``/chains`` and its figure show: the cells (``rows``), the ``grid``, the area and groups."""
     choices = facet_choices()
@@ -110,12 +130,7 @@ def _chain_view() -> dict[str, Any]:
     # The region's matrix is precomputed by the build (graph/derived.py); an area's is computed
     # once per version. Labels come from the graph's attributes alone (collaboration_meta).
     lang = g.lang
-    rows = cached(f"chains-{lang}-{level}-{area}",
-                  lambda: gapviews.chain_rows(collaboration(), level=level, area=area, lang=lang))
-    grid = cached(f"chain-grid-{lang}-{level}-{area}",  # its sets of actors grow with the graph: once
-                  lambda: gapviews.chain_grid(collaboration_meta(), rows, lang=lang))
-    gap_kinds = cached(f"chain-gaps-{lang}-{level}-{area}",
-                       lambda: gapviews.chain_gaps(collaboration(), level=level, area=area, lang=lang))
+    rows, grid, gap_kinds = _chain_parts(level, area, lang)
     if groups:
         grid = {**grid, "groups": [group for group in grid["groups"] if group["group"] in groups]}
         kept = {entry["item"] for group in grid["groups"] for entry in group["entries"]}
@@ -192,10 +207,19 @@ def brokers(fmt: str) -> Response:
 def communities(fmt: str) -> Response:
     """Groups of actors that do not talk to each other, ``/communities?district=03153``."""
     choices, selected = _area_and_kind()
-    G = collaboration()
-    found = cached("community-gaps", lambda: analyse.community_gaps(G))
-    groups = cached("communities", lambda: analyse.communities(G))
-    rows = gapviews.community_rows(G, found, groups, lang=g.lang, selected=selected)
+    lang = g.lang
+
+    def compute() -> list[dict]:
+        G = collaboration()
+        found = cached("community-gaps", lambda: analyse.community_gaps(G))
+        groups = cached("communities", lambda: analyse.communities(G))
+        return gapviews.community_rows(G, found, groups, lang=lang, selected=selected)
+
+    key = f"community-rows-{lang}-{sorted(selected.items())!r}"
+    waiting = _not_ready(key, compute, fmt, "communities.title")
+    if waiting is not None:
+        return waiting
+    rows = cached(key, compute)
     description = translate("communities.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return _findings_page(fmt, rows, gapviews.COMMUNITY_COLUMNS, "communities", description, selected, choices)
 
@@ -205,9 +229,18 @@ def communities(fmt: str) -> Response:
 def periphery(fmt: str) -> Response:
     """Actors at the edge of the network, ``/periphery?state=15``."""
     choices, selected = _area_and_kind()
-    G = collaboration()
-    found = cached("periphery", lambda: analyse.periphery(G))
-    rows = gapviews.periphery_rows(G, found, lang=g.lang, selected=selected)
+    lang = g.lang
+
+    def compute() -> list[dict]:
+        G = collaboration()
+        found = cached("periphery", lambda: analyse.periphery(G))
+        return gapviews.periphery_rows(G, found, lang=lang, selected=selected)
+
+    key = f"periphery-rows-{lang}-{sorted(selected.items())!r}"
+    waiting = _not_ready(key, compute, fmt, "periphery.title")
+    if waiting is not None:
+        return waiting
+    rows = cached(key, compute)
     description = translate("periphery.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return _findings_page(fmt, rows, gapviews.PERIPHERY_COLUMNS, "periphery", description, selected, choices)
 
@@ -277,7 +310,7 @@ def report_figure(name: str, fmt: str) -> Response:
     store, lang, selection = current_store(), g.lang, _selection()
     key = f"{lang}-{_selection_key(selection)}"
     ready, drawn = prepared(f"report-figures-{key}", lambda: briefing_figures(store, lang=lang, selection=selection,
-                                                                               G=collaboration()), _wait_s())
+                                                                               G=collaboration()), prepare_wait_s())
     if not ready:
         return _preparing("text")
     data = cached(f"report-figure-{name}-{fmt}-{key}", lambda: drawn[name](fmt))
@@ -292,7 +325,7 @@ def report_findings(fmt: str) -> Response:
     store, lang, selection = current_store(), g.lang, _selection()
     ready, rows = prepared(f"report-findings-{lang}-{_selection_key(selection)}",
                            lambda: briefing_findings(store, lang=lang, selection=selection, G=collaboration()),
-                           _wait_s())
+                           prepare_wait_s())
     if not ready:
         return _preparing("json" if fmt == "json" else "text")
     table = Table(["number", "finding", "text", "section", "sources", "more_sources", "thin"], rows)
@@ -317,33 +350,21 @@ def _briefing(lang: str, wait_s: float | None = None) -> tuple[bool, str | None]
     store, selection = current_store(), _selection()
     return prepared(f"report-{lang}-{_selection_key(selection)}",
                     lambda: build_report(store, lang=lang, selection=selection, G=collaboration()),
-                    _wait_s() if wait_s is None else wait_s)
+                    prepare_wait_s() if wait_s is None else wait_s)
 
 
-def _wait_s() -> float:
-    return float(current_app.config.get("HARZGRAPH_PREPARE_WAIT_S", PREPARE_WAIT_S))
-
-
-def _preparing(kind: str, *, note_key: str = "report.preparing", title: str | None = None) -> Response:
-    """202 "being prepared", with ``Retry-After``: the framed briefing's note that reloads
-    itself (``html``), a page of the viewer that does (``page``), a JSON object (``json``) or
-    a line of text (``text``, for CSV and figure files)."""
-    note = translate(note_key, g.lang)
-    if kind == "page":
-        body = render_template("gaps/preparing.html", title=title, note=note, seconds=RETRY_AFTER_S)
-        response = Response(body, status=202, mimetype="text/html")
-    elif kind == "html":
-        body = render_template("gaps/report_preparing.html", note=note, seconds=RETRY_AFTER_S)
-        response = Response(body, status=202, mimetype="text/html")
-        # Not sandboxed (a sandboxed document ignores its refresh when opened on its own).
-        response.headers["Content-Security-Policy"] = PREPARING_CSP
-        response.headers["X-Frame-Options"] = "SAMEORIGIN"
-    elif kind == "json":
-        response = Response(json.dumps({"status": "preparing", "message": note, "retry_after": RETRY_AFTER_S},
-                                       ensure_ascii=False), status=202, mimetype="application/json")
-    else:
-        response = Response(note + "\n", status=202, mimetype="text/plain")
-    response.headers["Retry-After"] = str(RETRY_AFTER_S)
+def _preparing(kind: str) -> Response:
+    """202 "being prepared" for the briefing (:func:`webapp.represent.preparing`); its framed
+    document (``html``) is a bare note that reloads itself, under the document's own policy."""
+    note = translate("report.preparing", g.lang)
+    if kind != "html":
+        return represent.preparing("json" if kind == "json" else "text", note, translate("report.title", g.lang))
+    body = render_template("gaps/report_preparing.html", note=note, seconds=represent.RETRY_AFTER_S)
+    response = Response(body, status=202, mimetype="text/html")
+    # Not sandboxed (a sandboxed document ignores its refresh when opened on its own).
+    response.headers["Content-Security-Policy"] = PREPARING_CSP
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    response.headers["Retry-After"] = str(represent.RETRY_AFTER_S)
     response.headers["Cache-Control"] = "no-store"
     return response
 

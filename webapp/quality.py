@@ -11,7 +11,7 @@ from graph.views import quality
 
 from . import params, represent
 from .i18n import translate
-from .state import data_tables
+from .state import data_tables, prepare_wait_s, prepared
 
 bp = Blueprint("quality", __name__)
 
@@ -20,6 +20,8 @@ bp = Blueprint("quality", __name__)
 @bp.get("/quality.<any(json, csv):fmt>")
 def index(fmt: str) -> Response:
     """The counts per table and district; every count links to its records."""
+    if not _tables_ready():
+        return represent.preparing(fmt, translate("view.preparing", g.lang), translate("quality.title", g.lang))
     table = quality.summary(data_tables(), today=_today())
     return represent.table(table, fmt, template="quality/index.html", title=translate("quality.title", g.lang),
                            description=translate("quality.description", g.lang), filename="quality",
@@ -38,6 +40,9 @@ def rows(fmt: str) -> Response:
     if table and measure and measure not in quality.APPLIES[table]:
         raise params.BadParameter("measure", measure, [m for m in quality.APPLIES[table]],
                                   reason=f"does not apply to {table}")
+    if not _tables_ready():
+        return represent.preparing(fmt, translate("view.preparing", g.lang),
+                                   translate("quality.rows.title", g.lang))
     found = quality.flagged_rows(data_tables(), today=_today(), table=table, district=district, measure=measure)
     words = [translate(f"quality.table.{table}", g.lang) if table else translate("all", g.lang),
              translate(f"quality.m.{measure}", g.lang) if measure else "",
@@ -45,6 +50,13 @@ def rows(fmt: str) -> Response:
     return represent.table(found, fmt, template="quality/rows.html", title=translate("quality.rows.title", g.lang),
                            description=" · ".join(w for w in words if w), filename="quality-rows",
                            links=represent.twin_links("quality.rows"))
+
+
+def _tables_ready() -> bool:
+    """Whether the tables read back from the store are at hand (at 100,000 actors reading them
+    takes more than a minute: it goes on in the background, webapp.state.prepared)."""
+    ready, _ = prepared("data-tables", data_tables, prepare_wait_s())
+    return ready
 
 
 def _district_name(key: str) -> str:

@@ -114,3 +114,24 @@ def _cell(value: object) -> object:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+#: What a page answers while its value is computed in the background (webapp.state.prepared).
+RETRY_AFTER_S = 5
+
+
+def preparing(fmt: str, note: str, title: str) -> Response:
+    """202 "being prepared" with ``Retry-After``: for ``html`` a page of the viewer that
+    reloads itself, for ``json`` ``{"status": "preparing", "message", "retry_after"}``,
+    otherwise (CSV, figure files) one line of text. Never cached."""
+    if fmt == "html":
+        body = render_template("preparing.html", title=title, note=note, seconds=RETRY_AFTER_S)
+        response = Response(body, status=202, mimetype="text/html")
+    elif fmt == "json":
+        response = Response(json.dumps({"status": "preparing", "message": note, "retry_after": RETRY_AFTER_S},
+                                       ensure_ascii=False), status=202, mimetype=JSON_TYPE)
+    else:
+        response = Response(note + "\n", status=202, mimetype="text/plain")
+    response.headers["Retry-After"] = str(RETRY_AFTER_S)
+    response.headers["Cache-Control"] = "no-store"
+    return response

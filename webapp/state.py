@@ -205,9 +205,24 @@ def cached(key: str, compute: Callable[[], T]) -> T:
         return snap.cache[key]
 
 
-#: One background thread for values that take long (:func:`prepared`): the briefing runs
-#: every analysis, minutes at 100,000 actors; two at once would only halve each other's speed.
-_PREPARER = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="harzgraph-prepare")
+#: Background threads for values that take long (:func:`prepared`): the briefing runs every
+#: analysis, minutes at 100,000 actors. Two, so that one long computation does not hold up
+#: every other page behind it; more would only share the same two cores.
+_PREPARER = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="harzgraph-prepare")
+#: A value the build wrote and smaller than this is read in the request itself (milliseconds).
+_READ_AT_ONCE_BYTES = 20_000_000
+
+
+#: How long a request waits for a value being prepared before it answers "being prepared"
+#: (202, Retry-After): the briefing takes about a second on the shipped data and minutes at
+#: 100,000 actors, which nobody should spend looking at a blank page. The app's
+#: ``HARZGRAPH_PREPARE_WAIT_S`` setting overrides it.
+PREPARE_WAIT_S = 2.0
+
+
+def prepare_wait_s() -> float:
+    """How long this app's requests wait for a value being prepared (:func:`prepared`)."""
+    return float(current_app.config.get("HARZGRAPH_PREPARE_WAIT_S", PREPARE_WAIT_S))
 
 
 def prepared(key: str, compute: Callable[[], T], wait_s: float) -> tuple[bool, T | None]:
@@ -224,6 +239,10 @@ def prepared(key: str, compute: Callable[[], T], wait_s: float) -> tuple[bool, T
     snap = snapshot()
     if key in snap.cache:
         return True, snap.cache[key]
+    if snap.derived is not None:
+        written = derived.path(snap.derived, key)
+        if written.is_file() and written.stat().st_size < _READ_AT_ONCE_BYTES:
+            return True, cached(key, compute)
     app, lang = current_app._get_current_object(), g.get("lang")
 
     def run() -> T:

@@ -565,6 +565,11 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "report.open": ("In eigenem Fenster öffnen, zum Drucken", "Open in its own window, to print"),
     "report.file": ("kurzbericht", "briefing"),
     "report.frame": ("Der Kurzbericht", "The briefing"),
+    "view.preparing": ("Diese Auswertung wird gerade aus dem ganzen Netzwerk berechnet. Bei sehr großen Netzwerken "
+                       "dauert das einige Sekunden bis Minuten; diese Seite lädt sich von selbst neu, sobald sie "
+                       "fertig ist.",
+                       "This analysis is being computed from the whole network. For very large networks this takes "
+                       "seconds to minutes; this page reloads by itself as soon as it is ready."),
     "gaps.preparing": ("Die Vorschläge zu dieser Auswahl werden gerade aus dem ganzen Netzwerk berechnet. Bei sehr "
                        "großen Netzwerken dauert das einige Sekunden bis Minuten; diese Seite lädt sich von selbst "
                        "neu, sobald sie fertig sind.",

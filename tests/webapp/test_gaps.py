@@ -471,3 +471,47 @@ def test_a_topic_ranking_that_takes_long_answers_being_prepared(web_settings, mo
         threading.Event().wait(0.05)
     assert ready.status_code == 200 and "rows" in ready.get_json()
     assert client.get("/gaps?material=copper").status_code == 200 and len(calls) == 1
+
+
+def test_slow_views_answer_being_prepared_and_one_does_not_hold_up_another(web_settings, monkeypatch):
+    """/communities (its analysis) and /quality (the tables read back from the store) take more
+    than a minute at 100,000 actors. Each answers 202 with a page that reloads itself while it is
+    computed in the background, then its page; while both are still running, a page the build
+    precomputed answers at once."""
+    import threading
+
+    from graph import analyse, export
+    from webapp import create_app
+
+    release = threading.Event()
+    real_gaps, real_tables = analyse.community_gaps, export.tables_from_store
+
+    def slow_gaps(G, **options):
+        release.wait(30)
+        return real_gaps(G, **options)
+
+    def slow_tables(store):
+        release.wait(30)
+        return real_tables(store)
+
+    monkeypatch.setattr(analyse, "community_gaps", slow_gaps)
+    monkeypatch.setattr(export, "tables_from_store", slow_tables)
+    app = create_app(web_settings)
+    app.config["HARZGRAPH_PREPARE_WAIT_S"] = 0.05
+    client = app.test_client()
+    for path, words in (("/communities", "wird gerade"), ("/quality?lang=en", "being computed")):
+        waiting = client.get(path)
+        assert waiting.status_code == 202, path
+        assert '<meta http-equiv="refresh" content="5">' in waiting.get_data(as_text=True)
+        assert words in waiting.get_data(as_text=True)
+    assert client.get("/communities.json").get_json()["status"] == "preparing"
+    assert client.get("/quality.csv").status_code == 202
+    assert client.get("/chains").status_code == 200  # precomputed: never queued behind the two
+    release.set()
+    for path in ("/communities.json", "/quality.json"):
+        for _ in range(200):
+            answer = client.get(path)
+            if answer.status_code == 200:
+                break
+            threading.Event().wait(0.05)
+        assert answer.status_code == 200 and "rows" in answer.get_json(), path
