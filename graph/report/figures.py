@@ -13,7 +13,9 @@ from __future__ import annotations
 import io
 import re
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import matplotlib
@@ -51,6 +53,19 @@ _RC = {
 
 _TEXT = FIGURES  # the figures' words (graph.words.briefing)
 
+#: matplotlib's settings are one global dict, and ``rc_context`` swaps them in and out: two
+#: threads drawing at once (the viewer's request threads, the briefing prepared in the
+#: background) could save one figure with the other's settings, e.g. text as outlines in an
+#: SVG file meant to keep it as text. Every figure is drawn and saved holding this lock.
+_DRAWING = threading.RLock()
+
+
+@contextmanager
+def style(extra: Mapping[str, Any] | None = None) -> Iterator[None]:
+    """The figures' matplotlib settings (plus ``extra``), for one thread at a time."""
+    with _DRAWING, matplotlib.rc_context({**_RC, **(extra or {})}):
+        yield
+
 
 def chain_heatmap(
     cells: Iterable[Mapping[str, Any]],
@@ -76,7 +91,7 @@ def chain_heatmap(
     str
         One ``<svg>`` element ("" when no item has a cell).
     """
-    with matplotlib.rc_context(_RC):
+    with style():
         fig = chain_figure(cells, groups, lang=lang, off_path=off_path)
         return _svg(fig, "chain", title, fluid=True) if fig else ""
 
@@ -98,7 +113,7 @@ def chain_figure(cells: Iterable[Mapping[str, Any]], groups: Sequence[tuple[str,
     left = max(1.6, 0.25 + 0.058 * max(len(text) for text, _ in lines))
     width = left + cell_w * len(columns) + right
     height = head + row_h * len(lines) + foot
-    with matplotlib.rc_context(_RC):
+    with style():
         fig = Figure(figsize=(width, height))
         axes_w = cell_w * len(columns)
         ax = fig.add_axes((left / width, foot / height, axes_w / width, row_h * len(lines) / height))
@@ -189,7 +204,7 @@ def border_heatmap(rows: Iterable[Mapping[str, Any]], *, lang: str = "de", title
     str
         One ``<svg>`` element, or "" when there are no groups.
     """
-    with matplotlib.rc_context(_RC):
+    with style():
         fig = border_figure(rows, lang=lang)
         return _svg(fig, "borders", title) if fig else ""
 
@@ -211,7 +226,7 @@ def border_figure(rows: Iterable[Mapping[str, Any]], *, lang: str = "de") -> Fig
     ratios = [[(cell.get((a, b)) or {}).get("ratio") for b in keys] for a in keys]
     known = [x for row in ratios for x in row if x is not None]
     top = max([2.0, *known])
-    with matplotlib.rc_context(_RC):
+    with style():
         size = 1.0 + 0.95 * n
         fig = Figure(figsize=(size + 0.4, size + 0.15))
         ax = fig.add_axes(
@@ -275,7 +290,7 @@ def collection_bars(rows: Iterable[Mapping[str, Any]], *, lang: str = "de", titl
     str
         One ``<svg>`` element, or "" when there are no districts.
     """
-    with matplotlib.rc_context(_RC):
+    with style():
         fig = collection_figure(rows, lang=lang)
         return _svg(fig, "collection", title) if fig else ""
 
@@ -288,7 +303,7 @@ def collection_figure(rows: Iterable[Mapping[str, Any]], *, lang: str = "de") ->
         return None
     values = [r["per_100k"] for r in rows]
     top = max([v for v in values if v is not None] or [1.0]) or 1.0
-    with matplotlib.rc_context(_RC):
+    with style():
         height = 0.55 + 0.27 * len(rows)
         fig = Figure(figsize=(7.0, height))
         ax = fig.add_axes((1.75 / 7.0, 0.42 / height, 4.6 / 7.0, 0.27 * len(rows) / height))
@@ -371,7 +386,7 @@ def figure_file(fig: Figure, fmt: str, *, title: str = "") -> bytes:
     if fmt not in MEDIA_TYPES:
         raise ValueError(f"fmt must be one of {', '.join(map(repr, MEDIA_TYPES))}, not {fmt!r}")
     buffer = io.BytesIO()
-    with matplotlib.rc_context({**_RC, "svg.fonttype": "none"}):
+    with style({"svg.fonttype": "none"}):
         if fmt == "png":
             fig.savefig(buffer, format="png", dpi=150, facecolor="#ffffff",
                         metadata={"Software": None, **({"Title": title} if title else {})})
@@ -414,10 +429,10 @@ def _svg(fig: Figure, prefix: str, title: str, *, fluid: bool = False) -> str:
     head, _, body = text.partition(">")
     natural = re.search(r'\swidth="([^"]*)"', head)
     head = _SIZE.sub("", head, count=2)
-    style = f' style="max-width: {natural.group(1)}"' if natural and not fluid else ""
+    max_width = f' style="max-width: {natural.group(1)}"' if natural and not fluid else ""
     # Ids from two figures could meet on one page; give each figure its own.
     body = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', body)
     body = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', body)
     body = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", body)
     label = f' role="img" aria-label="{escape(title)}"' if title else ""
-    return f'{head} class="figure figure-{prefix}"{style}{label}>{body}'
+    return f'{head} class="figure figure-{prefix}"{max_width}{label}>{body}'

@@ -10,7 +10,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Patch, PathPatch, Rectangle
@@ -82,7 +81,7 @@ def collection_figure(districts: Sequence[Mapping[str, Any]], *, lang: str = "de
     if not rows:
         return None
     scenario = any(d.get("scenario_collected") for d in rows)
-    with matplotlib.rc_context(figures._RC):
+    with figures.style():
         height = 0.9 + 0.55 * len(rows)
         fig = Figure(figsize=(7.5, height))
         ax = fig.add_axes((1.9 / 7.5, 0.75 / height, 5.3 / 7.5, 0.55 * len(rows) / height))
@@ -143,18 +142,14 @@ def collection_figure(districts: Sequence[Mapping[str, Any]], *, lang: str = "de
         ]
         if scenario:
             handles.append(Patch(facecolor=SCENARIO, label=translate("collection.chart.scenario", lang)))
-        fig.legend(
-            handles=handles,
-            loc="lower left",
-            bbox_to_anchor=(0.02, 0.0),
-            ncols=3,
-            frameon=False,
-            fontsize=6.5,
-            handlelength=1.2,
-            columnspacing=1.0,
-            labelcolor=INK,
-        )
+        _bottom_legend(fig, handles, left=0.02, ncols=3)
         return fig
+
+
+def _bottom_legend(fig: Figure, handles: list, *, left: float, ncols: int) -> None:
+    """The figures' legend along the bottom edge, in one style for all of them."""
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(left, 0.0), ncols=ncols, frameon=False,
+               fontsize=6.5, handlelength=1.2, columnspacing=1.0, labelcolor=INK)
 
 
 def _top(rows: Sequence[Mapping[str, Any]]) -> float:
@@ -183,7 +178,7 @@ def map_figure(drawing: Mapping[str, Any], *, lang: str = "de", title: str = "")
     title : drawn above the map (the measure), escaped like every other text.
     """
     width, height = float(drawing["width"]), float(drawing["height"])
-    with matplotlib.rc_context(figures._RC):
+    with figures.style():
         inches = 7.0
         head, foot = (0.35 if title else 0.0), 0.55
         fig = Figure(figsize=(inches, inches * height / width + head + foot))
@@ -268,17 +263,7 @@ def map_figure(drawing: Mapping[str, Any], *, lang: str = "de", title: str = "")
                 fontweight="bold",
                 color=INK,
             )
-        fig.legend(
-            handles=_map_legend(drawing, lang),
-            loc="lower left",
-            bbox_to_anchor=(0.01, 0.0),
-            ncols=5,
-            frameon=False,
-            fontsize=6.5,
-            handlelength=1.2,
-            columnspacing=1.0,
-            labelcolor=INK,
-        )
+        _bottom_legend(fig, _map_legend(drawing, lang), left=0.01, ncols=5)
         fig.text(
             0.99,
             1 - 0.1 / fig.get_figheight(),
