@@ -215,13 +215,7 @@ def communities(fmt: str) -> Response:
         groups = cached("communities", lambda: analyse.communities(G))
         return gapviews.community_rows(G, found, groups, lang=lang, selected=selected)
 
-    key = f"community-rows-{lang}-{sorted(selected.items())!r}"
-    waiting = _not_ready(key, compute, fmt, "communities.title")
-    if waiting is not None:
-        return waiting
-    rows = cached(key, compute)
-    description = translate("communities.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
-    return _findings_page(fmt, rows, gapviews.COMMUNITY_COLUMNS, "communities", description, selected, choices)
+    return _prepared_findings(fmt, "communities", gapviews.COMMUNITY_COLUMNS, compute, selected, choices)
 
 
 @bp.get("/periphery", defaults={"fmt": "html"})
@@ -236,13 +230,20 @@ def periphery(fmt: str) -> Response:
         found = cached("periphery", lambda: analyse.periphery(G))
         return gapviews.periphery_rows(G, found, lang=lang, selected=selected)
 
-    key = f"periphery-rows-{lang}-{sorted(selected.items())!r}"
-    waiting = _not_ready(key, compute, fmt, "periphery.title")
+    return _prepared_findings(fmt, "periphery", gapviews.PERIPHERY_COLUMNS, compute, selected, choices)
+
+
+def _prepared_findings(fmt: str, name: str, columns, compute, selected: dict[str, tuple[str, ...]],
+                       choices: dict) -> Response:
+    """A findings page (``communities``, ``periphery``) whose rows ``compute`` gives, once per
+    version, language and filter; "being prepared" while they are computed in the background."""
+    key = f"{name}-rows-{g.lang}-{sorted(selected.items())!r}"
+    waiting = _not_ready(key, compute, fmt, f"{name}.title")
     if waiting is not None:
         return waiting
-    rows = cached(key, compute)
-    description = translate("periphery.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
-    return _findings_page(fmt, rows, gapviews.PERIPHERY_COLUMNS, "periphery", description, selected, choices)
+    rows = cached(key, compute)  # ready: this version's cache holds it
+    description = translate(f"{name}.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
+    return _findings_page(fmt, rows, columns, name, description, selected, choices)
 
 
 def _area_and_kind() -> tuple[dict, dict[str, tuple[str, ...]]]:

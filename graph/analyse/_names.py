@@ -48,22 +48,23 @@ def actor_label(G: nx.Graph, iri: str) -> str:
 
 def state_name(G: nx.Graph, key: str | None, lang: str) -> str:
     """A state's name in ``lang``: the labels first, then ``G.graph["states"]``, else the key."""
-    if key is None:
-        return ""
-    entry = _entry(G, "state", key)
-    if entry and entry.get(lang):
-        return entry[lang]
-    return ((G.graph.get("states") or {}).get(key) or {}).get("name") or key
+    return _place_name(G, "state", key, lang)
 
 
 def district_name(G: nx.Graph, key: str | None, lang: str) -> str:
     """A district's name (the same in both languages unless the labels say otherwise)."""
+    return _place_name(G, "district", key, lang)
+
+
+def _place_name(G: nx.Graph, scheme: str, key: str | None, lang: str) -> str:
+    """The label of ``key`` in ``scheme`` in ``lang``, then the name in ``G.graph[scheme + "s"]``
+    (``states``, ``districts``), else the key itself."""
     if key is None:
         return ""
-    entry = _entry(G, "district", key)
+    entry = _entry(G, scheme, key)
     if entry and entry.get(lang):
         return entry[lang]
-    return ((G.graph.get("districts") or {}).get(key) or {}).get("name") or key
+    return ((G.graph.get(f"{scheme}s") or {}).get(key) or {}).get("name") or key
 
 
 def _entry(G: nx.Graph, scheme: str, key: str) -> dict | None:
