@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from graph import analyse
+from graph.compact import CompactGraph
 from graph.network import collaboration_graph
 from graph.scans import StoreScan
 from graph.views import actors as actor_views
@@ -184,6 +185,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
                  region_map.read_features(boundaries / "states.geojson")) if boundaries.is_dir() else None)
     langs = tuple(langs)
     G = put("collaboration-graph", lambda: collaboration_graph(scan))
+    put("collaboration-compact", lambda: CompactGraph.from_graph(G))
     indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
                  for lang in langs}
