@@ -27,7 +27,7 @@ from graph.sparql.runner import FORMATS
 
 from . import params
 from .results import GRAPH_TYPES, result_response, wants_html
-from .state import current_runner, current_settings, current_store, snapshot
+from .state import current_runner, current_settings, current_store, release_name, snapshot
 from .workbench import compact
 
 bp = Blueprint("resources", __name__)
@@ -80,7 +80,7 @@ def dump() -> Response:
     """The whole graph of the current version as gzip-compressed N-Quads, streamed (no row cap:
     a CONSTRUCT through the endpoint stops at its row limit)."""
     store = current_store()
-    version = snapshot().version.name
+    version = release_name(snapshot().version)
 
     def chunks():
         packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # 31: a gzip header and trailer

@@ -27,7 +27,8 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8080, *, thre
     """
     app = create_app(settings)
     server = make_server(app, host, port, threads=threads)
-    log.info("harzgraph viewer on http://%s:%d/ (store %s)", host, server.effective_port, settings.store_dir)
+    log.info("harzgraph viewer on http://%s:%s/ (store %s)", host, server.effective_port,
+             settings.sparql_url or settings.store_dir)
     server.run()
 
 

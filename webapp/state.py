@@ -377,12 +377,21 @@ def data_tables() -> dict[str, list[dict[str, str]]]:
     return cached("data-tables", lambda: tables_from_store(store))
 
 
+def release_name(version: Path | str) -> str:
+    """A version's name: its folder's, or the end of a SPARQL server's data graph IRI
+    (``…/graph/<version>``, as ``build --publish`` names it)."""
+    return version.name if isinstance(version, Path) else version.rsplit("/", 1)[-1]
+
+
 def releases() -> list[dict[str, str]]:
     """The store versions still kept, newest first: ``{"release", "role"}`` (current/previous)."""
     from graph.store import previous_path
 
     settings = app_state().settings
-    found = [{"release": snapshot().version.name, "role": "current"}]
+    version = snapshot().version
+    if not isinstance(version, Path):  # a SPARQL server's data graph: its IRI ends in the release
+        return [{"release": release_name(version), "role": "current"}]  # (no local folder to compare with)
+    found = [{"release": version.name, "role": "current"}]
     previous = previous_path(settings.store_dir)
     if previous is not None and previous.name != found[0]["release"]:
         found.append({"release": previous.name, "role": "previous"})

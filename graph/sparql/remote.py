@@ -198,6 +198,18 @@ class RemoteStore:
             return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         return [quad.triple for quad in ox.parse(io.BytesIO(body), format=ox.RdfFormat.N_TRIPLES)]
 
+    def quads_for_pattern(self, subject=None, predicate=None, obj=None, graph_name=None) -> Iterator[ox.Quad]:
+        """The triples of the data graph matching the pattern (None: any), as quads of the default
+        graph, like ``pyoxigraph.Store.quads_for_pattern`` on a store whose default graph is the
+        data graph (a named graph other than the default one holds nothing here)."""
+        if graph_name is not None and not isinstance(graph_name, ox.DefaultGraph):
+            return iter(())
+        terms = [str(term) if term is not None else var for term, var in ((subject, "?s"), (predicate, "?p"),
+                                                                           (obj, "?o"))]
+        pattern = " ".join(terms)
+        triples = self.query(f"CONSTRUCT {{ {pattern} }} WHERE {{ {pattern} }}")
+        return (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+
     def contains_named_graph(self, graph) -> bool:
         iri = graph.value if isinstance(graph, ox.NamedNode) else str(graph)
         result = self._run(f"ASK {{ GRAPH <{ox.NamedNode(iri).value}> {{ ?s ?p ?o }} }}", default_graph=[],

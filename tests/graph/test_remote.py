@@ -150,3 +150,28 @@ def test_serving_reads_the_pointer_at_most_once_per_interval_and_never_counts_th
     assert len([q for q in sent if remote.CONTROL.encode() in q]) == 1
     # ``if store`` must never count the triples of the whole graph (seconds at 100,000 actors).
     assert not [q for q in sent if b"COUNT(*)" in q]
+
+
+def test_every_page_answers_from_a_server(settings, server):
+    """Served from the Oxigraph server with no local version folder (so nothing precomputed),
+    every page without path arguments answers as it does from the embedded store: never a 500
+    (/quality once called ``quads_for_pattern``, which only the embedded store had)."""
+    _build(settings, server + "/store")
+    local = create_app(settings)
+    shared = create_app(Settings(store_dir=settings.store_dir.parent / "nothing-here",
+                                 sparql_url=server + "/query"))
+    for app in (local, shared):  # each answer its result, not "being prepared", on a busy machine too
+        app.config["HARZGRAPH_PREPARE_WAIT_S"] = 300
+    urls = sorted({rule.rule for rule in local.url_map.iter_rules()
+                   if "GET" in rule.methods and rule.arguments <= set(rule.defaults or ())
+                   and not rule.rule.startswith(("/static", "/edit"))})
+    urls += ["/quality/rows?table=actors&measure=single_source", "/actors/test-recycler", "/gaps?kind=recycler"]
+    assert "/quality" in urls and "/dump.nq.gz" in urls
+    mine, theirs = local.test_client(), shared.test_client()
+    for url in urls:
+        expected = mine.get(url).status_code
+        answered = theirs.get(url).status_code
+        assert answered < 500, url
+        assert answered == expected, url
+    # The rows read back through quads_for_pattern are the embedded store's.
+    assert theirs.get("/quality.json").get_json()["rows"] == mine.get("/quality.json").get_json()["rows"]
