@@ -32,7 +32,7 @@ import networkx as nx
 from graph import analyse
 from graph.compact import CompactGraph
 from graph.network import collaboration_graph
-from graph.scans import StoreScan
+from graph.scans import FileScan, StoreScan
 from graph.views import actors as actor_views
 from graph.views import gaps as gap_views
 from graph.views import map as region_map
@@ -42,6 +42,20 @@ from graph.views.region import overview
 log = logging.getLogger(__name__)
 
 FOLDER = "harzgraph-derived"
+#: The predicates :func:`write_all` reads for every actor and relation (a :class:`FileScan`
+#: keeps these; another one would be read from the store, correctly but more slowly).
+SCANNED = tuple("http://purl.org/dc/terms/source http://www.w3.org/2000/01/rdf-schema#label "
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject http://www.w3.org/1999/02/22-rdf-syntax-ns#object "
+                "http://www.w3.org/2003/01/geo/wgs84_pos#lat http://www.w3.org/2003/01/geo/wgs84_pos#long "
+                "http://www.w3.org/2004/02/skos/core#inScheme http://www.w3.org/2004/02/skos/core#notation "
+                "http://www.w3.org/2004/02/skos/core#prefLabel https://schema.org/address "
+                "https://schema.org/addressLocality https://schema.org/description https://schema.org/endDate "
+                "https://schema.org/funder https://schema.org/knowsAbout https://schema.org/startDate "
+                "https://w3id.org/harzgraph/ns#confidence https://w3id.org/harzgraph/ns#district "
+                "https://w3id.org/harzgraph/ns#geoPrecision https://w3id.org/harzgraph/ns#handlesCategory "
+                "https://w3id.org/harzgraph/ns#handlesMaterial https://w3id.org/harzgraph/ns#kind "
+                "https://w3id.org/harzgraph/ns#regionStatus https://w3id.org/harzgraph/ns#relationType "
+                "https://w3id.org/harzgraph/ns#state https://w3id.org/harzgraph/ns#worksAtStage".split())
 LANGS = ("de", "en")
 #: The BKG boundaries the viewer's map draws (shipped with the viewer; data, not code).
 BOUNDARIES = Path(__file__).resolve().parents[1] / "webapp" / "static" / "geo"
@@ -156,15 +170,18 @@ class _SameQueryOnce:
 
 
 def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries: Path = BOUNDARIES,
-              progress: Callable[[str, float], None] | None = None) -> dict[str, float]:
+              progress: Callable[[str, float], None] | None = None,
+              sources: Iterable[Path | Iterable] | None = None) -> dict[str, float]:
     """Compute every value the pages read and write it into ``version``; seconds per key.
 
     ``boundaries``: the folder with the district and state GeoJSON the map draws (the maps
-    are skipped when it does not exist)."""
+    are skipped when it does not exist). ``sources``: the N-Triples files and quads the build
+    loaded into ``store`` (its whole content), read instead of the store where that is faster
+    (:class:`graph.scans.FileScan`)."""
     seconds: dict[str, float] = {}
     # One scan per predicate, shared by the graph, the actor index, the search index and the
     # overview (graph/scans.py); on the store itself, so that no query cache keeps its rows.
-    scan = StoreScan(store)
+    scan = StoreScan(store) if sources is None else FileScan(store, sources, SCANNED)
     store = _SameQueryOnce(store)
 
     def timed(key: str, compute: Callable[[], Any], keep: Callable[[Any], None] | None = None) -> Any:

@@ -21,6 +21,7 @@ result does not depend on the order a store returns its triples in.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from sys import intern
 
 import pyoxigraph
@@ -157,6 +158,57 @@ class StoreScan:
         if not wanted:
             self._instances.clear()
             self._memo.clear()
+
+
+class FileScan(StoreScan):
+    """A :class:`StoreScan` that reads the build's own triples instead of the store it loaded
+    them into (the build's precompute step, :mod:`graph.derived`).
+
+    Reading a pattern back from the on-disk store costs Oxigraph a look-up per term (about
+    13 µs a triple at 100,000 actors, 38 s for what the collaboration graph reads); one pass of
+    the N-Triples the build has just written, with Oxigraph's parser, reads them all in a
+    fraction of that. ``sources``: the N-Triples files (the mapped data) and quads (the
+    vocabularies) that were loaded into ``store`` — together exactly its content. Only the
+    triples of ``predicates`` and ``rdf:type`` are kept; any other predicate is read from the
+    store. Duplicates are dropped as the store drops them.
+    """
+
+    def __init__(self, store, sources: Iterable[Path | Iterable[pyoxigraph.Quad | pyoxigraph.Triple]],
+                 predicates: Iterable[str]):
+        super().__init__(store)
+        kept: dict[str, dict[tuple, None]] = {p: {} for p in (*predicates, RDF + "type")}
+        for source in sources:
+            triples = (pyoxigraph.parse(path=str(source), format=pyoxigraph.RdfFormat.N_TRIPLES)
+                       if isinstance(source, Path) else source)
+            for triple in triples:
+                bucket = kept.get(triple.predicate.value)
+                if bucket is not None:
+                    bucket[triple.subject, triple.object] = None
+        self._terms = {p: list(pairs) for p, pairs in kept.items()}
+        types: dict[str, set[str]] = {}
+        for s, o in self._terms.pop(RDF + "type"):
+            types.setdefault(o.value, set()).add(intern(s.value))
+        self._types = {cls: frozenset(subjects) for cls, subjects in types.items()}
+
+    def _read(self, predicate: str, *, terms: bool = False):
+        if predicate not in self._terms or (predicate, terms) in self._pairs:
+            yield from super()._read(predicate, terms=terms)
+            return
+        for s, o in self._terms[predicate]:
+            if terms:
+                yield intern(s.value), o
+            elif isinstance(o, pyoxigraph.NamedNode):
+                yield intern(s.value), intern(o.value)
+            else:
+                yield intern(s.value), plain(o)
+
+    def instances(self, cls: str) -> frozenset[str]:
+        return self._types.get(cls, frozenset())
+
+    def forget(self, predicates: Iterable[str] = ()) -> None:
+        super().forget(predicates)
+        for predicate in set(predicates) or set(self._terms):
+            self._terms.pop(predicate, None)
 
 
 def scan_of(store) -> StoreScan:

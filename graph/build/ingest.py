@@ -132,7 +132,7 @@ def validate(settings: Settings, progress: Progress | None = None, *,
 
 
 def build(settings: Settings, progress: Progress | None = None,
-          derive: Callable[[pyoxigraph.Store, Path], None] | None = None, *,
+          derive: Callable[..., object] | None = None, *,
           changes: list[dict] | None = None, before_swap: Callable[[], None] | None = None) -> BuildReport:
     """Build the graph aside, validate it, and only then swap it in as the current version.
 
@@ -147,15 +147,17 @@ def build(settings: Settings, progress: Progress | None = None,
     small in-memory store (:mod:`graph.build.batches`), so that no second full copy of the
     graph exists and the time grows linearly; then bulk-loaded once, into the new on-disk
     database, which is compacted (``Store.optimize``) (bench/build.py).
-    ``derive(store, folder)``, when given, then computes what the pages read into the
-    version folder (:mod:`graph.derived`), so it is swapped in together with the data.
+    ``derive(store, folder, sources=…)``, when given, then computes what the pages read into
+    the version folder (:mod:`graph.derived`), so it is swapped in together with the data;
+    ``sources`` are the N-Triples file and the vocabulary quads just loaded (what the store
+    holds), which it may read instead of the store.
     """
     with store_mod.build_lock(settings.store_dir, wait_s=settings.build_wait_s):
         return _build_locked(settings, progress, derive, changes, before_swap)
 
 
 def _build_locked(settings: Settings, progress: Progress | None,
-                  derive: Callable[[pyoxigraph.Store, Path], None] | None, changes: list[dict] | None,
+                  derive: Callable[..., object] | None, changes: list[dict] | None,
                   before_swap: Callable[[], None] | None) -> BuildReport:
     report = BuildReport()
     mapped = prepare(settings, report, progress, changes=changes)
@@ -170,15 +172,15 @@ def _build_locked(settings: Settings, progress: Progress | None,
             with step("load"):
                 load_into(target, ntriples, settings)
                 target.flush()
-            mapped.close()  # the spooled triples are in the store now
             with step("optimize"):
                 target.optimize()
             report.triples = len(target)
             if derive is not None:
                 mapped.origins.clear()  # only the checks needed them
                 _return_free_memory()  # the load's buffers, before derive reads the store into its own
-                with step("derive"):
-                    derive(target, folder)
+                with step("derive"):  # reads the spooled triples again: faster than the store
+                    derive(target, folder, sources=[ntriples, vocabulary_quads(settings)])
+            mapped.close()  # the spooled triples are in the store now
             target.flush()
             del target
             if before_swap is not None:

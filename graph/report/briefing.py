@@ -74,6 +74,11 @@ PARTNERS_PER_ACTOR = 2
 TOP_OTHER_MATERIALS = 12
 #: A headline finding names at most this many sources; its section names them all.
 HEADLINE_REFS = 8
+#: At most this many sources beside a row, and actors named per material ("+n more" beyond):
+#: on a national graph a border or a material rests on thousands (a 54 MB briefing at 100,000
+#: SYNTHETIC actors before these bounds); the region's data stays well within them.
+ROW_REFS = 100
+MATERIAL_ACTORS = 30
 #: Tie types that say only that two actors belong to the same association or network.
 MEMBERSHIP = {"shared_network", "member_of", "founding_member_of"}
 #: Below these, a border row rests on thin data.
@@ -326,9 +331,10 @@ class _Citations:
         self.numbers: dict[str, int] = {}
 
     def refs(self, urls: Iterable[str], limit: int | None = None) -> dict[str, Any]:
-        """``refs`` (up to ``limit``) and ``more`` (how many were left out) for a template block."""
+        """``refs`` (up to ``limit``, by default :data:`ROW_REFS`) and ``more`` (how many were
+        left out) for a template block."""
         unique = list(dict.fromkeys(u for u in urls if u))
-        shown = unique if limit is None else unique[:limit]
+        shown = unique[:ROW_REFS if limit is None else limit]
         return {"refs": [_Ref(u, self) for u in shown], "more": len(unique) - len(shown)}
 
     def number(self, url: str) -> int:
@@ -516,16 +522,16 @@ class _Report:
         t, lang = self.t, self.lang
         # The ties border_cohesion counts: between actors seated in the region's districts.
         state = {v: actor_state(self.G, d) for v, d in self.G.nodes(data=True) if is_regional(d, True)}
+        across: dict[frozenset, list[tuple[str, str]]] = {}  # the ties by the two states they join, in one pass
+        for u, v in self.G.edges():
+            if state.get(u) and state.get(v):
+                across.setdefault(frozenset((state[u], state[v])), []).append((u, v))
         out = []
         for row in rows:
             if row["ratio"] is None:
                 continue
             between = row["scope"] == "between"
-            pairs = [
-                (u, v)
-                for u, v in self.G.edges()
-                if between and state.get(u) and state.get(v) and {state[u], state[v]} == {row["a"], row["b"]}
-            ]
+            pairs = across.get(frozenset((row["a"], row["b"])), []) if between else []
             thin = []
             # Small expectations keep two decimals: 0.25 ties, not "0.2".
             expected = number(row["expected"], lang, 2 if row["expected"] < 1 else 1)
@@ -638,7 +644,9 @@ class _Report:
 
     def _material(self, row: dict, cells: dict[str, list[str]], path: list[str]) -> dict[str, Any]:
         t, lang = self.t, self.lang
-        iris = sorted({a for s in row["stages_present"] for a in cells.get(s, ())})
+        at = {s: set(cells.get(s, ())) for s in row["stages_present"]}  # sets: thousands of actors at scale
+        iris = sorted(set().union(*at.values()))
+        named = sorted(iris, key=lambda v: (self.name(v).casefold(), v))
         return {
             "name": row[f"material_{lang}"],
             "crm": t["strategic"] if row["crm"] == "strategic" else t["critical"],
@@ -646,12 +654,12 @@ class _Report:
             "actors": row["actors"],
             "path": [{"stage": self.short(s), "held": bool(cells.get(s))} for s in path],
             "by_actor": [
-                {
-                    "name": self.name(a),
-                    "stages": join([self.short(s) for s in row["stages_present"] if a in cells.get(s, ())], lang),
-                }
-                for a in sorted(iris, key=lambda v: (self.name(v).casefold(), v))
+                {"name": self.name(a),
+                 "stages": join([self.short(s) for s in row["stages_present"] if a in at[s]], lang)}
+                for a in named[:MATERIAL_ACTORS]
             ],
+            "more_actors": t["more_actors"].format(n=number(len(named) - MATERIAL_ACTORS, lang))
+            if len(named) > MATERIAL_ACTORS else None,
             **self.cite.refs(self.actor_urls(iris)),
             "thin": self.thin_actors(iris),
             "_iris": iris,

@@ -303,3 +303,24 @@ def test_a_briefing_for_a_district_and_a_topic_says_what_was_selected(settings):
     assert "Auswahl" not in build_report(store, lang="de")
     with pytest.raises(QueryError, match="--material"):
         selection_from_terms(store, material="unobtainium")
+
+
+def test_long_lists_are_bounded_and_say_what_they_leave_out(shipped, monkeypatch):
+    """On a national graph a material is handled by thousands of actors and a row rests on
+    thousands of sources; the briefing names the first ones and says how many more. With the
+    bounds lowered to 1 the shipped data shows it: the materials table names 1 actor per
+    material, then "+n weitere Akteure", and no row cites more than 1 source."""
+    from graph.report import briefing
+
+    store, _reports = shipped
+    full = briefing._store_context(store, "de")
+    monkeypatch.setattr(briefing, "MATERIAL_ACTORS", 1)
+    monkeypatch.setattr(briefing, "ROW_REFS", 1)
+    bounded = briefing._store_context(store, "de")
+    many = [m for m in full["chain"]["materials"] if len(m["by_actor"]) > 1]
+    assert many, "the shipped data has a critical material handled by several actors"
+    for before, after in zip(full["chain"]["materials"], bounded["chain"]["materials"], strict=True):
+        assert after["by_actor"] == before["by_actor"][:1]
+        left = len(before["by_actor"]) - 1
+        assert after["more_actors"] == (f"+{left} weitere Akteure" if left else None)
+        assert len(after["refs"]) <= 1 and after["more"] == len(before["refs"]) + before["more"] - len(after["refs"])
