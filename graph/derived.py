@@ -32,7 +32,8 @@ import networkx as nx
 from graph import analyse
 from graph.compact import CompactGraph
 from graph.network import collaboration_graph
-from graph.scans import FileScan, StoreScan
+from graph.report.briefing import briefing_context
+from graph.scans import ORGANIZATION, SOURCE, FileScan, StoreScan
 from graph.views import actors as actor_views
 from graph.views import gaps as gap_views
 from graph.views import map as region_map
@@ -206,6 +207,8 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
                  for lang in langs}
+    actors = scan.instances(ORGANIZATION)  # the briefing cites each actor's sources
+    actor_sources = {a: sorted(map(str, urls)) for a, urls in scan.many(SOURCE).items() if a in actors}
     scan.forget()  # its memory is better spent on what follows
     positions = put("network-layout", lambda: layout(G))
     put("network-facets", lambda: facet_counts(G))
@@ -248,4 +251,8 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
                 put(f"map-{lang}-{measure}", lambda measure=measure, maps=maps: maps[measure])
     if view is not None:  # the default view's facet counts: the same actors and ties in every language
         put("network-default-counts", lambda: network_views.shown_counts(G, view["nodes"], view["edges"]))
+    # The region's briefing (/report, its twins and figures), from the analyses above.
+    found = {"brokers": found_brokers, "partners": ranked, "actor_sources": actor_sources}
+    for lang in langs:
+        put(f"report-context-{lang}", lambda lang=lang: briefing_context(store, lang=lang, G=G, found=found))
     return seconds

@@ -306,30 +306,24 @@ def report_document() -> Response:
 def report_figure(name: str, fmt: str) -> Response:
     """One figure of the briefing (the same ``district``, ``state``, ``material``,
     ``competency`` as ``/report``) as a PNG or SVG file."""
-    from graph.report.briefing import briefing_figures
+    from graph.report.briefing import figures_of
 
-    store, lang, selection = current_store(), g.lang, _selection()
-    key = f"{lang}-{_selection_key(selection)}"
-    ready, drawn = prepared(f"report-figures-{key}", lambda: briefing_figures(store, lang=lang, selection=selection,
-                                                                               G=collaboration()), prepare_wait_s())
+    ready, context = _briefing_context(g.lang)
     if not ready:
         return _preparing("text")
-    data = cached(f"report-figure-{name}-{fmt}-{key}", lambda: drawn[name](fmt))
+    data = cached(f"report-figure-{name}-{fmt}-{_briefing_key(g.lang)}", lambda: figures_of(context)[name](fmt))
     return represent.figure(data, fmt, f"briefing-{name}")
 
 
 @bp.get("/report.<any(json, csv):fmt>")
 def report_findings(fmt: str) -> Response:
     """The briefing's findings with their sources, as JSON or CSV (the twins of ``/report``)."""
-    from graph.report.briefing import briefing_findings
+    from graph.report.briefing import findings_of
 
-    store, lang, selection = current_store(), g.lang, _selection()
-    ready, rows = prepared(f"report-findings-{lang}-{_selection_key(selection)}",
-                           lambda: briefing_findings(store, lang=lang, selection=selection, G=collaboration()),
-                           prepare_wait_s())
+    ready, context = _briefing_context(g.lang)
     if not ready:
         return _preparing("json" if fmt == "json" else "text")
-    table = Table(["number", "finding", "text", "section", "sources", "more_sources", "thin"], rows)
+    table = Table(["number", "finding", "text", "section", "sources", "more_sources", "thin"], findings_of(context))
     return represent.table(table, fmt, template="gaps/report.html", title=translate("report.title", g.lang),
                            description=translate("report.title", g.lang), links=_report_links(),
                            filename="harzgraph-briefing")
@@ -341,17 +335,42 @@ def _report_links() -> dict[str, str]:
 
 
 def _briefing(lang: str, wait_s: float | None = None) -> tuple[bool, str | None]:
-    """The report's HTML in ``lang``, built once per version and selection in the background
-    (:func:`webapp.state.prepared`): ``(True, html)``, or ``(False, None)`` while it is being
-    prepared; 404 where graph.report is not installed."""
+    """The report's HTML in ``lang``: ``(True, html)``, or ``(False, None)`` while its
+    context is being prepared (:func:`_briefing_context`)."""
+    from graph.report.briefing import render_report
+
+    ready, context = _briefing_context(lang, wait_s)
+    if not ready:
+        return False, None
+    return True, cached(f"report-document-{_briefing_key(lang)}", lambda: render_report(context))
+
+
+def _briefing_key(lang: str) -> str:
+    """The key of the briefing in ``lang`` about the request's selection; without one, the key
+    the build writes the region's briefing under (graph/derived.py)."""
+    selection = _selection()
+    return f"{lang}" if selection.is_empty() else f"{lang}-{_selection_key(selection)}"
+
+
+def _briefing_context(lang: str, wait_s: float | None = None) -> tuple[bool, dict | None]:
+    """What the briefing in ``lang`` about the request's selection shows (its document, findings
+    and figures are all read from it): the build's for the whole region, else computed once
+    per version and selection in the background (:func:`webapp.state.prepared`) from the
+    build's analyses of the whole graph. 404 where graph.report is not installed."""
     try:
-        from graph.report.briefing import build_report  # written beside this module; imported when asked for
+        from graph.report.briefing import briefing_context  # written beside this module; imported when asked for
     except ImportError:
         abort(404)
     store, selection = current_store(), _selection()
-    return prepared(f"report-{lang}-{_selection_key(selection)}",
-                    lambda: build_report(store, lang=lang, selection=selection, G=collaboration()),
-                    prepare_wait_s() if wait_s is None else wait_s)
+
+    def compute() -> dict:
+        G = collaboration()
+        found = {"brokers": cached("brokers", lambda: analyse.brokers(G)),
+                 "communities": cached("communities", lambda: analyse.communities(G)),
+                 "community_gaps": cached("community-gaps", lambda: analyse.community_gaps(G))}
+        return briefing_context(store, lang=lang, selection=selection, G=G, found=found)
+
+    return prepared(f"report-context-{_briefing_key(lang)}", compute, prepare_wait_s() if wait_s is None else wait_s)
 
 
 def _preparing(kind: str) -> Response:

@@ -112,17 +112,22 @@ def build_report(store: pyoxigraph.Store, *, lang: str = "de", selection: Select
     Notes
     -----
     The analyses take well under a second on the shipped data; drawing the three
-    figures takes about half a second more.
+    figures takes about half a second more. The document, its findings and its figures can
+    all be had from one :func:`briefing_context` (the viewer keeps one per selection).
     """
-    return render_report(_store_context(store, lang, selection, G))
+    return render_report(briefing_context(store, lang=lang, selection=selection, G=G))
 
 
 def briefing_findings(store: pyoxigraph.Store, *, lang: str = "de", selection: Selection | None = None,
                       G: nx.Graph | None = None) -> list[dict[str, Any]]:
-    """The briefing's findings as plain rows (its JSON and CSV twins): ``number``, ``finding``
-    (the lead sentence), ``text``, ``section`` (the anchor of its section in the document),
-    ``sources`` (the URLs it rests on) and ``thin`` (what rests on weak evidence)."""
-    context = _store_context(store, lang, selection, G)
+    """The briefing's findings as plain rows (its JSON and CSV twins): see :func:`findings_of`."""
+    return findings_of(briefing_context(store, lang=lang, selection=selection, G=G))
+
+
+def findings_of(context: dict[str, Any]) -> list[dict[str, Any]]:
+    """A briefing's findings as plain rows: ``number``, ``finding`` (the lead sentence),
+    ``text``, ``section`` (the anchor of its section in the document), ``sources`` (the URLs
+    it rests on) and ``thin`` (what rests on weak evidence)."""
     return [{"number": n, "finding": f["lead"], "text": f["text"], "section": f["anchor"],
              "sources": [ref.url for ref in f["refs"]], "more_sources": f["more"], "thin": f["thin"]}
             for n, f in enumerate(context["findings"], start=1)]
@@ -134,10 +139,14 @@ FIGURES = ("borders", "chain", "collection")
 
 def briefing_figures(store: pyoxigraph.Store, *, lang: str = "de", selection: Selection | None = None,
                      G: nx.Graph | None = None) -> dict[str, Callable[[str], bytes | None]]:
-    """The briefing's figures as files to download: section name (:data:`FIGURES`) → a function
+    """The briefing's figures as files to download: see :func:`figures_of`."""
+    return figures_of(briefing_context(store, lang=lang, selection=selection, G=G))
+
+
+def figures_of(context: dict[str, Any]) -> dict[str, Callable[[str], bytes | None]]:
+    """A briefing's figures as files to download: section name (:data:`FIGURES`) → a function
     of the format ("svg" or "png") giving the file (:func:`graph.report.figures.figure_file`),
-    or None when the figure is empty. The analyses run once, here; each file is drawn when asked for."""
-    context = _store_context(store, lang, selection, G)
+    or None when the figure is empty. Each file is drawn when asked for."""
 
     def file_of(draw: Callable[[], Any], title: str) -> Callable[[str], bytes | None]:
         def write(fmt: str) -> bytes | None:
@@ -148,19 +157,30 @@ def briefing_figures(store: pyoxigraph.Store, *, lang: str = "de", selection: Se
     return {name: file_of(*context[name]["_figure"]) for name in FIGURES}
 
 
-def _store_context(store: pyoxigraph.Store, lang: str, selection: Selection | None = None,
-                   G: nx.Graph | None = None) -> dict[str, Any]:
+def briefing_context(store: pyoxigraph.Store, *, lang: str = "de", selection: Selection | None = None,
+                     G: nx.Graph | None = None, found: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything a briefing shows (:func:`report_context`), read from the store.
+
+    ``found``: results the caller has already computed on the same ``G``, used instead of
+    computing them again (the build's precompute step has them, :mod:`graph.derived`):
+    ``"brokers"`` (:func:`~graph.analyse.brokers`), ``"communities"`` and
+    ``"community_gaps"`` (with ``top=None``), ``"partners"`` (the rows of
+    :func:`~graph.analyse.missing_partnerships` without topic or area, best first, at least
+    50 of them), ``"actor_sources"`` (actor IRI → its source URLs)."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     G = G if G is not None else collaboration_graph(store)
+    found = found or {}
     selection = selection or Selection()
     points = locate_points(collection_points(store), default_features())  # counted where they lie
     counts = stats(store, lang=lang)
     dataset = (run_named(store, "dataset", lang=lang).rows or [{}])[0]
-    sources: dict[str, list[str]] = {}
-    for row in run_named(store, "actor_sources").rows:
-        sources.setdefault(row["actor"], []).append(row["source"])
-    context = report_context(G, points, counts, dataset, sources, lang=lang, selection=selection)
+    sources = found.get("actor_sources")
+    if sources is None:
+        sources = {}
+        for row in run_named(store, "actor_sources").rows:
+            sources.setdefault(row["actor"], []).append(row["source"])
+    context = report_context(G, points, counts, dataset, sources, lang=lang, selection=selection, found=found)
     context["collection_target"] = collection_target(store, context["sources"], lang)
     return context
 
@@ -245,6 +265,7 @@ def report_context(
     *,
     lang: str = "de",
     selection: Selection | None = None,
+    found: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (figures as SVG markup).
 
@@ -256,6 +277,7 @@ def report_context(
     dataset : the dataset row (``title``, ``modified``).
     actor_sources : actor IRI → its source URLs.
     lang : "de" or "en".
+    found : analyses already computed on ``G`` (see :func:`briefing_context`).
 
     Returns
     -------
@@ -267,14 +289,19 @@ def report_context(
     """
     r = _Report(G, points, actor_sources, lang)
     sel = selection or Selection()
+    found = found or {}
     items = sorted(hierarchy_of(G).expand("material", [sel.material])) if sel.material else None
     chosen = sel.matches if not sel.is_empty() else (lambda _G, _actor: True)
     sections = {
         "borders": r.borders(border_cohesion(G)),
         "chain": r.chain(value_chain_matrix(G, items=items)),
-        "partners": r.partners(missing_partnerships(G, top=50, area=sel.area() or None, topic=sel.topic() or None)),
-        "communities": r.communities(community_gaps(G, top=TOP_COMMUNITY_GAPS), communities(G)),
-        "brokers": r.brokers([row for row in brokers(G) if chosen(G, row["actor"])]),
+        "partners": r.partners(found["partners"][:50] if "partners" in found and sel.is_empty() else
+                               missing_partnerships(G, top=50, area=sel.area() or None, topic=sel.topic() or None)),
+        "communities": r.communities(found["community_gaps"][:TOP_COMMUNITY_GAPS] if "community_gaps" in found
+                                     else community_gaps(G, top=TOP_COMMUNITY_GAPS),
+                                     found["communities"] if "communities" in found else communities(G)),
+        "brokers": r.brokers([row for row in (found["brokers"] if "brokers" in found else brokers(G))
+                              if chosen(G, row["actor"])]),
         "collection": r.collection([row for row in collection_coverage(G, points)
                                     if (not sel.district or row["district"] == sel.district)
                                     and (not sel.state or row["state"] == sel.state)]),

@@ -50,10 +50,12 @@ def test_the_viewer_reads_the_files_and_computes_nothing(built, monkeypatch):
     monkeypatch.setattr("graph.views.region.overview", refuse)
     monkeypatch.setattr("webapp.home.overview", refuse)
     monkeypatch.setattr("graph.views.map.region_map", refuse)
+    monkeypatch.setattr("graph.report.briefing.briefing_context", refuse)
     client = create_app(built).test_client()
     for url in ("/index.json", "/actors.json", "/actors/test-recycler.json", "/network.json", "/gaps.json",
                 "/index.json?lang=en", "/network.json?lang=en", "/gaps.json?lang=en", "/map.json",
-                "/map.json?_measure=actors_per_100k&lang=en"):
+                "/map.json?_measure=actors_per_100k&lang=en", "/report/briefing.html", "/report.json?lang=en",
+                "/report/figures/borders.svg"):
         assert client.get(url).status_code == 200, url
     # A filtered view is computed per request, from the precomputed graph and layout.
     assert client.get("/network.json?kind=recycler").status_code == 200
@@ -130,3 +132,15 @@ def test_reading_the_build_s_own_triples_gives_what_reading_the_store_gives(sett
         for key in differ:
             a, b = derived.load(from_store, key)[1], derived.load(from_files, key)[1]
             assert pickle.dumps(a) == pickle.dumps(b) or a == b, key
+
+
+def test_the_build_s_briefing_is_the_one_computed_afresh(built):
+    """The region's briefing the build writes (from the analyses it has already run) renders
+    the document graph.report builds from the store alone, in both languages."""
+    from graph.report.briefing import build_report, render_report
+
+    version, store = current_path(built.store_dir), open_read_only(built.store_dir)
+    for lang in ("de", "en"):
+        found, context = derived.load(version, f"report-context-{lang}")
+        assert found
+        assert render_report(context) == build_report(store, lang=lang)

@@ -313,10 +313,10 @@ def test_long_lists_are_bounded_and_say_what_they_leave_out(shipped, monkeypatch
     from graph.report import briefing
 
     store, _reports = shipped
-    full = briefing._store_context(store, "de")
+    full = briefing.briefing_context(store, lang="de")
     monkeypatch.setattr(briefing, "MATERIAL_ACTORS", 1)
     monkeypatch.setattr(briefing, "ROW_REFS", 1)
-    bounded = briefing._store_context(store, "de")
+    bounded = briefing.briefing_context(store, lang="de")
     many = [m for m in full["chain"]["materials"] if len(m["by_actor"]) > 1]
     assert many, "the shipped data has a critical material handled by several actors"
     for before, after in zip(full["chain"]["materials"], bounded["chain"]["materials"], strict=True):

@@ -379,12 +379,14 @@ def test_a_briefing_that_takes_long_answers_being_prepared_then_the_document(web
 
     release, calls = threading.Event(), []
 
-    def slow_report(store, *, lang="de", selection=None, G=None):
+    def slow_context(store, *, lang="de", selection=None, G=None, found=None):
         calls.append(lang)
         release.wait(30)
-        return "<!doctype html><title>ready</title><p>the briefing</p>"
+        return {"lang": lang}
 
-    monkeypatch.setattr(briefing, "build_report", slow_report)
+    monkeypatch.setattr(briefing, "briefing_context", slow_context)
+    monkeypatch.setattr(briefing, "render_report", lambda context: "<!doctype html><title>ready</title>"
+                        f"<p>the briefing in {context['lang']}</p>")
     app = create_app(web_settings)
     app.config["HARZGRAPH_PREPARE_WAIT_S"] = 0.05
     client = app.test_client()
@@ -418,11 +420,13 @@ def test_the_report_page_shows_the_briefing_once_it_is_ready(web_settings, brows
 
     release = threading.Event()
 
-    def slow_report(store, *, lang="de", selection=None, G=None):
+    def slow_context(store, *, lang="de", selection=None, G=None, found=None):
         release.wait(30)
-        return "<!doctype html><title>ready</title><p>THE BRIEFING IS HERE</p>"
+        return {}
 
-    monkeypatch.setattr(briefing, "build_report", slow_report)
+    monkeypatch.setattr(briefing, "briefing_context", slow_context)
+    monkeypatch.setattr(briefing, "render_report",
+                        lambda context: "<!doctype html><title>ready</title><p>THE BRIEFING IS HERE</p>")
     app = create_app(web_settings)
     app.config["HARZGRAPH_PREPARE_WAIT_S"] = 0.05
     with live_server(app) as url:
