@@ -26,9 +26,16 @@ project, its coordinator's; a district's is itself. Records without one count un
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import sys
 from urllib.parse import urlsplit
 
+import numpy as np
+import pyoxigraph
+
+from graph.build.columns import language
+from graph.namespaces import HG, WGS
 from graph.tables import Table
 
 Tables = dict[str, list[dict[str, str]]]
@@ -99,24 +106,36 @@ def findings(tables: Tables, *, today: dt.date) -> list[dict[str, str]]:
     ['missing_district', 'missing_coordinates', 'missing_categories', 'single_source', 'low_confidence',
      'not_checked', 'no_relation']
     """
+    cutoff = a_year_before(today).isoformat()
+    return [f for f in candidates(tables) if f["measure"] != "not_checked" or f["detail"] < cutoff]
+
+
+def candidates(tables: Tables) -> list[dict[str, str]]:
+    """The rows of :func:`findings` on any day: every check but ``not_checked`` as there, and a
+    ``not_checked`` row for *every* actor, its ``detail`` the ``checked`` date (the check keeps
+    those before a year ago: the only part that depends on the day). Same order as :func:`findings`.
+
+    >>> [r["measure"] for r in candidates({"actors": [{"id": "a", "stages": "TS-01", "district": "x",
+    ...   "lat": "1", "lon": "1", "weee_categories": "c", "sources": "", "checked": "2026-11-01"}]})]
+    ['not_checked', 'no_relation']
+    """
     names = {d.get("key", ""): d.get("name", "") for d in tables.get("districts", [])}
     district_of = _districts_of(tables)
     linked = _linked_actors(tables)
-    cutoff = a_year_before(today).isoformat()
     out: list[dict[str, str]] = []
     for table, measures in APPLIES.items():
         for row in sorted(tables.get(table, []), key=lambda r, t=table: _key(t, r)):
             key = _key(table, row)
             district = district_of(table, row)
             for measure in measures:
-                detail = _check(measure, table, row, key, linked, cutoff)
+                detail = _check(measure, table, row, key, linked)
                 if detail is not None:
                     out.append({"table": table, "key": key, "name": _name(table, row), "district": district,
                                 "district_name": names.get(district, ""), "measure": measure, "detail": detail})
     return out
 
 
-def _check(measure: str, table: str, row: dict[str, str], key: str, linked: set[str], cutoff: str) -> str | None:
+def _check(measure: str, table: str, row: dict[str, str], key: str, linked: set[str]) -> str | None:
     """The detail text when ``measure`` flags the row, else None."""
     get = lambda column: (row.get(column) or "").strip()  # noqa: E731
     sources = get("sources").split()
@@ -132,8 +151,8 @@ def _check(measure: str, table: str, row: dict[str, str], key: str, linked: set[
         return sources[0] if len(sources) == 1 else None
     if measure == "low_confidence":
         return "low" if get("confidence") == "low" else None
-    if measure == "not_checked":
-        return get("checked") if get("checked") < cutoff else None
+    if measure == "not_checked":  # every actor: whether it is old depends on the day (findings)
+        return get("checked")
     if measure == "mirror_sources":
         mirrors = [url for url in sources if is_mirror(url)]
         return " ".join(mirrors) if mirrors else None
@@ -187,41 +206,199 @@ def summary(tables: Tables, *, today: dt.date) -> Table:
 
     Each measure column holds the number of flagged records, or None where the check does not
     apply to the table; ``records`` is the number of records of the table in the district.
+    (:meth:`QualityFacts.summary` of :func:`prepare`.)
     """
-    flagged = findings(tables, today=today)
-    names = {d.get("key", ""): d.get("name", "") for d in tables.get("districts", [])}
-    district_of = _districts_of(tables)
-    rows: list[dict[str, object]] = []
-    for table, measures in APPLIES.items():
-        records = tables.get(table, [])
-        if not records:
-            continue
-        per_district: dict[str, int] = {}
-        for row in records:
-            d = district_of(table, row)
-            per_district[d] = per_district.get(d, 0) + 1
-        for district in ["*", *sorted(per_district, key=lambda d: (d == "", d))]:
-            mine = [f for f in flagged if f["table"] == table and district in ("*", f["district"])]
-            counts = {m: (len({f["key"] for f in mine if f["measure"] == m}) if m in measures else None)
-                      for m in MEASURES}
-            rows.append({"table": table, "district": district, "district_name": names.get(district, ""),
-                         "records": len(records) if district == "*" else per_district[district], **counts})
-    return Table(list(SUMMARY_COLUMNS), rows)
+    return prepare(tables).summary(today=today)
 
 
 def flagged_rows(tables: Tables, *, today: dt.date, table: str | None = None, district: str | None = None,
                  measure: str | None = None) -> Table:
     """The records behind one count: ``table``, ``district`` ("" for none; None for all) and
     ``measure`` narrow the list. Raises ValueError naming the parameter for an unknown table or
-    measure, or a measure that cannot apply to the table."""
-    if table is not None and table not in APPLIES:
-        raise ValueError(f"table: unknown table {table!r}; expected one of {', '.join(APPLIES)}")
-    if measure is not None and measure not in MEASURES:
-        raise ValueError(f"measure: unknown check {measure!r}; expected one of {', '.join(MEASURES)}")
-    if table is not None and measure is not None and measure not in APPLIES[table]:
-        raise ValueError(f"measure: {measure!r} does not apply to {table}; it applies to "
-                         f"{', '.join(t for t, ms in APPLIES.items() if measure in ms)}")
-    rows = [f for f in findings(tables, today=today)
-            if (table is None or f["table"] == table) and (measure is None or f["measure"] == measure)
-            and (district is None or f["district"] == district)]
-    return Table(list(ROW_COLUMNS), rows)
+    measure, or a measure that cannot apply to the table. (:meth:`QualityFacts.rows` of :func:`prepare`.)"""
+    return prepare(tables).rows(today=today, table=table, district=district, measure=measure)
+
+
+def prepare(tables: Tables) -> QualityFacts:
+    """What the dashboard needs on any day, from the tables once (the build writes it,
+    graph/derived.py): then a day's counts and lists take a pass over arrays, not the tables.
+    O(records · checks)."""
+    found = candidates(tables)
+    names = {d.get("key", ""): d.get("name", "") for d in tables.get("districts", [])}
+    district_of = _districts_of(tables)
+    records: dict[str, list[tuple[str, int]]] = {}
+    for table in APPLIES:
+        rows = tables.get(table, [])
+        if not rows:
+            continue
+        per_district: dict[str, int] = {}
+        for row in rows:
+            d = district_of(table, row)
+            per_district[d] = per_district.get(d, 0) + 1
+        records[table] = [("*", len(rows)), *((d, per_district[d])
+                                              for d in sorted(per_district, key=lambda d: (d == "", d)))]
+    return QualityFacts(found, records, names)
+
+
+class QualityFacts:
+    """The flagged records of every check on any day (:func:`candidates`), packed
+    (:class:`~graph.views.actors.PackedRecords`) beside arrays of their table, district,
+    check, key and ``checked`` date, and the number of records per table and district.
+
+    A day's counts (:meth:`summary`) and lists (:meth:`rows`) select from the arrays: the
+    ``not_checked`` rows before that day's cutoff, all others always. The dates are compared
+    as the text they are (as :func:`findings` does), through their rank among all dates.
+    """
+
+    def __init__(self, found: list[dict[str, str]], records: dict[str, list[tuple[str, int]]],
+                 names: dict[str, str]) -> None:
+        from graph.views.actors import PackedRecords
+
+        self.records, self.names = records, names
+        self.rows_packed = PackedRecords(found)
+        self.tables = list(APPLIES)
+        self.districts = sorted({f["district"] for f in found})
+        self.dates = sorted({f["detail"] for f in found if f["measure"] == "not_checked"})
+        tables = {t: i for i, t in enumerate(self.tables)}
+        districts = {d: i for i, d in enumerate(self.districts)}
+        measures = {m: i for i, m in enumerate(MEASURES)}
+        dates = {d: i for i, d in enumerate(self.dates)}
+        keys: dict[str, int] = {}
+        self.table = np.array([tables[f["table"]] for f in found], dtype=np.int8)
+        self.district = np.array([districts[f["district"]] for f in found], dtype=np.int32)
+        self.measure = np.array([measures[f["measure"]] for f in found], dtype=np.int8)
+        self.key = np.array([keys.setdefault(f["key"], len(keys)) for f in found], dtype=np.int64)
+        # -1: not a date check (always flagged); else the rank of the checked date.
+        self.date = np.array([dates[f["detail"]] if f["measure"] == "not_checked" else -1 for f in found],
+                             dtype=np.int64)
+
+    def _flagged(self, today: dt.date) -> np.ndarray:
+        """Which rows flag a record on ``today``."""
+        cutoff = bisect.bisect_left(self.dates, a_year_before(today).isoformat())  # ranks below: earlier
+        return (self.date < 0) | (self.date < cutoff)
+
+    def summary(self, *, today: dt.date) -> Table:
+        """:func:`summary` on ``today``: the distinct keys per table, district and check among
+        the rows flagged that day. O(rows log rows)."""
+        flagged = self._flagged(today)
+        counts: dict[tuple[int, int, int], int] = {}  # (table, district or -1 for all, measure) -> keys
+        table, measure, key = (self.table[flagged].astype(np.int64), self.measure[flagged].astype(np.int64),
+                               self.key[flagged])
+        n_keys, n_districts = int(self.key.max(initial=0)) + 1, len(self.districts) + 1
+        for district in (np.full(len(key), -1, np.int64), self.district[flagged].astype(np.int64)):
+            # One number per (table, district, check, key); distinct numbers are distinct keys.
+            group = (table * n_districts + district + 1) * len(MEASURES) + measure
+            distinct = np.unique(group * n_keys + key) // n_keys
+            groups, n = np.unique(distinct, return_counts=True)
+            for code, count in zip(groups.tolist(), n.tolist(), strict=True):
+                rest, m = divmod(code, len(MEASURES))
+                t, d = divmod(rest, n_districts)
+                counts[t, d - 1, m] = count
+        where = {d: i for i, d in enumerate(self.districts)}
+        rows: list[dict[str, object]] = []
+        for table, per_district in self.records.items():
+            t = self.tables.index(table)
+            for district, count in per_district:
+                d = -1 if district == "*" else where.get(district, -2)
+                values = {m: (counts.get((t, d, i), 0) if m in APPLIES[table] else None)
+                          for i, m in enumerate(MEASURES)}
+                rows.append({"table": table, "district": district, "district_name": self.names.get(district, ""),
+                             "records": count, **values})
+        return Table(list(SUMMARY_COLUMNS), rows)
+
+    def rows(self, *, today: dt.date, table: str | None = None, district: str | None = None,
+             measure: str | None = None) -> Table:
+        """:func:`flagged_rows` on ``today`` (its rows decoded only for the records kept)."""
+        if table is not None and table not in APPLIES:
+            raise ValueError(f"table: unknown table {table!r}; expected one of {', '.join(APPLIES)}")
+        if measure is not None and measure not in MEASURES:
+            raise ValueError(f"measure: unknown check {measure!r}; expected one of {', '.join(MEASURES)}")
+        if table is not None and measure is not None and measure not in APPLIES[table]:
+            raise ValueError(f"measure: {measure!r} does not apply to {table}; it applies to "
+                             f"{', '.join(t for t, ms in APPLIES.items() if measure in ms)}")
+        kept = self._flagged(today)
+        if table is not None:
+            kept &= self.table == self.tables.index(table)
+        if measure is not None:
+            kept &= self.measure == MEASURES.index(measure)
+        if district is not None:
+            if district not in self.districts:
+                return Table(list(ROW_COLUMNS), [])
+            kept &= self.district == self.districts.index(district)
+        return Table(list(ROW_COLUMNS), [self.rows_packed[int(i)] for i in np.flatnonzero(kept)])
+
+
+#: The columns the checks read, per table (what :func:`read_tables` reads back).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "actors": ("id", "name", "district", "lat", "lon", "stages", "weee_categories", "sources", "confidence",
+               "checked"),
+    "collection_points": ("id", "name", "district", "lat", "lon", "accepts", "sources", "confidence"),
+    "projects": ("id", "name", "coordinator", "funder", "sources", "confidence"),
+    "relations": ("subject", "relation", "object", "start", "sources", "confidence"),
+    "districts": ("key", "name", "sources"),
+}
+
+
+def read_tables(store) -> Tables:
+    """The tables of :data:`APPLIES` with the :data:`COLUMNS` the checks read, as
+    :func:`graph.export.tables_from_store` reads them back (the same reader, the same values).
+
+    That reader looks up each fact of each record in the store (minutes at 100,000 actors);
+    this one reads each property it needs in one scan and looks the facts up in memory
+    (:class:`_ScannedReader`). O(triples of those properties)."""
+    from graph.export import _ordered
+
+    reader = _scanned_reader(store)
+    return {table: _ordered(list(columns), getattr(reader, table)()) for table, columns in COLUMNS.items()}
+
+
+def _scanned_reader(store):
+    from graph.build.columns import FACTS
+    from graph.export import _TableReader
+
+    wanted = {table: set(columns) for table, columns in COLUMNS.items()}
+
+    class _ScannedReader(_TableReader):
+        """:class:`graph.export._TableReader` reading each property in one scan (``?s <p> ?o``,
+        the store's default graph, where the build writes the data),
+        kept by subject and by object, and only the columns of :data:`COLUMNS`. A scan gives a
+        subject's objects in the order a lookup does (both follow the store's object order)."""
+
+        def __init__(self, store) -> None:
+            self.by_subject: dict[str, dict[str, list]] = {}
+            self.by_object: dict[str, dict[str, list[str]]] = {}
+            super().__init__(store)
+
+        def _scan(self, predicate: str) -> None:
+            by_subject: dict[str, list] = {}
+            by_object: dict[str, list[str]] = {}
+            # A SELECT of one pattern, not quads_for_pattern: several times faster per triple.
+            for s, o in self.store.query(f"SELECT ?s ?o WHERE {{ ?s {pyoxigraph.NamedNode(predicate)} ?o }}"):
+                subject = sys.intern(s.value)
+                by_subject.setdefault(subject, []).append(o)
+                if isinstance(o, pyoxigraph.NamedNode):
+                    by_object.setdefault(o.value, []).append(subject)
+            self.by_subject[predicate], self.by_object[predicate] = by_subject, by_object
+
+        def objects(self, subject: str, predicate: str) -> list:
+            predicate = str(predicate)  # rdflib terms hash apart from their text
+            if predicate not in self.by_subject:
+                self._scan(predicate)
+            return list(self.by_subject[predicate].get(subject, ()))
+
+        def subjects(self, predicate: str, obj: str) -> list[str]:
+            predicate = str(predicate)
+            if predicate not in self.by_object:
+                self._scan(predicate)
+            return sorted(self.by_object[predicate].get(str(obj), ()))
+
+        def facts(self, subject: str, table: str) -> dict[str, str]:
+            return {fact.column: self.terms(self.objects(subject, fact.predicate)) if fact.kind == "concepts"
+                    else self.one(subject, fact.predicate, language(fact))
+                    for fact in FACTS[table] if fact.column in wanted[table]}
+
+        def place(self, subject: str) -> dict[str, str]:
+            return {"district": self.code(subject, HG.district), "lat": self.one(subject, WGS.lat),
+                    "lon": self.one(subject, WGS.long)}
+
+    return _ScannedReader(store)

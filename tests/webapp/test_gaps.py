@@ -480,11 +480,12 @@ def test_slow_views_answer_being_prepared_and_one_does_not_hold_up_another(web_s
     precomputed answers at once."""
     import threading
 
-    from graph import analyse, export
+    from graph import export
     from webapp import create_app
+    from webapp import gaps as gap_pages
 
     release = threading.Event()
-    real_gaps, real_tables = analyse.community_gaps, export.tables_from_store
+    real_gaps, real_tables = gap_pages.community_findings, export.tables_from_store
 
     def slow_gaps(G, **options):
         release.wait(30)
@@ -494,7 +495,7 @@ def test_slow_views_answer_being_prepared_and_one_does_not_hold_up_another(web_s
         release.wait(30)
         return real_tables(store)
 
-    monkeypatch.setattr(analyse, "community_gaps", slow_gaps)
+    monkeypatch.setattr(gap_pages, "community_findings", slow_gaps)
     monkeypatch.setattr(export, "tables_from_store", slow_tables)
     app = create_app(web_settings)
     app.config["HARZGRAPH_PREPARE_WAIT_S"] = 0.05
