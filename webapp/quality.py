@@ -15,6 +15,9 @@ from .state import cached, prepare_wait_s, prepared, quality_facts
 
 bp = Blueprint("quality", __name__)
 
+#: Records on one page of /quality/rows (its JSON twin pages with _offset/_limit, its CSV has all).
+PAGE_SIZE = 500
+
 
 @bp.get("/quality", defaults={"fmt": "html"})
 @bp.get("/quality.<any(json, csv):fmt>")
@@ -51,9 +54,13 @@ def rows(fmt: str) -> Response:
              translate(f"quality.m.{measure}", g.lang) if measure else "",
              translate("quality.district", g.lang, name=_district_name(facts, district))
              if district is not None else ""]
+    # The page shows PAGE_SIZE records at a time (at 100,000 actors a check can flag as many).
+    pages = max(1, -(-len(found.rows) // PAGE_SIZE))
+    page = params.integer(request.args, "_page", 1, 1, pages)
     return represent.table(found, fmt, template="quality/rows.html", title=translate("quality.rows.title", g.lang),
                            description=" · ".join(w for w in words if w), filename="quality-rows",
-                           links=represent.twin_links("quality.rows"))
+                           links=represent.twin_links("quality.rows"), page=page, pages=pages,
+                           page_size=PAGE_SIZE)
 
 
 def _facts_ready() -> bool:

@@ -216,7 +216,8 @@ def flagged_rows(tables: Tables, *, today: dt.date, table: str | None = None, di
     """The records behind one count: ``table``, ``district`` ("" for none; None for all) and
     ``measure`` narrow the list. Raises ValueError naming the parameter for an unknown table or
     measure, or a measure that cannot apply to the table. (:meth:`QualityFacts.rows` of :func:`prepare`.)"""
-    return prepare(tables).rows(today=today, table=table, district=district, measure=measure)
+    found = prepare(tables).rows(today=today, table=table, district=district, measure=measure)
+    return Table(found.columns, list(found.rows))
 
 
 def prepare(tables: Tables) -> QualityFacts:
@@ -308,7 +309,8 @@ class QualityFacts:
 
     def rows(self, *, today: dt.date, table: str | None = None, district: str | None = None,
              measure: str | None = None) -> Table:
-        """:func:`flagged_rows` on ``today`` (its rows decoded only for the records kept)."""
+        """:func:`flagged_rows` on ``today``; its rows a sequence decoded row by row when read
+        (a page shows some hundreds of perhaps 100,000)."""
         if table is not None and table not in APPLIES:
             raise ValueError(f"table: unknown table {table!r}; expected one of {', '.join(APPLIES)}")
         if measure is not None and measure not in MEASURES:
@@ -325,7 +327,9 @@ class QualityFacts:
             if district not in self.districts:
                 return Table(list(ROW_COLUMNS), [])
             kept &= self.district == self.districts.index(district)
-        return Table(list(ROW_COLUMNS), [self.rows_packed[int(i)] for i in np.flatnonzero(kept)])
+        from graph.views.gaps import Picked
+
+        return Table(list(ROW_COLUMNS), Picked(self.rows_packed, np.flatnonzero(kept)))  # type: ignore[arg-type]
 
 
 #: The columns the checks read, per table (what :func:`read_tables` reads back).

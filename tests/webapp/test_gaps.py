@@ -475,7 +475,8 @@ def test_a_topic_ranking_that_takes_long_answers_being_prepared(web_settings, mo
 
 def test_slow_views_answer_being_prepared_and_one_does_not_hold_up_another(web_settings, monkeypatch):
     """/communities (its analysis) and /quality (the tables read back from the store) take more
-    than a minute at 100,000 actors. Each answers 202 with a page that reloads itself while it is
+    than a minute at 100,000 actors when the build did not precompute them (this store was
+    built without graph/derived.py). Each answers 202 with a page that reloads itself while it is
     computed in the background, then its page; while both are still running, a page the build
     precomputed answers at once."""
     import threading
