@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import sys
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -75,7 +77,12 @@ def is_mirror(url: str) -> bool:
     >>> is_mirror("https://de.wikipedia.org/wiki/Goslar")
     False
     """
-    host = (urlsplit(url.strip()).hostname or "").rstrip(".").removeprefix("www.")
+    return _mirror_host((urlsplit(url.strip()).hostname or "").rstrip(".").removeprefix("www."))
+
+
+@functools.lru_cache(maxsize=65536)
+def _mirror_host(host: str) -> bool:
+    """Whether ``host`` is a copy site or below one (cached: 100,000 records share few hosts)."""
     return any(host == m or host.endswith("." + m) for m in MIRROR_HOSTS)
 
 
@@ -138,7 +145,6 @@ def candidates(tables: Tables) -> list[dict[str, str]]:
 def _check(measure: str, table: str, row: dict[str, str], key: str, linked: set[str]) -> str | None:
     """The detail text when ``measure`` flags the row, else None."""
     get = lambda column: (row.get(column) or "").strip()  # noqa: E731
-    sources = get("sources").split()
     if measure == "missing_stage":
         return "" if not get("stages") else None
     if measure == "missing_district":
@@ -148,13 +154,14 @@ def _check(measure: str, table: str, row: dict[str, str], key: str, linked: set[
     if measure == "missing_categories":
         return "" if not get("weee_categories" if table == "actors" else "accepts") else None
     if measure == "single_source":
+        sources = get("sources").split()
         return sources[0] if len(sources) == 1 else None
     if measure == "low_confidence":
         return "low" if get("confidence") == "low" else None
     if measure == "not_checked":  # every actor: whether it is old depends on the day (findings)
         return get("checked")
     if measure == "mirror_sources":
-        mirrors = [url for url in sources if is_mirror(url)]
+        mirrors = [url for url in get("sources").split() if is_mirror(url)]
         return " ".join(mirrors) if mirrors else None
     if measure == "no_relation":
         return "" if key not in linked else None
@@ -256,7 +263,8 @@ class QualityFacts:
         from graph.views.actors import PackedRecords
 
         self.records, self.names = records, names
-        self.rows_packed = PackedRecords(found)
+        # Only what the arrays below do not hold (a third of the bytes at 100,000 actors).
+        self.texts = PackedRecords([[f["key"], f["name"], f["detail"]] for f in found])  # type: ignore[misc]
         self.tables = list(APPLIES)
         self.districts = sorted({f["district"] for f in found})
         self.dates = sorted({f["detail"] for f in found if f["measure"] == "not_checked"})
@@ -272,29 +280,41 @@ class QualityFacts:
         # -1: not a date check (always flagged); else the rank of the checked date.
         self.date = np.array([dates[f["detail"]] if f["measure"] == "not_checked" else -1 for f in found],
                              dtype=np.int64)
+        self.earliest = self._count(np.ones(len(found), dtype=bool))
 
     def _flagged(self, today: dt.date) -> np.ndarray:
         """Which rows flag a record on ``today``."""
         cutoff = bisect.bisect_left(self.dates, a_year_before(today).isoformat())  # ranks below: earlier
         return (self.date < 0) | (self.date < cutoff)
 
+    def _count(self, rows: np.ndarray) -> dict[tuple[int, int, int], np.ndarray]:
+        """For the findings ``rows`` (a mask): (table, district or -1 for all, check) → the
+        smallest date rank of each distinct key there, sorted (-1 for a check without date)."""
+        out: dict[tuple[int, int, int], np.ndarray] = {}
+        table, measure = self.table[rows].astype(np.int64), self.measure[rows].astype(np.int64)
+        key, date = self.key[rows], self.date[rows]
+        n_keys, n_districts = int(self.key.max(initial=0)) + 1, len(self.districts) + 1
+        for district in (np.full(len(key), -1, np.int64), self.district[rows].astype(np.int64)):
+            # One number per (table, district, check, key): the smallest date of each comes first.
+            code = ((table * n_districts + district + 1) * len(MEASURES) + measure) * n_keys + key
+            order = np.lexsort((date, code))
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = code[order][1:] != code[order][:-1]
+            group, earliest = code[order][first] // n_keys, date[order][first]
+            starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else np.array([], int)
+            for begin, end in zip(starts.tolist(), [*starts[1:].tolist(), len(group)], strict=True):
+                rest, m = divmod(int(group[begin]), len(MEASURES))
+                t, d = divmod(rest, n_districts)
+                out[t, d - 1, m] = np.sort(earliest[begin:end])
+        return out
+
     def summary(self, *, today: dt.date) -> Table:
         """:func:`summary` on ``today``: the distinct keys per table, district and check among
-        the rows flagged that day. O(rows log rows)."""
-        flagged = self._flagged(today)
-        counts: dict[tuple[int, int, int], int] = {}  # (table, district or -1 for all, measure) -> keys
-        table, measure, key = (self.table[flagged].astype(np.int64), self.measure[flagged].astype(np.int64),
-                               self.key[flagged])
-        n_keys, n_districts = int(self.key.max(initial=0)) + 1, len(self.districts) + 1
-        for district in (np.full(len(key), -1, np.int64), self.district[flagged].astype(np.int64)):
-            # One number per (table, district, check, key); distinct numbers are distinct keys.
-            group = (table * n_districts + district + 1) * len(MEASURES) + measure
-            distinct = np.unique(group * n_keys + key) // n_keys
-            groups, n = np.unique(distinct, return_counts=True)
-            for code, count in zip(groups.tolist(), n.tolist(), strict=True):
-                rest, m = divmod(code, len(MEASURES))
-                t, d = divmod(rest, n_districts)
-                counts[t, d - 1, m] = count
+        the rows flagged that day. A key is flagged when its earliest date is before the
+        cutoff (checks without a date: always), so a day's count is a binary search in the
+        sorted earliest dates kept per table, district and check. O(groups · log keys)."""
+        cutoff = bisect.bisect_left(self.dates, a_year_before(today).isoformat())
+        counts = {group: int(np.searchsorted(dates, cutoff, side="left")) for group, dates in self.earliest.items()}
         where = {d: i for i, d in enumerate(self.districts)}
         rows: list[dict[str, object]] = []
         for table, per_district in self.records.items():
@@ -327,9 +347,33 @@ class QualityFacts:
             if district not in self.districts:
                 return Table(list(ROW_COLUMNS), [])
             kept &= self.district == self.districts.index(district)
-        from graph.views.gaps import Picked
+        return Table(list(ROW_COLUMNS), _Found(self, np.flatnonzero(kept)))  # type: ignore[arg-type]
 
-        return Table(list(ROW_COLUMNS), Picked(self.rows_packed, np.flatnonzero(kept)))  # type: ignore[arg-type]
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def row(self, i: int) -> dict[str, str]:
+        """Finding ``i`` as :func:`candidates` gave it."""
+        key, name, detail = self.texts[i]
+        district = self.districts[self.district[i]]
+        return {"table": self.tables[self.table[i]], "key": key, "name": name, "district": district,
+                "district_name": self.names.get(district, ""), "measure": MEASURES[self.measure[i]],
+                "detail": detail}
+
+
+class _Found(Sequence):
+    """Some findings of a :class:`QualityFacts`, by position, decoded when read."""
+
+    def __init__(self, facts: QualityFacts, positions: np.ndarray) -> None:
+        self.facts, self.positions = facts, positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self.facts.row(int(j)) for j in self.positions[i]]
+        return self.facts.row(int(self.positions[i]))
 
 
 #: The columns the checks read, per table (what :func:`read_tables` reads back).
@@ -358,7 +402,11 @@ def read_tables(store) -> Tables:
 
 def _scanned_reader(store):
     from graph.build.columns import FACTS
-    from graph.export import _TableReader
+    from graph.export import RDF, SKOS, _slug, _TableReader
+    from graph.namespaces import ORG
+
+    #: Predicates whose subjects are asked by one object each (a class, a scheme).
+    CLASS_PREDICATES = {RDF + "type", SKOS + "inScheme"}
 
     wanted = {table: set(columns) for table, columns in COLUMNS.items()}
 
@@ -373,28 +421,35 @@ def _scanned_reader(store):
             self.by_object: dict[str, dict[str, list[str]]] = {}
             super().__init__(store)
 
-        def _scan(self, predicate: str) -> None:
-            by_subject: dict[str, list] = {}
-            by_object: dict[str, list[str]] = {}
+        def _scan(self, predicate: str):
             # A SELECT of one pattern, not quads_for_pattern: several times faster per triple.
-            for s, o in self.store.query(f"SELECT ?s ?o WHERE {{ ?s {pyoxigraph.NamedNode(predicate)} ?o }}"):
-                subject = sys.intern(s.value)
-                by_subject.setdefault(subject, []).append(o)
-                if isinstance(o, pyoxigraph.NamedNode):
-                    by_object.setdefault(o.value, []).append(subject)
-            self.by_subject[predicate], self.by_object[predicate] = by_subject, by_object
+            return self.store.query(f"SELECT ?s ?o WHERE {{ ?s {pyoxigraph.NamedNode(predicate)} ?o }}")
 
         def objects(self, subject: str, predicate: str) -> list:
             predicate = str(predicate)  # rdflib terms hash apart from their text
             if predicate not in self.by_subject:
-                self._scan(predicate)
+                found: dict[str, list] = {}
+                for s, o in self._scan(predicate):
+                    found.setdefault(sys.intern(s.value), []).append(o)
+                self.by_subject[predicate] = found
             return list(self.by_subject[predicate].get(subject, ()))
 
         def subjects(self, predicate: str, obj: str) -> list[str]:
-            predicate = str(predicate)
+            predicate, obj = str(predicate), str(obj)
+            if predicate in CLASS_PREDICATES:  # few values, each asked once: only its members
+                text = f"SELECT ?s WHERE {{ ?s {pyoxigraph.NamedNode(predicate)} {pyoxigraph.NamedNode(obj)} }}"
+                return sorted(s[0].value for s in self.store.query(text))
             if predicate not in self.by_object:
-                self._scan(predicate)
-            return sorted(self.by_object[predicate].get(str(obj), ()))
+                found: dict[str, list[str]] = {}
+                for s, o in self._scan(predicate):
+                    if isinstance(o, pyoxigraph.NamedNode):
+                        found.setdefault(o.value, []).append(sys.intern(s.value))
+                self.by_object[predicate] = found
+            return sorted(self.by_object[predicate].get(obj, ()))
+
+        def actors(self) -> list[dict[str, str]]:  # as the export's, without the kind the checks do not read
+            return [{"id": _slug(a), **self.place(a), **self.facts(a, "actors"), "sources": self.sources(a)}
+                    for a in self.subjects(RDF + "type", str(ORG.Organization))]
 
         def facts(self, subject: str, table: str) -> dict[str, str]:
             return {fact.column: self.terms(self.objects(subject, fact.predicate)) if fact.kind == "concepts"
