@@ -77,6 +77,9 @@ def is_mirror(url: str) -> bool:
     >>> is_mirror("https://de.wikipedia.org/wiki/Goslar")
     False
     """
+    low = url.lower()
+    if not any(m in low for m in MIRROR_HOSTS):  # a mirror's name is in its URL: most need no parsing
+        return False
     return _mirror_host((urlsplit(url.strip()).hostname or "").rstrip(".").removeprefix("www."))
 
 
