@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from graph import analyse
+from graph.analyse.communities import community_findings
 from graph.compact import CompactGraph
 from graph.network import collaboration_graph
 from graph.report.briefing import briefing_context
@@ -38,6 +39,7 @@ from graph.views import actors as actor_views
 from graph.views import gaps as gap_views
 from graph.views import map as region_map
 from graph.views import network as network_views
+from graph.views import quality as quality_views
 from graph.views.region import overview
 
 log = logging.getLogger(__name__)
@@ -142,6 +144,28 @@ def pair_options(G: nx.Graph, rows: list[dict[str, Any]], choices: dict[str, dic
     return options
 
 
+#: The levels /chains shows (graph.analyse.value_chain_matrix computes them in one pass).
+CHAIN_LEVELS = ("region", "state", "district")
+
+
+def write_chains(version: Path, G: nx.Graph, cells: list[dict[str, Any]], coverage: list[dict[str, Any]],
+                 lang: str, choices: dict[str, dict[str, str]]) -> list[str]:
+    """Write the /chains rows and gaps of every area in ``lang`` (keys ``chains-{lang}-{level}-{area}``
+    and ``chain-gaps-…``, as webapp/gaps.py reads them): the region, every state and district
+    the analysis has, and every state and district a visitor can choose (``choices``; one
+    without actors has no rows, as :func:`graph.views.gaps.chain_rows` gives it). The keys written."""
+    rows = gap_views.chain_rows_by_area(G, cells, lang=lang)
+    gaps = gap_views.chain_gaps_by_area(G, coverage, lang=lang)
+    areas = set(rows) | {(level, area) for level in ("state", "district") for area in choices.get(level, ())
+                         if area != actor_views.NONE}
+    written = []
+    for level, area in sorted(areas, key=lambda a: (a[0], a[1] or "")):
+        save(version, f"chains-{lang}-{level}-{area}", rows.get((level, area), []))
+        save(version, f"chain-gaps-{lang}-{level}-{area}", gaps.get((level, area), {}))
+        written.append(f"chains-{lang}-{level}-{area}")
+    return written
+
+
 class _Results(list):
     """Solutions kept in a list, with the ``variables`` of the query that gave them."""
 
@@ -222,7 +246,15 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("network-measures", lambda: network_views.node_measures(
         G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
     put("project-names", lambda: network_views.project_names(store))
+    # /quality: the checks of every record on any day (a day's counts are then a pass over arrays).
+    put("quality-facts", lambda: quality_views.prepare(quality_views.read_tables(store)))
     ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(G))  # one ranking, labelled per language
+    # /communities, /periphery and /chains: each analysis once over the whole graph, language-free;
+    # every language's rows for every actor and area below (a filter then only selects rows).
+    groups, community_gaps = timed("community-findings", lambda: community_findings(G))
+    edge = timed("periphery", lambda: analyse.periphery(G))
+    chain_cells = timed("chain-cells", lambda: analyse.value_chain_matrix(G, levels=CHAIN_LEVELS))
+    chain_coverage = timed("chain-coverage", lambda: analyse.value_chain_coverage(G, levels=CHAIN_LEVELS))
     view = None
     for lang in langs:
         index = put(f"actor-index-{lang}", lambda lang=lang: indexes[lang])
@@ -238,8 +270,11 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         view = put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
                                                                                          index.labels))
         put(f"borders-{lang}", lambda lang=lang: gap_views.border_rows(G, lang=lang))
-        put(f"chains-{lang}-region-None", lambda lang=lang: gap_views.chain_rows(G, level="region", lang=lang))
-        put(f"chain-gaps-{lang}-region-None", lambda lang=lang: gap_views.chain_gaps(G, level="region", lang=lang))
+        timed(f"chains-{lang}", lambda lang=lang, index=index: write_chains(
+            version, G, chain_cells, chain_coverage, lang, index.choices))
+        put(f"community-table-{lang}", lambda lang=lang: gap_views.community_table(G, community_gaps, groups,
+                                                                                    lang=lang))
+        put(f"periphery-table-{lang}", lambda lang=lang: gap_views.periphery_table(G, edge, lang=lang))
         # Packed (100,000 rows of dicts take seconds to unpickle): a page decodes its 50 rows.
         broker_rows = put(f"broker-rows-{lang}", lambda lang=lang: actor_views.PackedRecords(
             gap_views.broker_rows(G, found_brokers, lang=lang)))

@@ -4,11 +4,13 @@ matrix), ``/borders`` (state and district matrices), ``/brokers`` and ``/report`
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from flask import Blueprint, Response, abort, g, render_template, request, url_for
 
 from graph import analyse, derived
+from graph.analyse.communities import community_findings
 from graph.namespaces import actor_iri
 from graph.tables import Table
 from graph.views import figures as figviews
@@ -206,42 +208,38 @@ def brokers(fmt: str) -> Response:
 @bp.get("/communities.<any(json, csv):fmt>")
 def communities(fmt: str) -> Response:
     """Groups of actors that do not talk to each other, ``/communities?district=03153``."""
-    choices, selected = _area_and_kind()
     lang = g.lang
 
-    def compute() -> list[dict]:
+    def compute() -> gapviews.PlacedRows:  # what the build writes (graph/derived.py)
         G = collaboration()
-        found = cached("community-gaps", lambda: analyse.community_gaps(G))
-        groups = cached("communities", lambda: analyse.communities(G))
-        return gapviews.community_rows(G, found, groups, lang=lang, selected=selected)
+        groups, found = community_findings(G)
+        return gapviews.community_table(G, found, groups, lang=lang)
 
-    return _prepared_findings(fmt, "communities", gapviews.COMMUNITY_COLUMNS, compute, selected, choices)
+    return _prepared_findings(fmt, "communities", gapviews.COMMUNITY_COLUMNS, f"community-table-{lang}", compute)
 
 
 @bp.get("/periphery", defaults={"fmt": "html"})
 @bp.get("/periphery.<any(json, csv):fmt>")
 def periphery(fmt: str) -> Response:
     """Actors at the edge of the network, ``/periphery?state=15``."""
-    choices, selected = _area_and_kind()
     lang = g.lang
 
-    def compute() -> list[dict]:
+    def compute() -> gapviews.PlacedRows:  # what the build writes (graph/derived.py)
         G = collaboration()
-        found = cached("periphery", lambda: analyse.periphery(G))
-        return gapviews.periphery_rows(G, found, lang=lang, selected=selected)
+        return gapviews.periphery_table(G, analyse.periphery(G), lang=lang)
 
-    return _prepared_findings(fmt, "periphery", gapviews.PERIPHERY_COLUMNS, compute, selected, choices)
+    return _prepared_findings(fmt, "periphery", gapviews.PERIPHERY_COLUMNS, f"periphery-table-{lang}", compute)
 
 
-def _prepared_findings(fmt: str, name: str, columns, compute, selected: dict[str, tuple[str, ...]],
-                       choices: dict) -> Response:
-    """A findings page (``communities``, ``periphery``) whose rows ``compute`` gives, once per
-    version, language and filter; "being prepared" while they are computed in the background."""
-    key = f"{name}-rows-{g.lang}-{sorted(selected.items())!r}"
+def _prepared_findings(fmt: str, name: str, columns, key: str, compute) -> Response:
+    """A findings page (``communities``, ``periphery``): the rows of every actor, ``compute``
+    (precomputed by the build; else once per version and language, "being prepared" while
+    computed in the background), of which the state, district and kind filters select some."""
+    choices, selected = _area_and_kind()
     waiting = _not_ready(key, compute, fmt, f"{name}.title")
     if waiting is not None:
         return waiting
-    rows = cached(key, compute)  # ready: this version's cache holds it
+    rows = cached(key, compute).select(selected)  # ready: this version's cache holds it
     description = translate(f"{name}.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return _findings_page(fmt, rows, columns, name, description, selected, choices)
 
@@ -258,7 +256,7 @@ def _page_of(rows: list) -> tuple[int, int]:
     return params.integer(request.args, "_page", 1, 1, pages), pages
 
 
-def _findings_page(fmt: str, rows: list[dict], columns: list[str], name: str, description: str,
+def _findings_page(fmt: str, rows: Sequence[dict], columns: list[str], name: str, description: str,
                    selected: dict, choices: dict) -> Response:
     page, pages = _page_of(rows)
     return represent.table(Table(list(columns), rows), fmt, template="gaps/findings.html",

@@ -11,9 +11,12 @@ from graph.views import quality
 
 from . import params, represent
 from .i18n import translate
-from .state import data_tables, prepare_wait_s, prepared
+from .state import cached, prepare_wait_s, prepared, quality_facts
 
 bp = Blueprint("quality", __name__)
+
+#: Records on one page of /quality/rows (its JSON twin pages with _offset/_limit, its CSV has all).
+PAGE_SIZE = 500
 
 
 @bp.get("/quality", defaults={"fmt": "html"})
@@ -21,11 +24,10 @@ bp = Blueprint("quality", __name__)
 def index(fmt: str) -> Response:
     """The counts per table and district; every count links to its records."""
     today = _today()
-    # The counts go over every record (seconds at 100,000 actors): once per version and day.
-    ready, table = prepared(f"quality-summary-{today.isoformat()}",
-                            lambda: quality.summary(data_tables(), today=today), prepare_wait_s())
-    if not ready:
+    if not _facts_ready():
         return represent.preparing(fmt, translate("view.preparing", g.lang), translate("quality.title", g.lang))
+    # A pass over the build's arrays (graph.views.quality.QualityFacts), once per version and day.
+    table = cached(f"quality-summary-{today.isoformat()}", lambda: quality_facts().summary(today=today))
     return represent.table(table, fmt, template="quality/index.html", title=translate("quality.title", g.lang),
                            description=translate("quality.description", g.lang), filename="quality",
                            links=represent.twin_links("quality.index"),
@@ -43,29 +45,36 @@ def rows(fmt: str) -> Response:
     if table and measure and measure not in quality.APPLIES[table]:
         raise params.BadParameter("measure", measure, [m for m in quality.APPLIES[table]],
                                   reason=f"does not apply to {table}")
-    if not _tables_ready():
+    if not _facts_ready():
         return represent.preparing(fmt, translate("view.preparing", g.lang),
                                    translate("quality.rows.title", g.lang))
-    found = quality.flagged_rows(data_tables(), today=_today(), table=table, district=district, measure=measure)
+    facts = quality_facts()
+    found = facts.rows(today=_today(), table=table, district=district, measure=measure)
     words = [translate(f"quality.table.{table}", g.lang) if table else translate("all", g.lang),
              translate(f"quality.m.{measure}", g.lang) if measure else "",
-             translate("quality.district", g.lang, name=_district_name(district)) if district is not None else ""]
+             translate("quality.district", g.lang, name=_district_name(facts, district))
+             if district is not None else ""]
+    # The page shows PAGE_SIZE records at a time (at 100,000 actors a check can flag as many).
+    pages = max(1, -(-len(found.rows) // PAGE_SIZE))
+    page = params.integer(request.args, "_page", 1, 1, pages)
     return represent.table(found, fmt, template="quality/rows.html", title=translate("quality.rows.title", g.lang),
                            description=" · ".join(w for w in words if w), filename="quality-rows",
-                           links=represent.twin_links("quality.rows"))
+                           links=represent.twin_links("quality.rows"), page=page, pages=pages,
+                           page_size=PAGE_SIZE)
 
 
-def _tables_ready() -> bool:
-    """Whether the tables read back from the store are at hand (at 100,000 actors reading them
-    takes more than a minute: it goes on in the background, webapp.state.prepared)."""
-    ready, _ = prepared("data-tables", data_tables, prepare_wait_s())
+def _facts_ready() -> bool:
+    """Whether the checks of every record are at hand: written by the build, or computed from
+    the tables read back from the store (more than a minute at 100,000 actors: in the
+    background, webapp.state.prepared)."""
+    ready, _ = prepared("quality-facts", quality_facts, prepare_wait_s())
     return ready
 
 
-def _district_name(key: str) -> str:
+def _district_name(facts, key: str) -> str:
     if key == "":
         return translate("none", g.lang)
-    return next((d.get("name", key) for d in data_tables().get("districts", []) if d.get("key") == key), key)
+    return facts.names.get(key, key)
 
 
 def _today() -> dt.date:

@@ -383,6 +383,14 @@ def release_name(version: Path | str) -> str:
     return version.name if isinstance(version, Path) else version.rsplit("/", 1)[-1]
 
 
+def quality_facts():
+    """The data-quality checks of every record on any day (graph.views.quality.QualityFacts),
+    written by the build; without it, from the tables read back once per version (slow)."""
+    from graph.views import quality
+
+    return cached("quality-facts", lambda: quality.prepare(data_tables()))
+
+
 def releases() -> list[dict[str, str]]:
     """The store versions still kept, newest first: ``{"release", "role"}`` (current/previous)."""
     from graph.store import previous_path

@@ -78,7 +78,11 @@ def communities(
     Waltman & van Eck (2019), From Louvain to Leiden: guaranteeing well-connected
     communities.
     """
-    parts, modularity = partition(G, resolution=resolution, seed=seed, backend=backend)
+    return _community_rows(G, *partition(G, resolution=resolution, seed=seed, backend=backend))
+
+
+def _community_rows(G: nx.Graph, parts: list[list[str]], modularity: float) -> list[dict[str, Any]]:
+    """The rows of :func:`communities` for the partition ``parts`` (of :func:`partition`)."""
     member_of = {v: i for i, part in enumerate(parts) for v in part}
     internal = [0] * len(parts)
     external = [0] * len(parts)
@@ -168,6 +172,46 @@ def community_gaps(
     check_positive_int("min_size", min_size)
     check_top(top)
     parts, _ = partition(G, resolution=resolution, seed=seed, backend=backend)
+    return _gap_rows(G, parts, max_links=max_links, min_size=min_size, top=top)
+
+
+@not_implemented_for("directed")
+@not_implemented_for("multigraph")
+def community_findings(
+    G: nx.Graph,
+    *,
+    resolution: float = 1.0,
+    seed: int = 0,
+    backend: str = "auto",
+    max_links: int = 1,
+    min_size: int = 3,
+    top: int | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``(communities(G), community_gaps(G))`` with the same options, from one partition.
+
+    Both functions partition ``G`` themselves; the partition (Leiden or Louvain, seeded) is
+    the slow part, so a caller that needs both (the build, /communities) asks here and pays it
+    once. The rows are those of the two functions, exactly.
+
+    >>> G = nx.Graph([("A", "B"), ("B", "C"), ("A", "C"), ("C", "D"),
+    ...               ("D", "E"), ("E", "F"), ("D", "F")])
+    >>> groups, gaps = community_findings(G)
+    >>> [g["members"] for g in groups], [(r["community_a"], r["community_b"], r["links"]) for r in gaps]
+    ([['A', 'B', 'C'], ['D', 'E', 'F']], [('C1', 'C2', 1)])
+
+    Complexity: one partition, then as the two functions (O(n + m) and O(m + c²)).
+    """
+    check_positive_int("max_links", max_links, minimum=0)
+    check_positive_int("min_size", min_size)
+    check_top(top)
+    parts, modularity = partition(G, resolution=resolution, seed=seed, backend=backend)
+    return (_community_rows(G, parts, modularity),
+            _gap_rows(G, parts, max_links=max_links, min_size=min_size, top=top))
+
+
+def _gap_rows(G: nx.Graph, parts: list[list[str]], *, max_links: int, min_size: int,
+              top: int | None) -> list[dict[str, Any]]:
+    """The rows of :func:`community_gaps` for the partition ``parts``."""
     kept = [i for i, part in enumerate(parts) if len(part) >= min_size]
     member_of = {v: i for i, part in enumerate(parts) for v in part}
     links: dict[tuple[int, int], int] = {}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from graph.analyse import border_cohesion, missing_partnerships, value_chain_coverage, value_chain_matrix
 from graph.analyse._checks import r4
@@ -23,7 +24,7 @@ from graph.analyse._stages import chain, stage_positions
 from graph.analyse.chains import OFF_PATH, coverage_parts
 from graph.analyse.partners import PUBLIC_KINDS
 from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of, node_matches
-from graph.views.actors import NONE, actor_id
+from graph.views.actors import NONE, PackedRecords, actor_id
 from graph.views.network import DERIVED_TIES
 from graph.words import findings
 from graph.words.partners import PART_OF, reason_text
@@ -333,20 +334,44 @@ def chain_rows(G: nx.Graph, *, level: str = "region", area: str | None = None,
     >>> [(r["stage"], r["actors"], r["status"], r["actor_ids"]) for r in chain_rows(G)]
     [('TS-01', 1, 'single', ['a']), ('TS-05', 0, 'missing', [])]
     """
-    cells = [r for r in value_chain_matrix(G, levels=(level,)) if r["area"] == area]
-    held = {r["item"] for r in cells if r["actors"]}
-    materials = G.graph.get("materials") or {}
-    rows = []
+    return chain_rows_by_area(G, value_chain_matrix(G, levels=(level,)), lang=lang).get((level, area), [])
+
+
+def chain_rows_by_area(G: nx.Graph, cells: Iterable[dict[str, Any]], *,
+                       lang: str = "de") -> dict[tuple[str, str | None], list[dict[str, Any]]]:
+    """:func:`chain_rows` of every area at once: ``(level, area)`` → its rows, from ``cells``,
+    the rows of :func:`~graph.analyse.value_chain_matrix` of any levels (language-free, so the
+    build computes them once for every area and language; each area's rows depend only on its
+    own cells). An area without cells is not a key (its :func:`chain_rows` are ``[]``).
+
+    O(cells + actor ids). Example: the region and district 03153 of one actor at TS-01:
+
+    >>> G = nx.Graph(stage_order={"TS-01": 1, "TS-05": 2})
+    >>> G.add_node("https://w3id.org/harzgraph/id/actor/a", stages=["TS-01"], materials=["copper"],
+    ...            district="03153")
+    >>> by_area = chain_rows_by_area(G, value_chain_matrix(G, levels=("region", "district")))
+    >>> sorted(by_area, key=str), [r["status"] for r in by_area["district", "03153"]]
+    ([('district', '03153'), ('region', None)], ['single', 'missing'])
+    """
+    by_area: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
     for r in cells:
-        flags = materials.get(r["item"]) or {}
-        crm = "strategic" if flags.get("crm_strategic") else ("critical" if flags.get("crm_critical") else None)
-        status = ("covered" if r["actors"] > 1 else "single" if r["actors"] else
-                  "missing" if r["item"] in held else "none")
-        rows.append({"item": r["item"], "item_type": r["item_type"], "item_label": r[f"item_{lang}"], "crm": crm,
-                     "area": area, "area_label": r[f"area_{lang}"], "stage": r["stage"],
-                     "stage_label": r[f"stage_{lang}"], "position": r["position"], "actors": r["actors"],
-                     "status": status, "actor_ids": [actor_id(iri) for iri in r["actor_iris"]]})
-    return rows
+        by_area.setdefault((r["level"], r["area"]), []).append(r)
+    materials = G.graph.get("materials") or {}
+    out = {}
+    for (level, area), mine in by_area.items():
+        held = {r["item"] for r in mine if r["actors"]}
+        rows = []
+        for r in mine:
+            flags = materials.get(r["item"]) or {}
+            crm = "strategic" if flags.get("crm_strategic") else ("critical" if flags.get("crm_critical") else None)
+            status = ("covered" if r["actors"] > 1 else "single" if r["actors"] else
+                      "missing" if r["item"] in held else "none")
+            rows.append({"item": r["item"], "item_type": r["item_type"], "item_label": r[f"item_{lang}"], "crm": crm,
+                         "area": area, "area_label": r[f"area_{lang}"], "stage": r["stage"],
+                         "stage_label": r[f"stage_{lang}"], "position": r["position"], "actors": r["actors"],
+                         "status": status, "actor_ids": [actor_id(iri) for iri in r["actor_iris"]]})
+        out[level, area] = rows
+    return out
 
 
 def chain_grid(G: nx.Graph, rows: list[dict[str, Any]], *, lang: str = "de") -> dict[str, Any]:
@@ -398,12 +423,21 @@ def chain_gaps(G: nx.Graph, *, level: str = "region", area: str | None = None,
     """What each item's first gap in one area likely means (:func:`graph.analyse.chains.gap_kind`):
     item → ``{"kind"`` ("elsewhere", "hole", "region_end"), ``"where"`` (names of the other
     states or districts with an actor there) ``}``, for the items that have a first gap."""
-    names = {"state": state_name, "district": district_name}.get(level)
-    out = {}
-    for row in value_chain_coverage(G, levels=(level,)):
-        if row["area"] == area and row["gap_kind"]:
-            out[row["item"]] = {"kind": row["gap_kind"],
-                                "where": [names(G, a, lang) if names else a for a in row["gap_where"]]}
+    return chain_gaps_by_area(G, value_chain_coverage(G, levels=(level,)), lang=lang).get((level, area), {})
+
+
+def chain_gaps_by_area(G: nx.Graph, coverage: Iterable[dict[str, Any]], *,
+                       lang: str = "de") -> dict[tuple[str, str | None], dict[str, dict[str, Any]]]:
+    """:func:`chain_gaps` of every area at once: ``(level, area)`` → item → gap, from
+    ``coverage``, the rows of :func:`~graph.analyse.value_chain_coverage` of any levels (a
+    row's gap looks only at areas of its own level). An area without gaps is not a key.
+    O(rows)."""
+    out: dict[tuple[str, str | None], dict[str, dict[str, Any]]] = {}
+    for row in coverage:
+        if row["gap_kind"]:
+            names = {"state": state_name, "district": district_name}.get(row["level"])
+            out.setdefault((row["level"], row["area"]), {})[row["item"]] = {
+                "kind": row["gap_kind"], "where": [names(G, a, lang) if names else a for a in row["gap_where"]]}
     return out
 
 
@@ -570,3 +604,108 @@ def periphery_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de"
             "offers": offers, "reasons": findings.reasons("periphery", G, r, lang),
             "partner_ids": [actor_id(x) for x in r["partners"]]})
     return rows
+
+
+#: The facets /communities and /periphery narrow by: the state, district and kind of an actor.
+PLACE_FACETS = ("state", "district", "kind")
+
+
+def actor_places(G: nx.Graph, iri: str) -> tuple[str, str, str]:
+    """An actor's notations of :data:`PLACE_FACETS` (``none`` for a missing one), as
+    :func:`actor_matches` compares them.
+
+    >>> G = nx.Graph(districts={"03153": {"state": "03"}}); G.add_node("a", district="03153")
+    >>> actor_places(G, "a")
+    ('03', '03153', 'none')
+    """
+    attrs = G.nodes[iri]
+    values = (actor_state(G, attrs), attrs.get("district"), attrs.get("kind"))
+    return tuple(NONE if v is None else v for v in values)  # type: ignore[return-value]
+
+
+class PlacedRows:
+    """The rows of a findings page (:func:`community_rows`, :func:`periphery_rows`) for every
+    actor, packed (:class:`~graph.views.actors.PackedRecords`: a page decodes only the rows it
+    shows), each with the :data:`PLACE_FACETS` notations of the actors it is about, so that a
+    filter selects rows without the collaboration graph.
+
+    ``places[i]``: the ``(state, district, kind)`` triples of row ``i``'s actors (of either
+    community of a pair). :meth:`select` keeps a row when one triple has, for every chosen
+    facet, one of its values: what :func:`actor_matches` does actor by actor.
+
+    >>> rows = PlacedRows([{"id": "a"}, {"id": "b"}], [[("03", "03153", "recycler")], [("16", "none", "repairer")]])
+    >>> [r["id"] for r in rows.select({"state": ("16", "03"), "kind": ("repairer",)})]
+    ['b']
+    >>> len(rows.select({})), list(rows.select({"district": ("none",)}))
+    (2, [{'id': 'b'}])
+    """
+
+    def __init__(self, rows: Sequence[dict[str, Any]], places: Sequence[Iterable[tuple[str, str, str]]]) -> None:
+        if len(rows) != len(places):
+            raise ValueError("one set of places per row")
+        self.rows = PackedRecords(rows)
+        triples: dict[tuple[str, str, str], int] = {}
+        members: list[int] = []
+        self.indptr = np.zeros(len(places) + 1, dtype=np.int64)
+        for i, mine in enumerate(places):
+            codes = {triples.setdefault(tuple(t), len(triples)) for t in mine}  # type: ignore[arg-type]
+            members.extend(sorted(codes))
+            self.indptr[i + 1] = len(members)
+        self.triples = list(triples)
+        self.members = np.array(members, dtype=np.int32)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def select(self, selected: dict[str, Sequence[str]]) -> Sequence[dict[str, Any]]:
+        """The rows about an actor matching ``selected`` (facet of :data:`PLACE_FACETS` →
+        notations, any of), in their order; all rows when nothing is chosen. O(rows + triples)."""
+        chosen = {f: set(v) for f, v in selected.items() if v}
+        unknown = set(chosen) - set(PLACE_FACETS)
+        if unknown:
+            raise ValueError(f"cannot select by {sorted(unknown)}; only by {', '.join(PLACE_FACETS)}")
+        if not chosen:
+            return self.rows
+        ok = np.array([all(t[PLACE_FACETS.index(f)] in wanted for f, wanted in chosen.items())
+                       for t in self.triples], dtype=np.int64)
+        hits = np.concatenate([[0], np.cumsum(ok[self.members])]) if len(self.members) else np.zeros(1, np.int64)
+        kept = np.flatnonzero(hits[self.indptr[1:]] - hits[self.indptr[:-1]] > 0)
+        return Picked(self.rows, kept)
+
+
+class Picked(Sequence):
+    """Some rows of a :class:`~graph.views.actors.PackedRecords`, by position, decoded when read.
+
+    >>> list(Picked(PackedRecords([{"n": 1}, {"n": 2}, {"n": 3}]), np.array([0, 2])))
+    [{'n': 1}, {'n': 3}]
+    """
+
+    def __init__(self, rows: PackedRecords, positions: np.ndarray) -> None:
+        self.rows, self.positions = rows, positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self.rows[int(j)] for j in self.positions[i]]
+        return self.rows[int(self.positions[i])]
+
+
+def community_table(G: nx.Graph, found: list[dict[str, Any]], groups: list[dict[str, Any]], *,
+                    lang: str = "de") -> PlacedRows:
+    """:func:`community_rows` of every pair with the places of both communities' actors:
+    ``community_table(...).select(selected)`` equals ``community_rows(..., selected=selected)``.
+    O(n + rows · places)."""
+    members = {c["community"]: c["members"] for c in groups}
+    wanted = {r[f"community_{side}"] for r in found for side in "ab"}
+    places = {c: {actor_places(G, v) for v in members.get(c, ()) if v in G} for c in wanted}
+    return PlacedRows(community_rows(G, found, groups, lang=lang),
+                      [places[r["community_a"]] | places[r["community_b"]] for r in found])
+
+
+def periphery_table(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de") -> PlacedRows:
+    """:func:`periphery_rows` of every actor at the edge with its places:
+    ``periphery_table(...).select(selected)`` equals ``periphery_rows(..., selected=selected)``. O(rows)."""
+    return PlacedRows(periphery_rows(G, found, lang=lang),
+                      [[actor_places(G, r["actor"])] if r["actor"] in G else [] for r in found])

@@ -479,16 +479,18 @@ def test_a_topic_ranking_that_takes_long_answers_being_prepared(web_settings, mo
 
 def test_slow_views_answer_being_prepared_and_one_does_not_hold_up_another(web_settings, monkeypatch):
     """/communities (its analysis) and /quality (the tables read back from the store) take more
-    than a minute at 100,000 actors. Each answers 202 with a page that reloads itself while it is
+    than a minute at 100,000 actors when the build did not precompute them (this store was
+    built without graph/derived.py). Each answers 202 with a page that reloads itself while it is
     computed in the background, then its page; while both are still running, a page the build
     precomputed answers at once."""
     import threading
 
-    from graph import analyse, export
+    from graph import export
     from webapp import create_app
+    from webapp import gaps as gap_pages
 
     release = threading.Event()
-    real_gaps, real_tables = analyse.community_gaps, export.tables_from_store
+    real_gaps, real_tables = gap_pages.community_findings, export.tables_from_store
 
     def slow_gaps(G, **options):
         release.wait(30)
@@ -498,7 +500,7 @@ def test_slow_views_answer_being_prepared_and_one_does_not_hold_up_another(web_s
         release.wait(30)
         return real_tables(store)
 
-    monkeypatch.setattr(analyse, "community_gaps", slow_gaps)
+    monkeypatch.setattr(gap_pages, "community_findings", slow_gaps)
     monkeypatch.setattr(export, "tables_from_store", slow_tables)
     app = create_app(web_settings)
     app.config["HARZGRAPH_PREPARE_WAIT_S"] = 0.05
