@@ -206,7 +206,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     seconds: dict[str, float] = {}
     # One scan per predicate, shared by the graph, the actor index, the search index and the
     # overview (graph/scans.py); on the store itself, so that no query cache keeps its rows.
-    scan = StoreScan(store) if sources is None else FileScan(store, sources, SCANNED)
+    scan = StoreScan(store) if sources is None else FileScan(store, sources, {*SCANNED, *quality_views.SCANNED})
     store = _SameQueryOnce(store)
 
     def timed(key: str, compute: Callable[[], Any], keep: Callable[[Any], None] | None = None) -> Any:
@@ -231,6 +231,8 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
                  for lang in langs}
+    # /quality: the checks of every record on any day (a day's counts are then a pass over arrays).
+    put("quality-facts", lambda: quality_views.prepare(quality_views.read_tables(store, scan)))
     actors = scan.instances(ORGANIZATION)  # the briefing cites each actor's sources
     actor_sources = {a: sorted(map(str, urls)) for a, urls in scan.many(SOURCE).items() if a in actors}
     scan.forget()  # its memory is better spent on what follows
@@ -246,8 +248,6 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("network-measures", lambda: network_views.node_measures(
         G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
     put("project-names", lambda: network_views.project_names(store))
-    # /quality: the checks of every record on any day (a day's counts are then a pass over arrays).
-    put("quality-facts", lambda: quality_views.prepare(quality_views.read_tables(store)))
     ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(G))  # one ranking, labelled per language
     # /communities, /periphery and /chains: each analysis once over the whole graph, language-free;
     # every language's rows for every actor and area below (a filter then only selects rows).

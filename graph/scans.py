@@ -205,6 +205,11 @@ class FileScan(StoreScan):
     def instances(self, cls: str) -> frozenset[str]:
         return self._types.get(cls, frozenset())
 
+    def term_pairs(self, predicate: str) -> list[tuple] | None:
+        """Every ``(subject, object)`` of ``predicate`` as pyoxigraph terms, in the order read;
+        None for a predicate not kept (read it from the store)."""
+        return self._terms.get(predicate)
+
     def forget(self, predicates: Iterable[str] = ()) -> None:
         super().forget(predicates)
         for predicate in set(predicates) or set(self._terms):
