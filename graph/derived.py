@@ -29,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph import analyse
+from graph import analyse, search
 from graph.compact import CompactGraph
 from graph.network import collaboration_graph
 from graph.scans import StoreScan
@@ -190,6 +190,9 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
                  for lang in langs}
     scan.forget()  # its memory is better spent on what follows
+    if indexes:  # one search index for every language (graph/search.py), a file opened in milliseconds
+        timed("actor-search", lambda: search.write_file(next(iter(indexes.values())).search,
+                                                        path(version, "actor-search").with_suffix(".sqlite")))
     positions = put("network-layout", lambda: layout(G))
     put("network-facets", lambda: facet_counts(G))
     put("network-names", lambda: actor_names(G))
@@ -210,7 +213,6 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         put(f"facet-choices-{lang}", lambda index=index: index.choices)
         # What /actors reads per request, loaded in a fraction of the full index's time.
         put(f"actor-list-{lang}", lambda index=index: actor_views.packed_index(index))
-        put(f"actor-search-{lang}", lambda index=index: index.search)
         put(f"overview-{lang}", lambda lang=lang: overviews[lang])
         rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang, ranked))
         put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
