@@ -26,11 +26,11 @@ store version.
 from __future__ import annotations
 
 import bisect
-import io
 import logging
 import math
 import os
 import re
+import shutil
 import sqlite3
 import threading
 from array import array
@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 COLUMNS = {"name": 10.0, "topics": 4.0, "place": 3.0, "description": 1.0}
 #: At most this many words of a query are used.
 MAX_TERMS = 8
+#: The FTS5 database in the folder :func:`write_file` writes.
+DATABASE = "fts5.sqlite"
 #: How FTS5 splits and folds words (the index's and the query's).
 TOKENIZE = "unicode61 remove_diacritics 2"
 #: FTS5's BM25 constants (sqlite/ext/fts5/fts5_aux.c), which :class:`PackedSearch` repeats.
@@ -173,17 +175,18 @@ class PackedSearch:
     (['b', 'a'], ['a'], ['a'])
     """
 
-    ARRAYS = ("terms", "term_ends", "starts", "rows", "weights", "lengths", "id_rank")
+    ARRAYS = ("terms", "term_ends", "starts", "rows", "weights", "lengths", "ids", "id_ends", "id_rank")
     #: Queries whose results are kept (a list asks once for its count and once for its page).
     KEEP = 32
 
-    def __init__(self, arrays: Mapping[str, np.ndarray], fallback: SearchIndex | None, ids: Sequence[str] = ()):
-        self.terms = bytes(arrays["terms"])  # the sorted terms, end to end
+    def __init__(self, arrays: Mapping[str, np.ndarray], fallback: SearchIndex | None) -> None:
+        arrays = {name: np.asarray(values) for name, values in arrays.items()}  # plain views of mapped files
+        self.terms = arrays["terms"]  # the sorted terms' bytes, end to end
         self.term_ends = arrays["term_ends"]  # term i is terms[term_ends[i-1]:term_ends[i]]
         self.starts = arrays["starts"]  # term i's postings are rows/weights[starts[i]:starts[i+1]]
         self.rows, self.weights = arrays["rows"], arrays["weights"]
         self.lengths, self.id_rank = arrays["lengths"], arrays["id_rank"]
-        self.ids = list(ids) if ids else _ids(fallback)
+        self.ids, self.id_ends = arrays["ids"], arrays["id_ends"]  # row i's id, as the terms
         self.fallback = fallback
         self.n = len(self.lengths)
         # FTS5: avgdl = (double)nToken / (double)nRow
@@ -191,16 +194,21 @@ class PackedSearch:
         self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
         self._aligned: dict[int, tuple[Sequence[str], np.ndarray | None]] = {}
         self._lock = threading.Lock()
+        self._ids: list[str] | None = None
 
-    def _term(self, i: int) -> bytes:
-        return self.terms[int(self.term_ends[i - 1]) if i else 0:int(self.term_ends[i])]
+    @staticmethod
+    def _at(blob: np.ndarray, ends: np.ndarray, i: int) -> bytes:
+        return blob[int(ends[i - 1]) if i else 0:int(ends[i])].tobytes()
 
     def _prefixed(self, prefix: bytes) -> tuple[int, int]:
         """The range of terms starting with ``prefix`` (UTF-8 never holds the byte 0xFF)."""
         n = len(self.term_ends)
-        lo = bisect.bisect_left(range(n), prefix, key=self._term)
-        hi = bisect.bisect_left(range(n), prefix + b"\xff", lo=lo, key=self._term)
-        return lo, hi
+
+        def term(i: int) -> bytes:
+            return self._at(self.terms, self.term_ends, i)
+
+        lo = bisect.bisect_left(range(n), prefix, key=term)
+        return lo, bisect.bisect_left(range(n), prefix + b"\xff", lo=lo, key=term)
 
     def hits(self, q: str) -> np.ndarray | None:
         """The rows found for ``q``, best first; None when FTS5 must answer (a phrase)."""
@@ -215,8 +223,7 @@ class PackedSearch:
         if any(len(w) != 1 for w in words):
             return None
         found = np.ones(self.n, dtype=bool)
-        freqs = []
-        idfs = []
+        freqs, idfs = [], []
         for [word] in words:
             lo, hi = self._prefixed(word.encode("utf-8"))
             span = slice(int(self.starts[lo]), int(self.starts[hi]))
@@ -224,7 +231,7 @@ class PackedSearch:
             present = np.zeros(self.n, dtype=bool)
             present[rows] = True
             found &= present
-            freqs.append(np.bincount(rows, weights=self.weights[span], minlength=self.n))
+            freqs.append(np.bincount(rows, weights=self.weights[span].astype(np.float64), minlength=self.n))
             hit = int(np.count_nonzero(present))
             idf = math.log((self.n - hit + 0.5) / (hit + 0.5))  # as fts5Bm25GetData computes it
             idfs.append(idf if idf > 0.0 else 1e-6)
@@ -247,22 +254,26 @@ class PackedSearch:
         rows = self.hits(q)
         if rows is None:
             return self.fallback.search(q, limit=limit) if self.fallback is not None else []
-        return [self.ids[i] for i in rows[:limit or None]]
+        ids = self._id_list()
+        return [ids[i] for i in rows[:limit or None]]
+
+    def _id_list(self) -> list[str]:
+        """The rows' ids as strings (decoded once, on the first :meth:`search`)."""
+        if self._ids is None:
+            blob, ends = self.ids.tobytes(), [0, *self.id_ends.tolist()]
+            self._ids = [blob[ends[i]:ends[i + 1]].decode("utf-8") for i in range(self.n)]
+        return self._ids
 
     def positions(self, q: str, ids: Sequence[str]) -> np.ndarray:
         """Where the actors :meth:`search` finds stand in ``ids``, best first (others left out);
-        without a list of ids when ``ids`` lists the index's actors in its order."""
+        the rows themselves when ``ids`` lists the index's actors in its order."""
         rows = self.hits(q)
         if rows is None:
             return _positions(self.search(q), ids)
         with self._lock:
             aligned = self._aligned.get(id(ids))
         if aligned is None or aligned[0] is not ids:
-            where = None
-            if list(ids) != self.ids:
-                index = {actor: i for i, actor in enumerate(ids)}
-                where = np.array([index.get(actor, -1) for actor in self.ids], dtype=np.int64)
-            aligned = (ids, where)  # the list is kept with it, so its id() is not reused
+            aligned = (ids, self._where(ids))  # the list is kept with it, so its id() is not reused
             with self._lock:
                 if len(self._aligned) >= 4:  # one list per language, or a list made per call
                     self._aligned.clear()
@@ -273,12 +284,14 @@ class PackedSearch:
         found = where[rows]
         return found[found >= 0]
 
-
-def _ids(index: SearchIndex | None) -> list[str]:
-    if index is None:
-        return []
-    with index.lock:
-        return [row[0] for row in index.connection.execute("SELECT slug FROM actors ORDER BY rowid")]
+    def _where(self, ids: Sequence[str]) -> np.ndarray | None:
+        """Row → position in ``ids`` (-1: not there); None when they are the same list."""
+        encoded = [actor.encode("utf-8") for actor in ids]
+        if (len(encoded) == self.n and np.array_equal(np.cumsum([len(e) for e in encoded]), self.id_ends)
+                and b"".join(encoded) == self.ids.tobytes()):
+            return None
+        index = {actor: i for i, actor in enumerate(ids)}
+        return np.array([index.get(actor, -1) for actor in self._id_list()], dtype=np.int64)
 
 
 def pack(index: SearchIndex) -> dict[str, np.ndarray] | None:
@@ -335,52 +348,57 @@ def pack(index: SearchIndex) -> dict[str, np.ndarray] | None:
     if ours != vocabulary:
         log.warning("the search index's words differ from FTS5's vocabulary; queries will use FTS5")
         return None
-    encoded = [t.encode("utf-8") for t in by_bytes]
     slugs = [row[1] for row in documents]
     id_rank = np.empty(n, dtype=np.int64)
     id_rank[sorted(range(n), key=slugs.__getitem__)] = np.arange(n)
-    return {"terms": np.frombuffer(b"".join(encoded), dtype=np.uint8),
-            "term_ends": np.cumsum([len(t) for t in encoded], dtype=np.int64),
-            "starts": starts, "rows": row.astype(np.int32), "weights": summed,
-            "lengths": lengths.astype(np.int32), "id_rank": id_rank.astype(np.int32)}
+    # The weights of the shipped columns are whole numbers, and so are their sums: half the bytes.
+    whole = bool(np.all(summed == np.round(summed))) and (len(summed) == 0 or summed.max() < 2**31)
+    return {**_strings("terms", by_bytes), "starts": starts, "rows": row.astype(np.int32),
+            "weights": summed.astype(np.int32) if whole else summed, "lengths": lengths.astype(np.int32),
+            **_strings("ids", slugs), "id_rank": id_rank.astype(np.int32)}
+
+
+def _strings(name: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """Strings as their UTF-8 bytes end to end (``name``) and where each ends (``name_ends``)."""
+    encoded = [t.encode("utf-8") for t in texts]
+    ends = np.cumsum([len(e) for e in encoded], dtype=np.int64) if encoded else np.zeros(0, dtype=np.int64)
+    return {name: np.frombuffer(b"".join(encoded), dtype=np.uint8), f"{name.removesuffix('s')}_ends": ends}
 
 
 def write_file(index: SearchIndex, target: Path) -> Path:
-    """Write ``index`` as one SQLite file: its FTS5 tables and, in a table ``packed``, the
-    arrays of :class:`PackedSearch` (when :func:`pack` gives them); to a temporary name
-    first, so a reader never sees half a file."""
+    """Write ``index`` as a folder: its FTS5 database (``fts5.sqlite``) and the arrays of
+    :class:`PackedSearch` (one ``.npy`` file each, when :func:`pack` gives them); under a
+    temporary name first, so a reader never sees half of it."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    tmp.unlink(missing_ok=True)
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
     arrays = pack(index)
-    out = sqlite3.connect(tmp)
+    out = sqlite3.connect(tmp / DATABASE)
     try:
         with index.lock:
             index.connection.backup(out)
-        out.execute("CREATE TABLE packed (name TEXT PRIMARY KEY, data BLOB)")
-        for name, array in (arrays or {}).items():
-            buffer = io.BytesIO()
-            np.save(buffer, array, allow_pickle=False)
-            out.execute("INSERT INTO packed VALUES (?, ?)", (name, buffer.getvalue()))
-        out.commit()
     finally:
         out.close()
+    for name, values in (arrays or {}).items():
+        np.save(tmp / f"{name}.npy", values, allow_pickle=False)
+    shutil.rmtree(target, ignore_errors=True)
     os.replace(tmp, target)
     return target
 
 
-def open_file(path: Path) -> PackedSearch | SearchIndex:
-    """The index :func:`write_file` wrote, opened read-only (the version's files never change):
-    a :class:`PackedSearch` reading its arrays, or the FTS5 index alone when it has none."""
-    connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True,
+def open_file(folder: Path) -> PackedSearch | SearchIndex:
+    """The index :func:`write_file` wrote, read-only (a version's files never change): a
+    :class:`PackedSearch` whose arrays are mapped from their files (pages are read as a
+    query touches them), or the FTS5 index alone when the folder has no arrays."""
+    folder = Path(folder).resolve()
+    connection = sqlite3.connect((folder / DATABASE).as_uri() + "?mode=ro&immutable=1", uri=True,
                                  check_same_thread=False)
     index = SearchIndex(connection)
-    arrays = {name: np.load(io.BytesIO(data), allow_pickle=False)
-              for name, data in connection.execute("SELECT name, data FROM packed")}
-    if set(arrays) != set(PackedSearch.ARRAYS):
+    if not all((folder / f"{name}.npy").is_file() for name in PackedSearch.ARRAYS):
         return index
-    return PackedSearch(arrays, index)
+    return PackedSearch({name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+                         for name in PackedSearch.ARRAYS}, index)
 
 
 def actor_documents(store: pyoxigraph.Store, hierarchy: Hierarchy | None = None) -> list[dict[str, str]]:

@@ -53,12 +53,18 @@ def _district(choices: dict[str, str]) -> str | None:
     raise params.BadParameter("district", text, sorted(choices))
 
 
+def _inputs() -> dict:
+    """What the model reads from the store (:func:`views.collection_inputs`): written by the
+    build, else read once per version."""
+    store = current_store()
+    return cached("collection-inputs",
+                  lambda: views.collection_inputs(store, cached("boundaries-districts", _boundaries)))
+
+
 def _model() -> dict:
     """The collection model with the levers of the query string (:func:`views.collection_view`)."""
-    store = current_store()
-    levers = cached("collection-levers", lambda: views.read_levers(store))
-    features = cached("boundaries-districts", _boundaries)
-    return views.collection_view(store, counts=_counts(levers), lang=g.lang, features=features)
+    inputs = _inputs()
+    return views.collection_view(current_store(), counts=_counts(inputs["levers"]), lang=g.lang, inputs=inputs)
 
 
 @bp.get("/collection.<any(png, svg):fmt>")
@@ -77,10 +83,9 @@ def index(fmt: str) -> Response:
     store = current_store()
     view = _model()
     district = _district({d["district"]: d["name"] for d in view["districts"]})
-    G = collaboration()
-    features = cached("boundaries-districts", _boundaries)
-    coverage = cached("collection-coverage",
-                      lambda: collection_coverage(G, views.locate_points(collection_points(store), features)))
+    # Written by the build (graph/derived.py); computing it needs the whole collaboration graph.
+    coverage = cached("collection-coverage", lambda: collection_coverage(
+        collaboration(), views.locate_points(collection_points(store), cached("boundaries-districts", _boundaries))))
     coverage_rows = [{**row, "source": [row["population_source"]] if row.get("population_source") else [],
                       "assumption": translate("collection.points.only_known", lang)} for row in coverage]
     links = represent.twin_links("collection.index")

@@ -328,7 +328,7 @@ def actor_search():
 
     def compute():
         written = search_file(snap.derived) if snap.derived is not None else None
-        if written is not None and written.is_file():
+        if written is not None and written.is_dir():
             return search.open_file(written)
         return actor_index().search
 
@@ -337,7 +337,7 @@ def actor_search():
 
 def search_file(version: Path) -> Path:
     """Where the build writes the search index of ``version`` (graph/derived.py)."""
-    return derived.path(version, "actor-search").with_suffix(".sqlite")
+    return derived.path(version, "actor-search").with_suffix("")
 
 
 def concept_labels() -> dict:

@@ -87,3 +87,33 @@ def test_the_shared_computations_give_what_each_one_alone_gives(settings):
         assert maps[measure] == region_map.region_map(store, *features, measure=measure, lang="en")
     with pytest.raises(ValueError, match="measure must be one of"):
         region_map.region_maps(store, *features, measures=("nonsense",))
+
+
+def test_the_search_and_collection_are_read_from_the_build(built, settings, monkeypatch, tmp_path):
+    """/actors?q= opens the search folder the build wrote (the packed index); /collection reads
+    the store's part of its model and the coverage from the build: neither the collaboration
+    graph, nor the actor index, nor the collection points' query is computed. The answers are
+    those of a viewer that computes everything (the same data built without page data)."""
+    from graph import search
+    from graph.settings import Settings
+
+    version = current_path(built.store_dir)
+    assert isinstance(search.open_file(version / derived.FOLDER / "actor-search"), search.PackedSearch)
+    plain = Settings(data_dir=settings.data_dir, store_dir=tmp_path / "plain")
+    ingest.build(plain)
+    urls = ("/actors.json?q=recycler", "/actors.json?q=synthetic&_sort=-relevance", "/actors.json?q=test-authority",
+            "/collection.json", "/collection.json?lang=en", "/collection.csv")
+    expected = {url: create_app(plain).test_client().get(url).get_data() for url in urls}
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a page computed a value the build had precomputed")
+
+    for name in ("graph", "actor_index"):
+        monkeypatch.setattr(derived, name, refuse)
+    monkeypatch.setattr("webapp.collection.collection_points", refuse)
+    monkeypatch.setattr("graph.views.collection.collection_points", refuse)
+    client = create_app(built).test_client()
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.get_data() == expected[url], url
