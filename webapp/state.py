@@ -322,7 +322,7 @@ def actor_name(slug: str) -> str | None:
 
 def actor_search():
     """The full-text search index of the actors (graph/search.py), for a list with ``q``: the
-    one file the build wrote (opened in milliseconds, the same in every language), else the
+    folder the build wrote (opened in milliseconds, the same in every language), else the
     index built with :func:`actor_index`."""
     snap = snapshot()
 
@@ -330,7 +330,8 @@ def actor_search():
         written = search_file(snap.derived) if snap.derived is not None else None
         if written is not None and written.is_dir():
             return search.open_file(written)
-        return actor_index().search
+        found, pickled = derived.load(snap.derived, f"actor-search-{g.lang}")  # a store built before the folder
+        return pickled if found else actor_index().search
 
     return cached("actor-search", compute)
 
