@@ -29,13 +29,15 @@ from typing import Any
 
 import networkx as nx
 
-from graph import analyse
+from graph import analyse, search
+from graph.analyse.collection import collection_coverage
 from graph.analyse.communities import community_findings
 from graph.compact import CompactGraph
-from graph.network import collaboration_graph
+from graph.network import collaboration_graph, collection_points
 from graph.report.briefing import briefing_context
 from graph.scans import ORGANIZATION, SOURCE, FileScan, StoreScan
 from graph.views import actors as actor_views
+from graph.views import collection as collection_views
 from graph.views import gaps as gap_views
 from graph.views import map as region_map
 from graph.views import network as network_views
@@ -236,6 +238,9 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     actors = scan.instances(ORGANIZATION)  # the briefing cites each actor's sources
     actor_sources = {a: sorted(map(str, urls)) for a, urls in scan.many(SOURCE).items() if a in actors}
     scan.forget()  # its memory is better spent on what follows
+    if indexes:  # one search index for every language (graph/search.py), a file opened in milliseconds
+        timed("actor-search", lambda: search.write_file(next(iter(indexes.values())).search,
+                                                        path(version, "actor-search").with_suffix("")))
     positions = put("network-layout", lambda: layout(G))
     put("network-facets", lambda: facet_counts(G))
     put("network-names", lambda: actor_names(G))
@@ -262,7 +267,6 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         put(f"facet-choices-{lang}", lambda index=index: index.choices)
         # What /actors reads per request, loaded in a fraction of the full index's time.
         put(f"actor-list-{lang}", lambda index=index: actor_views.packed_index(index))
-        put(f"actor-search-{lang}", lambda index=index: index.search)
         put(f"overview-{lang}", lambda lang=lang: overviews[lang])
         rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang, ranked))
         put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
@@ -284,6 +288,11 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
                 store, *features, lang=lang, records=index.records))
             for measure in region_map.MEASURES:
                 put(f"map-{lang}-{measure}", lambda measure=measure, maps=maps: maps[measure])
+    if features:  # /collection: the store's part of its model, and the coverage (which needs G)
+        points = timed("collection-points", lambda: collection_views.locate_points(collection_points(store),
+                                                                                   features[0]))
+        put("collection-inputs", lambda: collection_views.collection_inputs(store, points=points))
+        put("collection-coverage", lambda: collection_coverage(G, points))
     if view is not None:  # the default view's facet counts: the same actors and ties in every language
         put("network-default-counts", lambda: network_views.shown_counts(G, view["nodes"], view["edges"]))
     # The region's briefing (/report, its twins and figures), from the analyses above.

@@ -4,7 +4,10 @@ rate and gap, and a what-if with levers whose counts live in the query string
 
 from __future__ import annotations
 
+import functools
+
 from flask import Blueprint, Response, g, render_template, request, url_for
+from markupsafe import Markup, escape
 
 from graph.analyse.collection import collection_coverage
 from graph.analyse.scenario import WHOLE
@@ -53,12 +56,28 @@ def _district(choices: dict[str, str]) -> str | None:
     raise params.BadParameter("district", text, sorted(choices))
 
 
+def _inputs() -> dict:
+    """What the model reads from the store (:func:`views.collection_inputs`): written by the
+    build, else read once per version."""
+    store = current_store()
+    return cached("collection-inputs",
+                  lambda: views.collection_inputs(store, cached("boundaries-districts", _boundaries)))
+
+
 def _model() -> dict:
     """The collection model with the levers of the query string (:func:`views.collection_view`)."""
-    store = current_store()
-    levers = cached("collection-levers", lambda: views.read_levers(store))
-    features = cached("boundaries-districts", _boundaries)
-    return views.collection_view(store, counts=_counts(levers), lang=g.lang, features=features)
+    inputs = _inputs()
+    return views.collection_view(current_store(), counts=_counts(inputs["levers"]), lang=g.lang, inputs=inputs)
+
+
+@functools.lru_cache(maxsize=32)
+def _source_items(urls: tuple[str, ...]) -> Markup:
+    """The numbered list of sources (``urls`` in the order of their numbers, as
+    :func:`views.citations` numbers them), written once per list: at 100,000 SYNTHETIC actors
+    the collection points cite thousands of sources, and escaping each on every request took
+    most of the page's time."""
+    return Markup("".join(f'<li id="src-{n}"><a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a></li>'
+                          for n, url in enumerate(urls, 1)))
 
 
 @bp.get("/collection.<any(png, svg):fmt>")
@@ -77,10 +96,9 @@ def index(fmt: str) -> Response:
     store = current_store()
     view = _model()
     district = _district({d["district"]: d["name"] for d in view["districts"]})
-    G = collaboration()
-    features = cached("boundaries-districts", _boundaries)
-    coverage = cached("collection-coverage",
-                      lambda: collection_coverage(G, views.locate_points(collection_points(store), features)))
+    # Written by the build (graph/derived.py); computing it needs the whole collaboration graph.
+    coverage = cached("collection-coverage", lambda: collection_coverage(
+        collaboration(), views.locate_points(collection_points(store), cached("boundaries-districts", _boundaries))))
     coverage_rows = [{**row, "source": [row["population_source"]] if row.get("population_source") else [],
                       "assumption": translate("collection.points.only_known", lang)} for row in coverage]
     links = represent.twin_links("collection.index")
@@ -99,7 +117,8 @@ def index(fmt: str) -> Response:
     figure_urls = {f: url_for("collection.figure", fmt=f, **query) for f in ("png", "svg")}
     html = render_template("collection/index.html", title=title, description=description, links=links, view=view,
                            figure_urls=figure_urls,
-                           chart=views.chart(view), numbers=numbers, focus=focus, district=district,
+                           chart=views.chart(view), numbers=numbers, source_items=_source_items(tuple(numbers)),
+                           focus=focus, district=district,
                            coverage=coverage_rows, status_label=lambda s: views.status_label(s, lang),
                            span=lambda q, digits=0: views.span(q, lang, digits),
                            refnums=lambda q: sorted((numbers[u], u) for u in q.get("source") or () if u in numbers))

@@ -26,7 +26,7 @@ import networkx as nx
 import pyoxigraph
 from flask import Flask, current_app, g
 
-from graph import derived
+from graph import derived, search
 from graph.compact import CompactGraph
 from graph.settings import Settings
 from graph.sparql.remote import RemoteStore
@@ -321,8 +321,24 @@ def actor_name(slug: str) -> str | None:
 
 
 def actor_search():
-    """The full-text search index of the actors (graph/search.py), for a list with ``q``."""
-    return cached(f"actor-search-{g.lang}", lambda: actor_index().search)
+    """The full-text search index of the actors (graph/search.py), for a list with ``q``: the
+    folder the build wrote (opened in milliseconds, the same in every language), else the
+    index built with :func:`actor_index`."""
+    snap = snapshot()
+
+    def compute():
+        written = search_file(snap.derived) if snap.derived is not None else None
+        if written is not None and written.is_dir():
+            return search.open_file(written)
+        found, pickled = derived.load(snap.derived, f"actor-search-{g.lang}")  # a store built before the folder
+        return pickled if found else actor_index().search
+
+    return cached("actor-search", compute)
+
+
+def search_file(version: Path) -> Path:
+    """Where the build writes the search index of ``version`` (graph/derived.py)."""
+    return derived.path(version, "actor-search").with_suffix("")
 
 
 def concept_labels() -> dict:

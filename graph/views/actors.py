@@ -34,7 +34,7 @@ from graph.scans import (
     listed_actors,
     scan_of,
 )
-from graph.search import SearchIndex, actor_documents, build_index
+from graph.search import PackedSearch, SearchIndex, actor_documents, build_index
 from graph.sparql.catalog import run_named
 from graph.tables import Table
 from graph.words.ui import EVIDENCE  # evidence levels, strong to weak, with their names
@@ -87,7 +87,7 @@ class ActorIndex:
     labels: dict[tuple[str, str], dict[str, object]]
     choices: dict[str, dict[str, str]]
     hierarchy: Hierarchy = field(default_factory=Hierarchy)
-    search: SearchIndex | None = None
+    search: SearchIndex | PackedSearch | None = None
     #: :func:`facet_index` of ``records`` (built on first use when None).
     facets: FacetIndex | None = None
 
@@ -356,7 +356,8 @@ def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "
     if found is None:
         searched = np.ones(n, dtype=bool)
     else:
-        searched = np.fromiter((actor in found for actor in fi.ids), dtype=bool, count=n)
+        searched = np.zeros(n, dtype=bool)
+        searched[found] = True
     chosen = {}
     for facet, wanted in criteria.selected.items():
         if wanted:
@@ -379,9 +380,10 @@ def list_actors(store: pyoxigraph.Store, criteria: ActorFilter, *, lang: str = "
     for column in chosen.values():
         kept &= column
     if criteria.sort == "relevance":
-        by_name = sorted(np.flatnonzero(kept), key=lambda i: (fold(records[i]["name"]), fi.ids[i]))
-        by_name.sort(key=lambda i: found.get(fi.ids[i], len(found)) if found else 0, reverse=criteria.descending)
-        ranked = np.array(by_name, dtype=np.int64)
+        # ``found`` is in rank order and every rank differs: the kept ones in that order.
+        ranked = found[kept[found]] if found is not None else np.flatnonzero(kept)
+        if criteria.descending:
+            ranked = ranked[::-1]
     else:
         ranked = fi.orders[(criteria.sort, criteria.descending)] \
             if (criteria.sort, criteria.descending) in fi.orders else _order_of(records, criteria)
@@ -604,18 +606,20 @@ def fold(text: str | None) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _search(index: ActorIndex, q: str) -> dict[str, int] | None:
-    """Actor id → rank in the full-text search (:mod:`graph.search`), None without a search.
-    An actor's exact id is found too."""
+def _search(index: ActorIndex, q: str) -> np.ndarray | None:
+    """The positions (in ``index``'s records) of the actors the full-text search
+    (:mod:`graph.search`) finds, best first; None without a search. An actor's exact id
+    is found too, first."""
     if not q.strip():
         return None
-    ids = index.search.search(q) if index.search is not None else []
-    ranks = {slug: i for i, slug in enumerate(ids)}
-    slug = q.strip()
     ids = index.facets.ids if index.facets is not None else [r["id"] for r in index.records]
-    if slug not in ranks and slug in ids:
-        ranks[slug] = -1
-    return ranks
+    found = index.search.positions(q, ids) if index.search is not None else np.zeros(0, dtype=np.int64)
+    slug = q.strip()
+    if slug in ids:
+        position = ids.index(slug)
+        if position not in found:
+            found = np.concatenate(([position], found)).astype(np.int64)
+    return found
 
 
 def _values(record: dict, facet: str) -> list[str]:

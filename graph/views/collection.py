@@ -100,24 +100,28 @@ def locate_points(points: Sequence[Mapping[str, Any]], features: Sequence[Any] |
     ...     [{"lat": 1.0, "lon": 1.0, "district": "B"}, {"lat": None, "lon": None, "district": "B"}], [square])]
     [('A', True), ('B', False)]
     """
+    import numpy as np
     from matplotlib.path import Path as Shape
 
     shapes = [(f.key, [[Shape(ring) for ring in polygon] for polygon in f.polygons]) for f in features or ()]
-
-    def where(lon: float, lat: float) -> str | None:
+    placed = [i for i, point in enumerate(points) if point.get("lat") is not None and point.get("lon") is not None]
+    keys: dict[int, str] = {}
+    if shapes and placed:
+        # All points against one ring at a time (Path.contains_points, the same test as
+        # contains_point): 2,000 points at 100,000 SYNTHETIC actors took a second one by one.
+        # The first district, and in it the first polygon, that holds a point keeps it.
+        xy = np.array([(float(points[i]["lon"]), float(points[i]["lat"])) for i in placed], dtype=float)
+        open_ = np.ones(len(placed), dtype=bool)
         for key, polygons in shapes:
             for outer, *holes in polygons:
-                if outer.contains_point((lon, lat)) and not any(h.contains_point((lon, lat)) for h in holes):
-                    return key
-        return None
-
-    out = []
-    for point in points:
-        key = None
-        if shapes and point.get("lat") is not None and point.get("lon") is not None:
-            key = where(float(point["lon"]), float(point["lat"]))
-        out.append({**point, "district": key or point.get("district"), "located": key is not None})
-    return out
+                inside = open_ & outer.contains_points(xy)
+                for hole in holes:
+                    inside &= ~hole.contains_points(xy)
+                for j in np.flatnonzero(inside):
+                    keys[placed[j]] = key
+                open_ &= ~inside
+    return [{**point, "district": keys.get(i) or point.get("district"), "located": i in keys}
+            for i, point in enumerate(points)]
 
 
 def points_per_district(points: Sequence[Mapping[str, Any]], features: Sequence[Any] | None = None
@@ -131,9 +135,13 @@ def points_per_district(points: Sequence[Mapping[str, Any]], features: Sequence[
     >>> points_per_district(points, [square])[0]
     {'A': 1, 'B': 1}
     """
+    return count_points(locate_points(points, features))
+
+
+def count_points(placed: Sequence[Mapping[str, Any]]) -> tuple[dict[str, int], dict[str, list[str]], int]:
+    """:func:`points_per_district` of points placed by :func:`locate_points` already."""
     counts: dict[str, int] = defaultdict(int)
     sources: dict[str, list[str]] = defaultdict(list)
-    placed = locate_points(points, features)
     for point in placed:
         key = point["district"]
         if key:
@@ -244,9 +252,26 @@ _PARTS = ("low", "high", "unit", "status", "year", "source", "assumption")
 FLAT_COLUMNS = ["district", "name", "state", "region_status"] + [f"{q}_{p}" for q in QUANTITIES for p in _PARTS]
 
 
+def collection_inputs(store: pyoxigraph.Store, features: Sequence[Any] | None = None, *,
+                      points: Sequence[Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """What :func:`collection_view` reads from the store, in every language, read once per
+    store version (the build writes it, graph/derived.py; the collection points' query alone
+    took seconds at 100,000 SYNTHETIC actors): the figures, the levers, the districts, the
+    states' rows of ``network_labels``, and the collection points counted per district
+    (``features``: as in :func:`collection_view`; ``points``: the store's collection points
+    placed by :func:`locate_points` already, when the caller has them)."""
+    if points is None:
+        points = locate_points(collection_points(store), features)
+    point_counts, point_sources, located = count_points(points)
+    return {"figures": read_figures(store), "levers": read_levers(store),
+            "districts": run_named(store, "districts").rows,
+            "states": [row for row in run_named(store, "network_labels").rows if row["scheme"] == "state"],
+            "point_counts": point_counts, "point_sources": point_sources, "located": located, "points": len(points)}
+
+
 def collection_view(store: pyoxigraph.Store, *, district: str | None = None, counts: Mapping[str, int] | None = None,
-                    lever_args: Sequence[str] = (), lang: str = "de", features: Sequence[Any] | None = None
-                    ) -> dict[str, Any]:
+                    lever_args: Sequence[str] = (), lang: str = "de", features: Sequence[Any] | None = None,
+                    inputs: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The model and a scenario for every district (or one), ready for page, CLI and briefing.
 
     Parameters
@@ -256,6 +281,8 @@ def collection_view(store: pyoxigraph.Store, *, district: str | None = None, cou
         ``NAME=COUNT`` strings (from the command line).
     features : district boundaries (:func:`graph.views.map.read_features`), so that collection
         points with coordinates are counted by where they lie.
+    inputs : :func:`collection_inputs` of ``store`` (and ``features``), when the caller keeps
+        it; read from the store when None.
 
     Returns
     -------
@@ -271,13 +298,13 @@ def collection_view(store: pyoxigraph.Store, *, district: str | None = None, cou
     graph.analyse.scenario.LeverError
         for an unknown district or lever, or a count out of range.
     """
-    figures, levers = read_figures(store), read_levers(store)
+    inputs = inputs if inputs is not None else collection_inputs(store, features)
+    figures, levers = inputs["figures"], inputs["levers"]
     chosen = dict(counts or {})
     for name, count in model.parse_levers(lever_args, levers).items():
         chosen[name] = chosen.get(name, 0) + count
-    districts = run_named(store, "districts").rows
-    states = {row["notation"]: row["de" if lang == "de" else "en"] or row["notation"]
-              for row in run_named(store, "network_labels").rows if row["scheme"] == "state"}
+    districts = inputs["districts"]
+    states = {row["notation"]: row["de" if lang == "de" else "en"] or row["notation"] for row in inputs["states"]}
     if district:
         wanted = [d for d in districts if district.casefold() in (d["key"].casefold(), str(d["name"]).casefold())]
         if not wanted:
@@ -285,10 +312,9 @@ def collection_view(store: pyoxigraph.Store, *, district: str | None = None, cou
             raise model.LeverError(f"unknown district '{district}'; known districts: {known}")
         districts = wanted
     rows = model.district_model(districts, figures, states)
-    all_points = collection_points(store)
-    point_counts, point_sources, located = points_per_district(all_points, features)
-    rest = _text(lang, "points.rest") if located < len(all_points) else ""
-    points_note = _text(lang, "points", located=located, n=len(all_points), rest=rest)
+    point_counts, point_sources, located = inputs["point_counts"], inputs["point_sources"], inputs["located"]
+    rest = _text(lang, "points.rest") if located < inputs["points"] else ""
+    points_note = _text(lang, "points", located=located, n=inputs["points"], rest=rest)
     out_rows, flat = [], []
     for row in rows:
         result = model.scenario(row, levers, chosen)

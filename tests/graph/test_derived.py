@@ -124,8 +124,8 @@ def test_reading_the_build_s_own_triples_gives_what_reading_the_store_gives(sett
         assert read_from_store == []  # every scan came from the files
     finally:
         mapped.close()
-    keys = sorted(p.stem for p in (from_store / derived.FOLDER).iterdir())
-    assert len(keys) > 40 and keys == sorted(p.stem for p in (from_files / derived.FOLDER).iterdir())
+    keys = sorted(p.stem for p in (from_store / derived.FOLDER).glob("*.pickle"))
+    assert len(keys) > 40 and keys == sorted(p.stem for p in (from_files / derived.FOLDER).glob("*.pickle"))
     differ = [key for key in keys if (from_store / derived.FOLDER / f"{key}.pickle").read_bytes()
               != (from_files / derived.FOLDER / f"{key}.pickle").read_bytes()]
     if differ:  # equal values may pickle differently (a set's order); compare them then
@@ -144,3 +144,33 @@ def test_the_build_s_briefing_is_the_one_computed_afresh(built):
         found, context = derived.load(version, f"report-context-{lang}")
         assert found
         assert render_report(context) == build_report(store, lang=lang)
+
+
+def test_the_search_and_collection_are_read_from_the_build(built, settings, monkeypatch, tmp_path):
+    """/actors?q= opens the search folder the build wrote (the packed index); /collection reads
+    the store's part of its model and the coverage from the build: neither the collaboration
+    graph, nor the actor index, nor the collection points' query is computed. The answers are
+    those of a viewer that computes everything (the same data built without page data)."""
+    from graph import search
+    from graph.settings import Settings
+
+    version = current_path(built.store_dir)
+    assert isinstance(search.open_file(version / derived.FOLDER / "actor-search"), search.PackedSearch)
+    plain = Settings(data_dir=settings.data_dir, store_dir=tmp_path / "plain")
+    ingest.build(plain)
+    urls = ("/actors.json?q=recycler", "/actors.json?q=synthetic&_sort=-relevance", "/actors.json?q=test-authority",
+            "/collection.json", "/collection.json?lang=en", "/collection.csv")
+    expected = {url: create_app(plain).test_client().get(url).get_data() for url in urls}
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a page computed a value the build had precomputed")
+
+    for name in ("graph", "actor_index"):
+        monkeypatch.setattr(derived, name, refuse)
+    monkeypatch.setattr("webapp.collection.collection_points", refuse)
+    monkeypatch.setattr("graph.views.collection.collection_points", refuse)
+    client = create_app(built).test_client()
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.get_data() == expected[url], url

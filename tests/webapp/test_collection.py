@@ -181,3 +181,18 @@ def test_the_chart_downloads_as_png_and_svg_with_the_levers(client):
     assert "mit Hebeln (Spanne)" in texts["?syn-container=3"] and "mit Hebeln (Spanne)" not in texts[""]
     assert "Goslar" in texts[""]
     assert client.get("/collection.svg?syn-container=x").status_code == 400
+
+
+def test_the_sources_list_is_written_as_the_template_wrote_it():
+    """webapp/collection.py writes the numbered sources once per list; the same bytes as the
+    template's loop, escaping included."""
+    from jinja2 import Environment
+
+    from webapp.collection import _source_items
+
+    numbers = {"https://example.org/a?x=1&y=<2>": 1, 'https://example.org/"b"': 2, "https://example.org/c": 3}
+    loop = Environment(autoescape=True).from_string(
+        "{% for url, n in numbers|dictsort(by='value') %}<li id=\"src-{{ n }}\"><a href=\"{{ url }}\" "
+        "rel=\"noopener noreferrer\">{{ url }}</a></li>{% endfor %}")
+    assert str(_source_items(tuple(numbers))) == loop.render(numbers=numbers)
+    assert "&amp;y=&lt;2&gt;" in _source_items(tuple(numbers))
