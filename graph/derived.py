@@ -256,7 +256,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(G))  # one ranking, labelled per language
     # /communities, /periphery and /chains: each analysis once over the whole graph, language-free;
     # every language's rows for every actor and area below (a filter then only selects rows).
-    groups, community_gaps = timed("community-findings", lambda: community_findings(G))
+    groups, community_gaps = put("community-findings", lambda: community_findings(G))  # the briefing reads it too
     edge = timed("periphery", lambda: analyse.periphery(G))
     chain_cells = timed("chain-cells", lambda: analyse.value_chain_matrix(G, levels=CHAIN_LEVELS))
     chain_coverage = timed("chain-coverage", lambda: analyse.value_chain_coverage(G, levels=CHAIN_LEVELS))
@@ -296,7 +296,8 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     if view is not None:  # the default view's facet counts: the same actors and ties in every language
         put("network-default-counts", lambda: network_views.shown_counts(G, view["nodes"], view["edges"]))
     # The region's briefing (/report, its twins and figures), from the analyses above.
-    found = {"brokers": found_brokers, "partners": ranked, "actor_sources": actor_sources}
+    found = {"brokers": found_brokers, "partners": ranked, "actor_sources": actor_sources, "communities": groups,
+             "community_gaps": community_gaps}
     for lang in langs:
         put(f"report-context-{lang}", lambda lang=lang: briefing_context(store, lang=lang, G=G, found=found))
     return seconds

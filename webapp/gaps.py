@@ -363,9 +363,9 @@ def _briefing_context(lang: str, wait_s: float | None = None) -> tuple[bool, dic
 
     def compute() -> dict:
         G = collaboration()
-        found = {"brokers": cached("brokers", lambda: analyse.brokers(G)),
-                 "communities": cached("communities", lambda: analyse.communities(G)),
-                 "community_gaps": cached("community-gaps", lambda: analyse.community_gaps(G))}
+        groups, gaps = cached("community-findings", lambda: community_findings(G))
+        found = {"brokers": cached("brokers", lambda: analyse.brokers(G)), "communities": groups,
+                 "community_gaps": gaps}
         return briefing_context(store, lang=lang, selection=selection, G=G, found=found)
 
     return prepared(f"report-context-{_briefing_key(lang)}", compute, prepare_wait_s() if wait_s is None else wait_s)
