@@ -227,11 +227,12 @@ def missing_partnerships(
     chosen = [(score, -u, -x) for score, u, x in sorted(scored, reverse=True)]
     rows = []
     rank = 0
+    ranks = flow_ranks(G)
     for position, (score, u, v) in enumerate(chosen, start=1):
         if not rows or score != rows[-1]["score"]:
             rank = position
         rows.append(_row(G, nodes, adj, profiles, contribution, specificity, weights, max_stage_gap,
-                         rank, score, u, v, topic))
+                         rank, score, u, v, topic, ranks))
     return rows
 
 
@@ -447,15 +448,17 @@ def _parts(pu: _Profile, pv: _Profile, s: float, specificity: dict[str, float],
     return topic, chain, prox, comp, border * chain
 
 
-def _row(G, nodes, adj, profiles, contribution, specificity, weights, gap, rank, score, u, v, topic):
+def _row(G, nodes, adj, profiles, contribution, specificity, weights, gap, rank, score, u, v, topic, ranks):
     common = sorted(nodes[w] for w in adj[u] & adj[v] if contribution[w])
     s = sum(contribution[w] for w in adj[u] & adj[v])
-    return _row_of(G, nodes[u], nodes[v], profiles[u], profiles[v], common, s, specificity, gap, rank, score, topic)
+    return _row_of(G, nodes[u], nodes[v], profiles[u], profiles[v], common, s, specificity, gap, rank, score, topic,
+                   ranks)
 
 
-def _row_of(G, a, b, pa, pb, common, s, specificity, gap, rank, score, topic):
+def _row_of(G, a, b, pa, pb, common, s, specificity, gap, rank, score, topic, ranks, langs=("de", "en")):
     """One row of the ranking: ``common`` the partners counted in the proximity (IRIs, sorted),
-    ``s`` their index; ``G`` needs the two actors and those partners (labels and reasons)."""
+    ``s`` their index; ``G`` needs the two actors and those partners (labels and reasons);
+    ``ranks``: :func:`flow_ranks` of ``G`` (computed once per ranking, not per row)."""
     t, chain, prox, comp, border = _parts(pa, pb, s, specificity, gap)
     row = {
         "rank": rank, "actor_a": a, "label_a": actor_label(G, a), "actor_b": b, "label_b": actor_label(G, b),
@@ -465,27 +468,28 @@ def _row_of(G, a, b, pa, pb, common, s, specificity, gap, rank, score, topic):
         "topic_a": list(pa.topic), "topic_b": list(pb.topic),
         "common_partners": common, "state_a": pa.state, "state_b": pb.state,
     }
-    row["reasons"] = _reason_codes(G, row, topic, gap)
+    row["reasons"] = _reason_codes(G, row, topic, gap, ranks)
     from graph.words.partners import reasons_text
 
-    for lang in ("de", "en"):
+    for lang in langs:
         row[f"reasons_{lang}"] = reasons_text(G, row, lang)
     return row
 
 
-def _reason_codes(G: nx.Graph, row: dict[str, Any], topic, gap: int) -> list[dict[str, Any]]:
+def _reason_codes(G: nx.Graph, row: dict[str, Any], topic, gap: int,
+                  ranks: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """The reasons of one pair as codes with their values; words come from graph.words.partners."""
     a, b = row["actor_a"], row["actor_b"]
     reasons: list[dict[str, Any]] = []
     chosen = [{"scheme": HIERARCHICAL_FACETS[f], "notation": n} for f, ns in (topic or {}).items() for n in ns]
     if row["topic"]:
         if row["topic_a"] and row["topic_b"]:
-            flow = stage_flow(G, a, b, gap) if row["topic"] == TOPIC_LEVELS["chain"] else None
+            flow = stage_flow(G, a, b, gap, ranks) if row["topic"] == TOPIC_LEVELS["chain"] else None
             reasons.append({"code": "topic_chain" if flow else "topic_both", "topic": chosen,
                             "held": {a: row["topic_a"], b: row["topic_b"]}, "flow": flow})
         else:
             holder, other = (a, b) if row["topic_a"] else (b, a)
-            flow = stage_flow(G, a, b, gap) if row["topic"] == TOPIC_LEVELS["next"] else None
+            flow = stage_flow(G, a, b, gap, ranks) if row["topic"] == TOPIC_LEVELS["next"] else None
             reasons.append({"code": "topic_next" if flow else "topic_one", "topic": chosen, "holder": holder,
                             "other": other, "held": {holder: row[f"topic_{'a' if holder == a else 'b'}"]},
                             "flow": flow})
@@ -494,7 +498,7 @@ def _reason_codes(G: nx.Graph, row: dict[str, Any], topic, gap: int) -> list[dic
         told = reasons[0] if reasons and reasons[0].get("flow") else None
         items = [i for i in row["shared_items"] if not told or all(i not in h for h in told["held"].values())]
         if items:
-            reasons.append({"code": "chain", "items": items, "flow": None if told else stage_flow(G, a, b, gap)})
+            reasons.append({"code": "chain", "items": items, "flow": None if told else stage_flow(G, a, b, gap, ranks)})
     if row["common_partners"]:
         reasons.append({"code": "partners", "partners": row["common_partners"]})
     if row["competence"]:
@@ -511,11 +515,13 @@ def _reason_codes(G: nx.Graph, row: dict[str, Any], topic, gap: int) -> list[dic
     return reasons
 
 
-def stage_flow(G: nx.Graph, a: str, b: str, gap: int = 1) -> dict[str, Any] | None:
+def stage_flow(G: nx.Graph, a: str, b: str, gap: int = 1, ranks: dict[str, int] | None = None
+               ) -> dict[str, Any] | None:
     """Who is upstream, at which stages: the closest pair of adjacent stages of the two,
     earliest first, as ``{"up", "down", "s1", "s2", "next"}`` (``next``: directly
-    consecutive), or None when none of their stages are adjacent."""
-    ranks = flow_ranks(G)
+    consecutive), or None when none of their stages are adjacent. ``ranks``:
+    :func:`flow_ranks` of ``G`` when known already."""
+    ranks = flow_ranks(G) if ranks is None else ranks
     best = None
     for x, y in ((a, b), (b, a)):
         for s in G.nodes[x].get("stages") or ():
@@ -721,7 +727,8 @@ def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Gra
                       competence_weight: float = 0.1, border_weight: float = 0.15,
                       topic: Mapping[str, Iterable[str]] | None = None,
                       area: Mapping[str, Iterable[str]] | None = None, include_funders: bool = False,
-                      leave_out_kinds: Iterable[str] = (), budget: int = PAIR_BUDGET) -> Ranking:
+                      leave_out_kinds: Iterable[str] = (), budget: int = PAIR_BUDGET,
+                      langs: Iterable[str] = ("de", "en")) -> Ranking:
     """:func:`missing_partnerships` from a :class:`PartnerIndex`: the same rows, computed over
     the actors a filter is about and with NumPy, so that a topic or a place at 100,000 actors
     takes about a second rather than a minute.
@@ -752,7 +759,8 @@ def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Gra
 
     Complexity: O(anchors · (k² + share) · log) NumPy work for degrees k (hubs excluded), plus
     the rows of the best ``top``. Returns a :class:`Ranking`; the rows as in
-    :func:`missing_partnerships`.
+    :func:`missing_partnerships`, with ``reasons_<lang>`` for each of ``langs`` (wording a
+    row takes far longer than ranking it: a page asks for its own language only).
 
     >>> G = nx.Graph(stage_order={"TS-08": 6, "TS-09": 7})
     >>> G.add_node("A", label="A", stages=["TS-08"], materials=["tantalum"], state="03")
@@ -806,7 +814,7 @@ def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Gra
     order = _best(score, lo, hi, top)
     # Rounded as missing_partnerships rounds (Python's round, not NumPy's), then in its order.
     chosen = sorted(((-round(float(score[k]), 4), int(lo[k]), int(hi[k])) for k in order))[:top]
-    return Ranking(_rows_of(index, graph_of, chosen, weights, topic), sampled)
+    return Ranking(_rows_of(index, graph_of, chosen, topic, tuple(langs)), sampled)
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -929,7 +937,7 @@ def _best(score: np.ndarray, lo: np.ndarray, hi: np.ndarray, top: int | None) ->
     return order[:limit]
 
 
-def _rows_of(index: PartnerIndex, graph_of, chosen: list[tuple[float, int, int]], weights, topic) -> list[dict]:
+def _rows_of(index: PartnerIndex, graph_of, chosen: list[tuple[float, int, int]], topic, langs) -> list[dict]:
     """The rows of the chosen pairs ``(-score, lo, hi)``, worded from ``graph_of`` their actors."""
     nodes, c = index.nodes, index.contribution
     common = {}
@@ -943,6 +951,7 @@ def _rows_of(index: PartnerIndex, graph_of, chosen: list[tuple[float, int, int]]
     profiles = dict(zip(ends, _profiles(G, ends, index.max_stage_gap, topic), strict=True))
     rows: list[dict[str, Any]] = []
     rank = 0
+    ranks = flow_ranks(G)
     for position, (score, u, x) in enumerate(chosen, start=1):
         if not rows or -score != rows[-1]["score"]:
             rank = position
@@ -950,5 +959,5 @@ def _rows_of(index: PartnerIndex, graph_of, chosen: list[tuple[float, int, int]]
         partners = common[u, x]
         rows.append(_row_of(G, a, b, profiles[a], profiles[b], [nodes[w] for w in partners],
                             sum(float(c[w]) for w in partners), index.specificity, index.max_stage_gap, rank,
-                            -score, topic))
+                            -score, topic, ranks, langs))
     return rows

@@ -21,7 +21,8 @@ from graph.analyse._checks import r4
 from graph.analyse._names import actor_state, district_name, item_label, label, state_name
 from graph.analyse._stages import chain, stage_positions
 from graph.analyse.chains import OFF_PATH, coverage_parts
-from graph.analyse.partners import PUBLIC_KINDS
+from graph.analyse.partners import PUBLIC_KINDS, PartnerIndex, partner_index, rank_partnerships
+from graph.compact import CompactGraph
 from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of, node_matches
 from graph.views.actors import NONE, actor_id
 from graph.views.network import DERIVED_TIES
@@ -31,7 +32,8 @@ from graph.words.partners import PART_OF, reason_text
 #: Actor facets a list of suggestions or brokers can be narrowed by (values are notations).
 PAIR_FACETS = ("state", "district", "kind", "stage", "material", "category", "competency")
 #: At most this many suggestions are ranked; filters then pick from them (the real graph has
-#: about 2,300 candidate pairs in all, so there the list is complete).
+#: about 2,300 candidate pairs in all, so there the list is complete; at 100,000 SYNTHETIC
+#: actors the candidates are sampled, see :attr:`SuggestionList.sampled`).
 SUGGESTION_LIMIT = 5000
 #: The four parts of a suggestion's score, in the order the pages show them.
 PARTS = ("topic", "value_chain", "proximity", "competence", "border")
@@ -97,13 +99,36 @@ class PairFilter:
         return repr((sorted(ranked.items()), self.without_public, self.funders))
 
 
-def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTION_LIMIT,
-                        criteria: PairFilter | None = None) -> list[dict[str, Any]]:
+class SuggestionList(list):
+    """Suggestion rows, and whether they are the best of a sample of the candidate pairs
+    (``sampled``; only on very large graphs, see :func:`graph.analyse.partners.rank_partnerships`):
+    then a page says that the list is not complete."""
+
+    sampled: bool = False
+
+    def __init__(self, rows: Iterable[dict[str, Any]] = (), sampled: bool = False) -> None:
+        super().__init__(rows)
+        self.sampled = sampled
+
+
+@dataclass(frozen=True)
+class RankingSource:
+    """What a ranking reads instead of the whole collaboration graph: the build's partner index
+    (:class:`~graph.analyse.partners.PartnerIndex`) and the packed graph, whose
+    :meth:`~graph.compact.CompactGraph.subgraph` holds the actors the rows name."""
+
+    index: PartnerIndex
+    graph: CompactGraph
+
+
+def partner_suggestions(G: nx.Graph | RankingSource, *, lang: str = "de", limit: int = SUGGESTION_LIMIT,
+                        criteria: PairFilter | None = None) -> SuggestionList:
     """The ranked partner suggestions of ``G`` with names, places, reasons and evidence.
 
     Parameters
     ----------
-    G : the collaboration graph of :func:`graph.network.collaboration_graph`.
+    G : the collaboration graph of :func:`graph.network.collaboration_graph`, or a
+        :class:`RankingSource` of it (what a viewer reads: no whole graph is loaded).
     lang : "de" or "en", for labels and reasons.
     limit : rank at most this many pairs (the best ones).
     criteria : the topic, area and kinds the ranking is about (see :class:`PairFilter`);
@@ -137,18 +162,38 @@ def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTIO
     >>> row["partners"][0]["sources_a"], row["partners"][0]["relations_b"]
     (['s1'], ['cooperates_with'])
     """
-    return suggestion_rows(G, ranked_pairs(G, limit=limit, criteria=criteria), lang=lang)
+    if isinstance(G, RankingSource):
+        built: dict[str, nx.Graph] = {}
+
+        def graph_of(actors: set[str]) -> nx.Graph:
+            built["G"] = G.graph.subgraph(actors)
+            return built["G"]
+
+        found = ranked_pairs(G.index, limit=limit, criteria=criteria, graph_of=graph_of, langs=(lang,))
+        return SuggestionList(suggestion_rows(built.get("G") or nx.Graph(), found, lang=lang), found.sampled)
+    found = ranked_pairs(G, limit=limit, criteria=criteria)
+    return SuggestionList(suggestion_rows(G, found, lang=lang), found.sampled)
 
 
-def ranked_pairs(G: nx.Graph, *, limit: int = SUGGESTION_LIMIT,
-                 criteria: PairFilter | None = None) -> list[dict[str, Any]]:
+def ranked_pairs(G: nx.Graph | PartnerIndex, *, limit: int = SUGGESTION_LIMIT, criteria: PairFilter | None = None,
+                 graph_of=None, langs: Iterable[str] = ("de", "en")) -> SuggestionList:
     """The rows of :func:`~graph.analyse.missing_partnerships` that :func:`partner_suggestions`
     labels: the same in every language (they carry ``reasons_de`` and ``reasons_en``), so the
-    build ranks once and labels per language (:func:`suggestion_rows`)."""
+    build ranks once and labels per language (:func:`suggestion_rows`).
+
+    Ranked by :func:`~graph.analyse.partners.rank_partnerships` from the partner index (``G``
+    itself, or built from the graph ``G``): the same rows, in about a second at 100,000 actors
+    whatever the filter; ``graph_of``: where the rows' actors are read (``G`` by default), and
+    ``langs`` the languages of their reasons. ``sampled`` says whether the rows are the best of
+    a sample (very large graphs only)."""
     criteria = criteria or PairFilter()
-    return missing_partnerships(G, top=limit, topic=criteria.topic() or None, area=criteria.area() or None,
-                                include_funders=criteria.funders,
-                                leave_out_kinds=PUBLIC_KINDS if criteria.without_public else ())
+    index = G if isinstance(G, PartnerIndex) else partner_index(G)
+    if graph_of is None:
+        graph_of = lambda actors: G  # noqa: E731 -- the whole graph holds every actor
+    ranking = rank_partnerships(index, graph_of, top=limit, topic=criteria.topic() or None,
+                                area=criteria.area() or None, include_funders=criteria.funders,
+                                leave_out_kinds=PUBLIC_KINDS if criteria.without_public else (), langs=langs)
+    return SuggestionList(ranking.rows, ranking.sampled)
 
 
 def suggestion_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de") -> list[dict[str, Any]]:
@@ -158,23 +203,33 @@ def suggestion_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de
     return [_suggestion(G, row, lang, weights) for row in found]
 
 
-def filter_suggestions(G: nx.Graph | None, rows: list[dict[str, Any]], criteria: PairFilter) -> list[dict[str, Any]]:
+def filter_suggestions(G: nx.Graph | PartnerIndex | None, rows: list[dict[str, Any]],
+                       criteria: PairFilter) -> list[dict[str, Any]]:
     """The rows of :func:`partner_suggestions` that ``criteria`` keeps, order unchanged.
 
     The topic and the area were applied by the ranking; here the place and kind (a pair with
     an actor that is in the chosen state or district *and* of the chosen kind), the least
-    score and the actor. ``G`` is read only for a place or kind (:meth:`PairFilter.places`),
-    so a caller may pass None otherwise."""
+    score and the actor. ``G`` (the graph or its partner index, which answers the same from
+    arrays) is read only for a place or kind (:meth:`PairFilter.places`), so a caller may
+    pass None otherwise."""
     kinds = criteria.places()
     if kinds and G is None:
-        raise ValueError("a place or kind filter needs the collaboration graph")
+        raise ValueError("a place or kind filter needs the collaboration graph or its partner index")
+    if isinstance(G, PartnerIndex):
+        index = G
+
+        def matches(iri: str) -> bool:
+            return index.place_matches(iri, kinds, none=NONE)
+    else:
+        def matches(iri: str) -> bool:
+            return actor_matches(G, iri, kinds)
     kept = []
     for row in rows:
         if row["score"] < criteria.min_score:
             continue
         if criteria.actor and criteria.actor not in (row["iri_a"], row["iri_b"]):
             continue
-        if kinds and not (actor_matches(G, row["iri_a"], kinds) or actor_matches(G, row["iri_b"], kinds)):
+        if kinds and not (matches(row["iri_a"]) or matches(row["iri_b"])):
             continue
         kept.append(row)
     return kept
