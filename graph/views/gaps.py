@@ -21,7 +21,7 @@ from graph.analyse._checks import r4
 from graph.analyse._names import actor_state, district_name, item_label, label, state_name
 from graph.analyse._stages import chain, stage_positions
 from graph.analyse.chains import OFF_PATH, coverage_parts
-from graph.analyse.partners import PUBLIC_KINDS, PartnerIndex, partner_index, rank_partnerships
+from graph.analyse.partners import PUBLIC_KINDS, PartnerIndex, RankedRows, partner_index, rank_partnerships
 from graph.compact import CompactGraph
 from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of, node_matches
 from graph.views.actors import NONE, actor_id
@@ -122,7 +122,7 @@ class RankingSource:
 
 
 def partner_suggestions(G: nx.Graph | RankingSource, *, lang: str = "de", limit: int = SUGGESTION_LIMIT,
-                        criteria: PairFilter | None = None) -> SuggestionList:
+                        criteria: PairFilter | None = None) -> SuggestionList | LazySuggestions:
     """The ranked partner suggestions of ``G`` with names, places, reasons and evidence.
 
     Parameters
@@ -137,7 +137,8 @@ def partner_suggestions(G: nx.Graph | RankingSource, *, lang: str = "de", limit:
     Returns
     -------
     list of dict
-        The keys of :data:`SUGGESTION_COLUMNS` (``kind_*``, ``district_*``, ``state_*`` as
+        A :class:`SuggestionList` (from a :class:`RankingSource`, :class:`LazySuggestions`,
+        worded as read) of rows with the keys of :data:`SUGGESTION_COLUMNS` (``kind_*``, ``district_*``, ``state_*`` as
         labels, ``shared_items`` and ``common_partners`` as lists of labels and names,
         ``reasons`` the analysis' sentence), plus ``iri_a``, ``iri_b``, ``parts`` (one
         ``{"part", "value", "text"}`` per part above 0, in :data:`PARTS` order) and
@@ -163,37 +164,80 @@ def partner_suggestions(G: nx.Graph | RankingSource, *, lang: str = "de", limit:
     (['s1'], ['cooperates_with'])
     """
     if isinstance(G, RankingSource):
-        built: dict[str, nx.Graph] = {}
-
-        def graph_of(actors: set[str]) -> nx.Graph:
-            built["G"] = G.graph.subgraph(actors)
-            return built["G"]
-
-        found = ranked_pairs(G.index, limit=limit, criteria=criteria, graph_of=graph_of, langs=(lang,))
-        return SuggestionList(suggestion_rows(built.get("G") or nx.Graph(), found, lang=lang), found.sampled)
+        ranking = _ranking(G.index, G.graph.subgraph, limit, criteria, (lang,))
+        return LazySuggestions(ranking.rows, lang, ranking.sampled)
     found = ranked_pairs(G, limit=limit, criteria=criteria)
     return SuggestionList(suggestion_rows(G, found, lang=lang), found.sampled)
 
 
 def ranked_pairs(G: nx.Graph | PartnerIndex, *, limit: int = SUGGESTION_LIMIT, criteria: PairFilter | None = None,
-                 graph_of=None, langs: Iterable[str] = ("de", "en")) -> SuggestionList:
+                 graph_of=None) -> SuggestionList:
     """The rows of :func:`~graph.analyse.missing_partnerships` that :func:`partner_suggestions`
     labels: the same in every language (they carry ``reasons_de`` and ``reasons_en``), so the
     build ranks once and labels per language (:func:`suggestion_rows`).
 
     Ranked by :func:`~graph.analyse.partners.rank_partnerships` from the partner index (``G``
     itself, or built from the graph ``G``): the same rows, in about a second at 100,000 actors
-    whatever the filter; ``graph_of``: where the rows' actors are read (``G`` by default), and
-    ``langs`` the languages of their reasons. ``sampled`` says whether the rows are the best of
-    a sample (very large graphs only)."""
-    criteria = criteria or PairFilter()
+    whatever the filter; ``graph_of``: where the rows' actors are read (the graph ``G`` by
+    default). ``sampled`` says whether the rows are the best of a sample (very large graphs only)."""
     index = G if isinstance(G, PartnerIndex) else partner_index(G)
     if graph_of is None:
+        if isinstance(G, PartnerIndex):
+            raise ValueError("ranking from a partner index needs graph_of, where the rows' actors are read")
         graph_of = lambda actors: G  # noqa: E731 -- the whole graph holds every actor
-    ranking = rank_partnerships(index, graph_of, top=limit, topic=criteria.topic() or None,
-                                area=criteria.area() or None, include_funders=criteria.funders,
-                                leave_out_kinds=PUBLIC_KINDS if criteria.without_public else (), langs=langs)
+    ranking = _ranking(index, graph_of, limit, criteria or PairFilter(), ("de", "en"))
     return SuggestionList(ranking.rows, ranking.sampled)
+
+
+def _ranking(index: PartnerIndex, graph_of, limit: int, criteria: PairFilter | None, langs: tuple[str, ...]):
+    criteria = criteria or PairFilter()
+    return rank_partnerships(index, graph_of, top=limit, topic=criteria.topic() or None,
+                             area=criteria.area() or None, include_funders=criteria.funders,
+                             leave_out_kinds=PUBLIC_KINDS if criteria.without_public else (), langs=langs)
+
+
+class LazySuggestions(Sequence):
+    """The rows of :func:`partner_suggestions` from a :class:`RankingSource`, each labelled and
+    worded when first read (:class:`~graph.analyse.partners.RankedRows`): a page shows 50 of
+    5,000, and wording them all took longer than ranking them. :func:`filter_suggestions`
+    keeps rows by score, actor, place and kind without wording any (:meth:`keep`, a view
+    sharing the worded rows); iterating words them in blocks (a CSV download). ``sampled``
+    as in :class:`SuggestionList`."""
+
+    def __init__(self, ranked: RankedRows, lang: str, sampled: bool = False, positions: list[int] | None = None,
+                 done: dict[int, dict[str, Any]] | None = None) -> None:
+        self.ranked, self.lang, self.sampled = ranked, lang, sampled
+        self.positions = list(range(len(ranked))) if positions is None else positions
+        self._done = {} if done is None else done
+        self._weights = score_weights()
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def pairs(self) -> list[dict[str, Any]]:
+        """``{"iri_a", "iri_b", "score"}`` of each row, without wording any."""
+        return [dict(zip(("iri_a", "iri_b", "score"), self.ranked.pairs[k][:3], strict=True))
+                for k in self.positions]
+
+    def keep(self, kept: Iterable[int]) -> LazySuggestions:
+        return LazySuggestions(self.ranked, self.lang, self.sampled, [self.positions[i] for i in kept], self._done)
+
+    def _rows(self, ks: list[int]) -> list[dict[str, Any]]:
+        todo = [k for k in dict.fromkeys(ks) if k not in self._done]
+        if todo:
+            G, found = self.ranked.worded(todo)
+            for k, row in zip(todo, found, strict=True):
+                self._done[k] = _suggestion(G, row, self.lang, self._weights)
+        return [self._done[k] for k in ks]
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self._rows([self.positions[j] for j in range(*i.indices(len(self)))])
+        return self._rows([self.positions[i]])[0]
+
+    def __iter__(self):
+        for start in range(0, len(self), 500):
+            yield from self._rows(self.positions[start:start + 500])
 
 
 def suggestion_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de") -> list[dict[str, Any]]:
@@ -203,15 +247,16 @@ def suggestion_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de
     return [_suggestion(G, row, lang, weights) for row in found]
 
 
-def filter_suggestions(G: nx.Graph | PartnerIndex | None, rows: list[dict[str, Any]],
-                       criteria: PairFilter) -> list[dict[str, Any]]:
+def filter_suggestions(G: nx.Graph | PartnerIndex | None, rows: Sequence[dict[str, Any]],
+                       criteria: PairFilter) -> Sequence[dict[str, Any]]:
     """The rows of :func:`partner_suggestions` that ``criteria`` keeps, order unchanged.
 
     The topic and the area were applied by the ranking; here the place and kind (a pair with
     an actor that is in the chosen state or district *and* of the chosen kind), the least
     score and the actor. ``G`` (the graph or its partner index, which answers the same from
     arrays) is read only for a place or kind (:meth:`PairFilter.places`), so a caller may
-    pass None otherwise."""
+    pass None otherwise. :class:`LazySuggestions` give a :class:`LazySuggestions` (nothing
+    worded), a list a list."""
     kinds = criteria.places()
     if kinds and G is None:
         raise ValueError("a place or kind filter needs the collaboration graph or its partner index")
@@ -223,16 +268,17 @@ def filter_suggestions(G: nx.Graph | PartnerIndex | None, rows: list[dict[str, A
     else:
         def matches(iri: str) -> bool:
             return actor_matches(G, iri, kinds)
+    lazy = isinstance(rows, LazySuggestions)
     kept = []
-    for row in rows:
+    for position, row in enumerate(rows.pairs() if lazy else rows):
         if row["score"] < criteria.min_score:
             continue
         if criteria.actor and criteria.actor not in (row["iri_a"], row["iri_b"]):
             continue
         if kinds and not (matches(row["iri_a"]) or matches(row["iri_b"])):
             continue
-        kept.append(row)
-    return kept
+        kept.append(position if lazy else row)
+    return rows.keep(kept) if lazy else kept
 
 
 def actor_matches(G: nx.Graph, iri: str, selected: dict[str, tuple[str, ...]]) -> bool:
