@@ -1,14 +1,16 @@
-"""Time the partner ranking about a topic or a place (``/gaps?material=…&district=…``) on a
-built store's derived files, SYNTHETIC data: the plain ranking from the graph
-(:func:`graph.analyse.missing_partnerships`, optional, a minute per filter at 100,000 actors)
-against :func:`graph.analyse.partners.rank_partnerships` from the build's partner index.
+"""Time /gaps with a topic, place or kind as the viewer computes it (SYNTHETIC data, a built
+store's derived files): the ranking from the build's partner index
+(:func:`graph.analyse.partners.rank_partnerships`), the place and kind filter, and the first
+page of 50 rows worded — against, optionally, the plain ranking from the whole graph
+(:func:`graph.analyse.missing_partnerships`, about a minute per topic at 100,000 actors).
 
-    .venv/bin/python -m bench.ranking --store /tmp/w/hg100k                # the indexed ranking
-    .venv/bin/python -m bench.ranking --store /tmp/w/hg100k --plain        # and the plain one
+    .venv/bin/python -m bench.ranking --store /tmp/w/hg100k            # the viewer's way
+    .venv/bin/python -m bench.ranking --store /tmp/w/hg100k --plain    # and the plain ranking
 
-It prints, per filter, the seconds of the ranking, of the rows with their words
-(``graph.views.gaps.suggestion_rows`` on ``CompactGraph.subgraph``), the rows and whether
-they come from a sample, and the seconds to load the index and the packed graph.
+Prints the seconds to load the index and the packed graph, then per filter the seconds of the
+ranking, of the filter and the first page, the rows, whether they are the best of a sample, and
+the load average beside each figure (the machine may be shared). A store without the index
+(built before it existed) has it computed from the graph first, and that time printed.
 """
 
 from __future__ import annotations
@@ -22,19 +24,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-FILTERS = [
-    {"topic": {"material": ["batteries"]}, "area": {"district": ["03153"]}},
-    {"topic": {"material": ["copper"]}},
-    {"area": {"district": ["03153"]}},
-    {"topic": {"material": ["batteries"]}, "area": {"state": ["16"]}},
-    {"leave_out_kinds": ("funder", "public_body")},
-    {},
+QUERIES = [
+    {"material": ("batteries",), "district": ("03153",)},
+    {"material": ("copper",)},
+    {"district": ("03153",)},
+    {"kind": ("recycler",)},
+    {"state": ("16",), "material": ("batteries",)},
 ]
 
 
 def main() -> None:
     from graph import derived
-    from graph.analyse.partners import missing_partnerships, partner_index, rank_partnerships
+    from graph.analyse.partners import missing_partnerships, partner_index
     from graph.store import current_path
     from graph.views import gaps as gap_views
 
@@ -48,7 +49,7 @@ def main() -> None:
     found, index = derived.load(version, "partner-index")
     load_index = time.perf_counter() - start
     start = time.perf_counter()
-    _, C = derived.load(version, "collaboration-compact")
+    _, compact = derived.load(version, "collaboration-compact")
     print(f"load: partner-index {load_index:.2f} s ({'written by the build' if found else 'missing'}), "
           f"collaboration-compact {time.perf_counter() - start:.2f} s")
     G = None
@@ -60,24 +61,25 @@ def main() -> None:
         start = time.perf_counter()
         index = partner_index(G)
         print(f"partner_index {time.perf_counter() - start:.2f} s")
-    for options in FILTERS:
-        built = {}
-
-        def graph_of(actors):
-            built["H"] = C.subgraph(actors)
-            return built["H"]
-
+    source = gap_views.RankingSource(index, compact)
+    for selected in QUERIES:
+        criteria = gap_views.PairFilter(selected)
         start = time.perf_counter()
-        ranking = rank_partnerships(index, graph_of, top=gap_views.SUGGESTION_LIMIT, **options)
+        if criteria.key() == gap_views.PairFilter().key():  # a kind alone filters the build's list
+            rows = gap_views.partner_suggestions(source, lang="de")
+        else:
+            rows = gap_views.partner_suggestions(source, lang="de", criteria=criteria)
         ranked = time.perf_counter() - start
         start = time.perf_counter()
-        gap_views.suggestion_rows(built["H"], ranking.rows, lang="de")
-        worded = time.perf_counter() - start
-        line = (f"{options or 'default'}: ranking {ranked:.2f} s, rows {worded:.2f} s, {len(ranking.rows)} rows, "
-                f"sampled {ranking.sampled}, load average {os.getloadavg()[0]:.2f}")
+        kept = gap_views.filter_suggestions(index if criteria.places() else None, rows, criteria)
+        kept[:50]
+        shown = time.perf_counter() - start
+        line = (f"{selected}: ranking {ranked:.2f} s, filter and first page {shown:.2f} s, {len(kept)} rows, "
+                f"sampled {rows.sampled}, load average {os.getloadavg()[0]:.2f}")
         if args.plain:
             start = time.perf_counter()
-            missing_partnerships(G, top=gap_views.SUGGESTION_LIMIT, **options)
+            missing_partnerships(G, top=gap_views.SUGGESTION_LIMIT, topic=criteria.topic() or None,
+                                 area=criteria.area() or None)
             line += f"; plain {time.perf_counter() - start:.2f} s"
         print(line, flush=True)
 

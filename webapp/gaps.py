@@ -64,7 +64,8 @@ def partners(fmt: str) -> Response:
     # The page and its JSON twin hold one page of rows (bounded at any size); the CSV all kept rows.
     shown = rows if fmt == "csv" else rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
     return represent.table(Table(list(gapviews.SUGGESTION_COLUMNS), shown), fmt, template="gaps/partners.html",
-                           title=translate("gaps.title", g.lang), description=_describe_pairs(criteria, rows, choices, sampled),
+                           title=translate("gaps.title", g.lang),
+                           description=_describe_pairs(criteria, rows, choices, sampled),
                            filename="partner-suggestions", links=represent.twin_links("gaps.partners"),
                            extra={"weights": gapviews.score_weights(), "total": len(suggestions()),
                                   "matched": len(rows), "page": page, "pages": pages, "page_size": PAGE_SIZE,

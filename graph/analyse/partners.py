@@ -664,8 +664,8 @@ def partner_index(G: nx.Graph, *, proximity: str = "adamic_adar", hub_limit: int
     >>> index.nodes, index.indices.tolist(), index.item_names, index.states
     (['A', 'B', 'C'], [2, 2, 0, 1], ['tantalum'], ['03', '16'])
     """
-    _check(top=None, weights=(1.0, 0.0, 0.0, 0.0), proximity=proximity, max_stage_gap=max_stage_gap, hub_limit=hub_limit,
-           max_pairs_per_chain_link=max_pairs_per_chain_link, topic=None, area=None)
+    _check(top=None, weights=(1.0, 0.0, 0.0, 0.0), proximity=proximity, max_stage_gap=max_stage_gap,
+           hub_limit=hub_limit, max_pairs_per_chain_link=max_pairs_per_chain_link, topic=None, area=None)
     nodes = sorted(G)
     position = {v: i for i, v in enumerate(nodes)}
     partners = [sorted(position[x] for x in G[v] if x != v) for v in nodes]
@@ -816,7 +816,7 @@ def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Gra
     lo, hi, score = lo[positive], hi[positive], score[positive]
     order = _best(score, lo, hi, top)
     # Rounded as missing_partnerships rounds (Python's round, not NumPy's), then in its order.
-    chosen = sorted(((-round(float(score[k]), 4), int(lo[k]), int(hi[k])) for k in order))[:top]
+    chosen = sorted((-round(float(score[k]), 4), int(lo[k]), int(hi[k])) for k in order)[:top]
     return Ranking(RankedRows(index, graph_of, chosen, topic, tuple(langs)), sampled)
 
 
