@@ -357,7 +357,8 @@ def suggestions(criteria: gap_views.PairFilter | None = None) -> gap_views.Sugge
 
 
 def _ranked(criteria: gap_views.PairFilter, lang: str) -> gap_views.SuggestionList:
-    source = gap_views.RankingSource(partner_index(), collaboration_compact())
+    # The packed graph is read when the first rows are worded, in the request, not in the wait.
+    source = gap_views.RankingSource(partner_index(), collaboration_compact)
     return gap_views.partner_suggestions(source, lang=lang, criteria=criteria)
 
 

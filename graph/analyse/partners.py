@@ -541,7 +541,7 @@ def stage_flow(G: nx.Graph, a: str, b: str, gap: int = 1, ranks: dict[str, int] 
 #: At most about this many pairs about a topic are drawn per ranking (:func:`rank_partnerships`),
 #: shared equally among the anchors (each at most ``max_pairs_per_chain_link``, at least
 #: :data:`MIN_SHARE`): a topic held by 10,000 of 100,000 actors would otherwise mean millions.
-PAIR_BUDGET = 600_000
+PAIR_BUDGET = 400_000
 MIN_SHARE = 20
 #: Flow rank r is bit r + _RANK_OFFSET of :attr:`PartnerIndex.rank_bits` (ranks may be -1).
 _RANK_OFFSET = 16
@@ -801,9 +801,13 @@ def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Gra
         topic_keys, cut = _topic_keys(index, anchors, holder, in_area, allowed, share)
         found_keys.append(topic_keys)
         sampled = sampled or cut
-    found_s += [np.zeros(len(k)) for k in found_keys[1:]]
-    keys, inverse = np.unique(np.concatenate(found_keys), return_inverse=True)
-    s = np.bincount(inverse.ravel(), weights=np.concatenate(found_s), minlength=len(keys))
+    # Each pair once, with the sum of its common partners' contributions (only the pairs two
+    # steps apart have any); sorting plain keys is faster than arg-sorting them all.
+    near_keys, inverse = np.unique(found_keys[0], return_inverse=True)
+    near_s = np.bincount(inverse.ravel(), weights=found_s[0], minlength=len(near_keys))
+    keys = _sorted_unique(np.concatenate([near_keys, *found_keys[1:]]))
+    s = np.zeros(len(keys))
+    s[np.searchsorted(keys, near_keys)] = near_s
     lo, hi = keys // n, keys % n
     keep = (lo != hi) & ~_tied(index, keys) & allowed[lo] & allowed[hi]
     if holder is not None:
@@ -818,6 +822,13 @@ def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Gra
     # Rounded as missing_partnerships rounds (Python's round, not NumPy's), then in its order.
     chosen = sorted((-round(float(score[k]), 4), int(lo[k]), int(hi[k])) for k in order)[:top]
     return Ranking(RankedRows(index, graph_of, chosen, topic, tuple(langs)), sampled)
+
+
+def _sorted_unique(keys: np.ndarray) -> np.ndarray:
+    """``np.unique(keys)`` by a plain sort (NumPy 2's np.unique hashes first: seconds for a
+    million keys)."""
+    keys = np.sort(keys)
+    return keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:

@@ -10,7 +10,7 @@ returns lists of dicts of str/int/float/None (and lists of them).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,7 +118,12 @@ class RankingSource:
     :meth:`~graph.compact.CompactGraph.subgraph` holds the actors the rows name."""
 
     index: PartnerIndex
-    graph: CompactGraph
+    #: The packed graph, or a function giving it: then it is read only when a row is first
+    #: worded (a viewer ranks in the background and words the page's rows in the request).
+    graph: CompactGraph | Callable[[], CompactGraph]
+
+    def subgraph(self, actors: set[str]) -> nx.Graph:
+        return (self.graph if isinstance(self.graph, CompactGraph) else self.graph()).subgraph(actors)
 
 
 def partner_suggestions(G: nx.Graph | RankingSource, *, lang: str = "de", limit: int = SUGGESTION_LIMIT,
@@ -164,7 +169,7 @@ def partner_suggestions(G: nx.Graph | RankingSource, *, lang: str = "de", limit:
     (['s1'], ['cooperates_with'])
     """
     if isinstance(G, RankingSource):
-        ranking = _ranking(G.index, G.graph.subgraph, limit, criteria, (lang,))
+        ranking = _ranking(G.index, G.subgraph, limit, criteria, (lang,))
         return LazySuggestions(ranking.rows, lang, ranking.sampled)
     found = ranked_pairs(G, limit=limit, criteria=criteria)
     return SuggestionList(suggestion_rows(G, found, lang=lang), found.sampled)
