@@ -215,6 +215,8 @@ class LazySuggestions(Sequence):
         self.positions = list(range(len(ranked))) if positions is None else positions
         self._done = {} if done is None else done
         self._weights = score_weights()
+        #: :func:`filter_suggestions`' kept positions, by filter.
+        self.kept: dict[tuple, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -273,17 +275,26 @@ def filter_suggestions(G: nx.Graph | PartnerIndex | None, rows: Sequence[dict[st
     else:
         def matches(iri: str) -> bool:
             return actor_matches(G, iri, kinds)
-    lazy = isinstance(rows, LazySuggestions)
-    kept = []
-    for position, row in enumerate(rows.pairs() if lazy else rows):
+
+    def keeps(row: dict[str, Any]) -> bool:
         if row["score"] < criteria.min_score:
-            continue
+            return False
         if criteria.actor and criteria.actor not in (row["iri_a"], row["iri_b"]):
-            continue
-        if kinds and not (matches(row["iri_a"]) or matches(row["iri_b"])):
-            continue
-        kept.append(position if lazy else row)
-    return rows.keep(kept) if lazy else kept
+            return False
+        return not kinds or matches(row["iri_a"]) or matches(row["iri_b"])
+
+    # The same filter of the same list (a warm request, the next page) is looked up, not redone.
+    memo = (repr(sorted(kinds.items())), criteria.min_score, criteria.actor)
+    if isinstance(rows, LazySuggestions):
+        if memo not in rows.kept:
+            rows.kept[memo] = [i for i, row in enumerate(rows.pairs()) if keeps(row)]
+        return rows.keep(rows.kept[memo])
+    if isinstance(rows, SuggestionList):
+        kept = rows.__dict__.setdefault("kept", {})
+        if memo not in kept:
+            kept[memo] = [row for row in rows if keeps(row)]
+        return list(kept[memo])
+    return [row for row in rows if keeps(row)]
 
 
 def actor_matches(G: nx.Graph, iri: str, selected: dict[str, tuple[str, ...]]) -> bool:
