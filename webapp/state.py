@@ -356,9 +356,11 @@ def suggestions(criteria: gap_views.PairFilter | None = None) -> gap_views.Sugge
     return cached(f"suggestions-{lang}-{criteria.key()}", lambda: _ranked(criteria, lang))
 
 
-def _ranked(criteria: gap_views.PairFilter, lang: str) -> gap_views.SuggestionList:
+def _ranked(criteria: gap_views.PairFilter, lang: str):
     # The packed graph is read when the first rows are worded, in the request, not in the wait.
     source = gap_views.RankingSource(partner_index(), collaboration_compact)
+    if not criteria.topic() and not criteria.area():  # only funders or public bodies: beside the build's list
+        return gap_views.suggestions_beside(suggestions(), source, criteria, lang=lang)
     return gap_views.partner_suggestions(source, lang=lang, criteria=criteria)
 
 

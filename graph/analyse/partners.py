@@ -729,7 +729,7 @@ def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Gra
                       topic: Mapping[str, Iterable[str]] | None = None,
                       area: Mapping[str, Iterable[str]] | None = None, include_funders: bool = False,
                       leave_out_kinds: Iterable[str] = (), budget: int = PAIR_BUDGET,
-                      langs: Iterable[str] = ("de", "en")) -> Ranking:
+                      langs: Iterable[str] = ("de", "en"), with_kinds: Iterable[str] = ()) -> Ranking:
     """:func:`missing_partnerships` from a :class:`PartnerIndex`: the same rows, computed over
     the actors a filter is about and with NumPy, so that a topic or a place at 100,000 actors
     takes about a second rather than a minute.
@@ -762,6 +762,8 @@ def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Gra
     the rows of the best ``top``. Returns a :class:`Ranking`; the rows as in
     :func:`missing_partnerships`, with ``reasons_<lang>`` for each of ``langs`` (wording a
     row takes far longer than ranking it: a page asks for its own language only).
+    ``with_kinds`` keeps only the pairs with an actor of one of these kinds (they are anchors
+    too: the pairs with a funder, which the list without funders lacks).
 
     >>> G = nx.Graph(stage_order={"TS-08": 6, "TS-09": 7})
     >>> G.add_node("A", label="A", stages=["TS-08"], materials=["tantalum"], state="03")
@@ -780,17 +782,19 @@ def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Gra
     check_positive_int("budget", budget)
     n = len(index.nodes)
     if n < 2 or top == 0:
-        return Ranking([], False)
+        return Ranking(RankedRows(index, graph_of, [], topic, tuple(langs)), False)
     dropped = set(leave_out_kinds) | (set() if include_funders else set(FUNDER_KINDS))
     allowed = ~np.isin(index.kind, [k for k, name in enumerate(index.kinds) if name in dropped])
     holder = index.holders(topic) if topic else None
     in_area = index.in_area(area) if area else None
     # A pair needs a holder and an actor in the area: start from the smaller of the two sets.
-    starts = [mask & allowed for mask in (holder, in_area) if mask is not None]
+    with_kind = (np.isin(index.kind, [k for k, name in enumerate(index.kinds) if name in set(with_kinds)])
+                 if with_kinds else None)
+    starts = [mask & allowed for mask in (holder, in_area, with_kind) if mask is not None]
     anchor = min(starts, key=np.count_nonzero) if starts else allowed
     anchors = np.flatnonzero(anchor)
     if not len(anchors):
-        return Ranking([], False)
+        return Ranking(RankedRows(index, graph_of, [], topic, tuple(langs)), False)
     keys, s = _two_hop(index, anchor, anchors)
     found_keys, found_s = [keys], [s]
     chain = anchor[index.chain_lo] | anchor[index.chain_hi]
@@ -814,6 +818,8 @@ def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Gra
         keep &= holder[lo] | holder[hi]
     if in_area is not None:
         keep &= in_area[lo] | in_area[hi]
+    if with_kind is not None:
+        keep &= with_kind[lo] | with_kind[hi]
     lo, hi, s = lo[keep], hi[keep], s[keep]
     score = _scores(index, lo, hi, s, holder, weights)
     positive = score > 0

@@ -21,7 +21,14 @@ from graph.analyse._checks import r4
 from graph.analyse._names import actor_state, district_name, item_label, label, state_name
 from graph.analyse._stages import chain, stage_positions
 from graph.analyse.chains import OFF_PATH, coverage_parts
-from graph.analyse.partners import PUBLIC_KINDS, PartnerIndex, RankedRows, partner_index, rank_partnerships
+from graph.analyse.partners import (
+    FUNDER_KINDS,
+    PUBLIC_KINDS,
+    PartnerIndex,
+    RankedRows,
+    partner_index,
+    rank_partnerships,
+)
 from graph.compact import CompactGraph
 from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of, node_matches
 from graph.views.actors import NONE, actor_id
@@ -247,11 +254,86 @@ class LazySuggestions(Sequence):
             yield from self._rows(self.positions[start:start + 500])
 
 
+def suggestions_beside(listed: Sequence[dict[str, Any]], source: RankingSource, criteria: PairFilter, *,
+                       lang: str = "de", limit: int = SUGGESTION_LIMIT) -> MergedSuggestions:
+    """The suggestions of ``criteria`` without a topic or an area — only "leave out funders and
+    public bodies" or "suggest funders too" — from the list without filters (``listed``, the
+    build's :func:`partner_suggestions`): ranking every actor's pairs again takes many seconds
+    at 100,000 actors, and these lists differ from it only by some kinds of actor.
+
+    Leaving out public bodies keeps the listed rows without one: the listed rows are the best
+    pairs without funders, so those left are the best pairs without either, in order (fewer
+    than ``limit`` when the listed list was cut). With funders, the pairs with a funder are
+    ranked apart (anchored on the funders, :func:`~graph.analyse.partners.rank_partnerships`
+    ``with_kinds``) and merged with the listed rows: the best ``limit`` of the two lists are
+    the best ``limit`` of all. Ranks are counted again (1, 2, 2, 4). Equal to
+    :func:`partner_suggestions` with ``criteria`` whenever the listed list was complete."""
+    index = source.index
+    dropped = set(PUBLIC_KINDS) if criteria.without_public else set()
+
+    def kind(iri: str) -> str | None:
+        i = index.position(iri)
+        return index.kinds[index.kind[i]] if i is not None and index.kind[i] >= 0 else None
+
+    entries = [(-row["score"], row["iri_a"], row["iri_b"], listed, k) for k, row in enumerate(listed)
+               if not dropped or (kind(row["iri_a"]) not in dropped and kind(row["iri_b"]) not in dropped)]
+    sampled = bool(getattr(listed, "sampled", False))
+    if criteria.funders and not criteria.without_public:
+        ranking = rank_partnerships(index, source.subgraph, top=limit, include_funders=True,
+                                    with_kinds=FUNDER_KINDS, langs=(lang,))
+        extra = LazySuggestions(ranking.rows, lang, ranking.sampled)
+        entries += [(-score, a, b, extra, k) for k, (a, b, score, _) in enumerate(ranking.rows.pairs)]
+        sampled = sampled or ranking.sampled
+    entries.sort(key=lambda e: e[:3])
+    return MergedSuggestions([(source_rows, k) for *_, source_rows, k in entries[:limit]],
+                             [-e[0] for e in entries[:limit]], sampled)
+
+
 def suggestion_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de") -> list[dict[str, Any]]:
     """The rows of :func:`ranked_pairs` with names, places, reasons and evidence in ``lang``
     (the rows of :func:`partner_suggestions`)."""
     weights = score_weights()
     return [_suggestion(G, row, lang, weights) for row in found]
+
+
+class MergedSuggestions(Sequence):
+    """Rows taken from other lists of suggestions (:func:`suggestions_beside`), in a new order
+    with their ranks counted again; each read from its list when read (so a lazy list stays
+    lazy). ``pairs``, ``keep``, ``kept`` and ``sampled`` as in :class:`LazySuggestions`."""
+
+    def __init__(self, entries: list[tuple[Sequence[dict[str, Any]], int]], scores: list[float],
+                 sampled: bool = False, ranks: list[int] | None = None) -> None:
+        self.entries, self.scores, self.sampled = entries, scores, sampled
+        if ranks is None:
+            ranks = []
+            for position, score in enumerate(scores, start=1):
+                ranks.append(position if not ranks or score != scores[position - 2] else ranks[-1])
+        self.ranks = ranks
+        self.kept: dict[tuple, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def pairs(self) -> list[dict[str, Any]]:
+        out = []
+        for (rows, k), score in zip(self.entries, self.scores, strict=True):
+            if isinstance(rows, LazySuggestions):
+                a, b, _, _ = rows.ranked.pairs[rows.positions[k]]
+            else:
+                a, b = rows[k]["iri_a"], rows[k]["iri_b"]
+            out.append({"iri_a": a, "iri_b": b, "score": score})
+        return out
+
+    def keep(self, kept: Iterable[int]) -> MergedSuggestions:
+        kept = list(kept)
+        return MergedSuggestions([self.entries[i] for i in kept], [self.scores[i] for i in kept], self.sampled,
+                                 [self.ranks[i] for i in kept])
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        rows, k = self.entries[i]
+        return {**rows[k], "rank": self.ranks[i]}
 
 
 def filter_suggestions(G: nx.Graph | PartnerIndex | None, rows: Sequence[dict[str, Any]],
@@ -285,7 +367,7 @@ def filter_suggestions(G: nx.Graph | PartnerIndex | None, rows: Sequence[dict[st
 
     # The same filter of the same list (a warm request, the next page) is looked up, not redone.
     memo = (repr(sorted(kinds.items())), criteria.min_score, criteria.actor)
-    if isinstance(rows, LazySuggestions):
+    if isinstance(rows, LazySuggestions | MergedSuggestions):
         if memo not in rows.kept:
             rows.kept[memo] = [i for i, row in enumerate(rows.pairs()) if keeps(row)]
         return rows.keep(rows.kept[memo])

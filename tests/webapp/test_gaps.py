@@ -202,6 +202,11 @@ def test_filtered_suggestions_never_load_the_collaboration_graph(derived_setting
         assert {(r["id_a"], r["id_b"]) for r in body["rows"]} == pairs, query
         assert body["sampled"] is False
     assert client.get("/gaps.csv?stage=TS-08").get_data(as_text=True).count("\n") == 1 + 3
+    # Only funders or public bodies: beside the build's list, all five pairs (no funder, no public body here).
+    everyone = [(r["id_a"], r["id_b"], r["rank"]) for r in client.get("/gaps.json").get_json()["rows"]]
+    for query in ("leave_out=public", "include=funders"):
+        rows = client.get(f"/gaps.json?{query}").get_json()["rows"]
+        assert [(r["id_a"], r["id_b"], r["rank"]) for r in rows] == everyone, query
 
 
 def test_a_list_from_a_sample_says_so_in_both_languages(web_settings, monkeypatch):

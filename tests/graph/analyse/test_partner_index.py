@@ -150,3 +150,28 @@ def test_bad_options_are_refused():
         rank_partnerships(index, lambda actors: None, budget=0)
     with pytest.raises(ValueError, match="topic facet"):
         rank_partnerships(index, lambda actors: None, topic={"colour": ["red"]})
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_funders_or_no_public_bodies_beside_the_list_without_filters(seed):
+    # "Leave out funders and public bodies" and "suggest funders too" are computed from the list
+    # without filters (and, for funders, the pairs with a funder ranked apart): the same rows,
+    # ranks counted again, as ranking everything with that option — when that list is complete.
+    from graph.compact import CompactGraph
+    from graph.views import gaps as gap_views
+
+    G = battery_graph() if seed == 0 else random_graph(seed)
+    source = gap_views.RankingSource(partner_index(G), CompactGraph.from_graph(G))
+    listed = gap_views.partner_suggestions(G, lang="en")
+    for criteria in (gap_views.PairFilter(without_public=True), gap_views.PairFilter(funders=True),
+                     gap_views.PairFilter(without_public=True, funders=True)):
+        merged = gap_views.suggestions_beside(listed, source, criteria, lang="en")
+        assert list(merged) == list(gap_views.partner_suggestions(G, lang="en", criteria=criteria)), criteria
+        kept = gap_views.filter_suggestions(source.index, merged, gap_views.PairFilter({"kind": ("recycler",)}))
+        assert [r["rank"] for r in kept] == [r["rank"] for r in merged if "recycler" in
+                                              (G.nodes[r["iri_a"]].get("kind"), G.nodes[r["iri_b"]].get("kind"))]
+    # From a cut list (its best 3), leaving out public bodies gives the first rows of the full answer.
+    cut = gap_views.partner_suggestions(G, lang="en", limit=3)
+    criteria = gap_views.PairFilter(without_public=True)
+    first = list(gap_views.suggestions_beside(cut, source, criteria, lang="en", limit=3))
+    assert first == list(gap_views.partner_suggestions(G, lang="en", criteria=criteria))[:len(first)]
