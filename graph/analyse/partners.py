@@ -165,7 +165,11 @@ def missing_partnerships(
     most holders × ``max_pairs_per_chain_link`` more, each holder's drawn in O(cap) however
     broad the topic; a heap keeps the best ``top``, so memory stays O(n + m + candidates of
     one actor + top), plus the topic pairs (at 100,000 actors the default ranking takes
-    about 11 s and 0.1 GB beyond the graph, bench/derive.py).
+    about 11 s and 0.1 GB beyond the graph, bench/derive.py). The build and the viewer rank
+    with :func:`rank_partnerships` from a precomputed :class:`PartnerIndex`: the same rows
+    wherever nothing is sampled, in about a second about a topic or a place at 100,000
+    actors; there its topic pairs are bounded by a budget, the best topic level first, and
+    it says when the list is the best of a sample.
 
     References
     ----------
