@@ -66,7 +66,7 @@ def main() -> None:
         criteria = gap_views.PairFilter(selected)
         start = time.perf_counter()
         if criteria.key() == gap_views.PairFilter().key():  # a kind alone filters the build's list
-            rows = gap_views.partner_suggestions(source, lang="de")
+            rows = derived.load(version, "suggestions-de")[1]
         else:
             rows = gap_views.partner_suggestions(source, lang="de", criteria=criteria)
         ranked = time.perf_counter() - start
@@ -75,7 +75,7 @@ def main() -> None:
         kept[:50]
         shown = time.perf_counter() - start
         line = (f"{selected}: ranking {ranked:.2f} s, filter and first page {shown:.2f} s, {len(kept)} rows, "
-                f"sampled {rows.sampled}, load average {os.getloadavg()[0]:.2f}")
+                f"sampled {getattr(rows, 'sampled', '?')}, load average {os.getloadavg()[0]:.2f}")
         if args.plain:
             start = time.perf_counter()
             missing_partnerships(G, top=gap_views.SUGGESTION_LIMIT, topic=criteria.topic() or None,
