@@ -366,13 +366,19 @@ def _ranked(criteria: gap_views.PairFilter, lang: str):
 
 def suggestions_ready(criteria: gap_views.PairFilter, wait_s: float) -> bool:
     """Whether :func:`suggestions` of ``criteria`` can be had at once; if not, they are being
-    computed in the background (:func:`prepared`). From the partner index a ranking about a
-    topic or a place takes about a second at 100,000 actors, within the wait; the first one of
-    a process also reads the index and the packed graph."""
+    computed in the background (:func:`prepared`). From the partner index the build wrote, a
+    ranking about a topic or a place is bounded (about a second at 100,000 actors): the
+    request computes it itself rather than answer "being prepared". Without that index (a
+    store built before it existed) it is computed from the whole graph, in the background."""
     lang = g.lang
     if criteria.key() == gap_views.PairFilter().key():
         return True
-    ready, _ = prepared(f"suggestions-{lang}-{criteria.key()}", lambda: _ranked(criteria, lang), wait_s)
+    snap, key = snapshot(), f"suggestions-{lang}-{criteria.key()}"
+    indexed = "partner-index" in snap.cache or (snap.derived is not None
+                                                and derived.path(snap.derived, "partner-index").is_file())
+    if indexed and key not in snap.pending:  # (one being computed in the background is waited for below)
+        return True
+    ready, _ = prepared(key, lambda: _ranked(criteria, lang), wait_s)
     return ready
 
 

@@ -179,8 +179,9 @@ def derived_settings(web_settings, tmp_path_factory):
 
 def test_filtered_suggestions_never_load_the_collaboration_graph(derived_settings, monkeypatch):
     """A topic, a place or a kind is ranked and checked from the build's partner index and
-    packed graph (webapp.state.partner_index, collaboration_compact): the whole collaboration
-    graph, seconds to load at 100,000 actors, is never read. Pairs as in the filter test."""
+    packed graph (webapp.state.partner_index, collaboration_compact), in the request itself:
+    the whole collaboration graph, seconds to load at 100,000 actors, is never read. Pairs as
+    in the filter test."""
     from webapp import create_app, state
     from webapp import gaps as gap_pages
 
@@ -189,7 +190,10 @@ def test_filtered_suggestions_never_load_the_collaboration_graph(derived_setting
 
     monkeypatch.setattr(state, "collaboration", refuse)
     monkeypatch.setattr(gap_pages, "collaboration", refuse)
-    client = create_app(derived_settings).test_client()
+    app = create_app(derived_settings)
+    # From the build's index a ranking is bounded: computed in the request, never "being prepared".
+    app.config["HARZGRAPH_PREPARE_WAIT_S"] = 0.0
+    client = app.test_client()
     for query, pairs in [
             ("kind=recycler&state=03", {("hostile-formula", "hostile-img"), ("hostile-img", "test-cluster"),
                                         ("hostile-img", "test-refiner")}),
@@ -198,7 +202,9 @@ def test_filtered_suggestions_never_load_the_collaboration_graph(derived_setting
             ("stage=TS-08&leave_out=public", {("hostile-formula", "hostile-img"), ("hostile-img", "test-cluster"),
                                               ("hostile-img", "test-refiner")}),
             ("kind=recycler&state=16", set())]:
-        body = client.get(f"/gaps.json?{query}").get_json()
+        response = client.get(f"/gaps.json?{query}")
+        assert response.status_code == 200, query
+        body = response.get_json()
         assert {(r["id_a"], r["id_b"]) for r in body["rows"]} == pairs, query
         assert body["sampled"] is False
     assert client.get("/gaps.csv?stage=TS-08").get_data(as_text=True).count("\n") == 1 + 3
