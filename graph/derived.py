@@ -32,6 +32,7 @@ import networkx as nx
 from graph import analyse, search
 from graph.analyse.collection import collection_coverage
 from graph.analyse.communities import community_findings
+from graph.analyse.partners import partner_index
 from graph.compact import CompactGraph
 from graph.network import collaboration_graph, collection_points
 from graph.report.briefing import briefing_context
@@ -106,10 +107,12 @@ def actor_index(store, lang: str) -> actor_views.ActorIndex:
     return actor_views.actor_index(store, lang=lang)
 
 
-def suggestions(G: nx.Graph, lang: str, ranked: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def suggestions(G: nx.Graph, lang: str, ranked: list[dict[str, Any]] | None = None) -> gap_views.SuggestionList:
     """The partner suggestions in ``lang``; ``ranked``: :func:`graph.views.gaps.ranked_pairs`
-    of ``G`` when computed already (the ranking is the same in every language)."""
-    return gap_views.suggestion_rows(G, gap_views.ranked_pairs(G) if ranked is None else ranked, lang=lang)
+    of ``G`` when computed already (the ranking is the same in every language). Whether they
+    are the best of a sample (very large graphs) is kept with them (``sampled``)."""
+    ranked = gap_views.ranked_pairs(G) if ranked is None else ranked
+    return gap_views.SuggestionList(gap_views.suggestion_rows(G, ranked, lang=lang), getattr(ranked, "sampled", False))
 
 
 def suggestions_by_actor(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -253,7 +256,10 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("network-measures", lambda: network_views.node_measures(
         G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
     put("project-names", lambda: network_views.project_names(store))
-    ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(G))  # one ranking, labelled per language
+    # The ranking's arrays, for the filtered rankings a page asks for (graph/analyse/partners.py).
+    partners = put("partner-index", lambda: partner_index(G))
+    ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(  # one ranking, labelled per language
+        partners, graph_of=lambda actors: G))
     # /communities, /periphery and /chains: each analysis once over the whole graph, language-free;
     # every language's rows for every actor and area below (a filter then only selects rows).
     groups, community_gaps = put("community-findings", lambda: community_findings(G))  # the briefing reads it too

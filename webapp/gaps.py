@@ -27,6 +27,7 @@ from .state import (
     collaboration_meta,
     current_store,
     facet_choices,
+    partner_index,
     prepare_wait_s,
     prepared,
     suggestions,
@@ -57,17 +58,20 @@ def partners(fmt: str) -> Response:
     criteria = _pair_filter(choices)
     if not suggestions_ready(criteria, prepare_wait_s()):
         return represent.preparing(fmt, translate("gaps.preparing", g.lang), translate("gaps.title", g.lang))
-    # The collaboration graph (seconds to load at 100,000 actors) only for a place or kind filter.
-    rows = gapviews.filter_suggestions(collaboration() if criteria.places() else None, suggestions(criteria),
-                                       criteria)
+    # A place or kind is checked in the partner index (arrays), not in the collaboration graph.
+    ranked = suggestions(criteria)
+    rows = gapviews.filter_suggestions(partner_index() if criteria.places() else None, ranked, criteria)
+    sampled = bool(getattr(ranked, "sampled", False))
     page, pages = _page_of(rows)
     # The page and its JSON twin hold one page of rows (bounded at any size); the CSV all kept rows.
     shown = rows if fmt == "csv" else rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
     return represent.table(Table(list(gapviews.SUGGESTION_COLUMNS), shown), fmt, template="gaps/partners.html",
-                           title=translate("gaps.title", g.lang), description=_describe_pairs(criteria, rows, choices),
+                           title=translate("gaps.title", g.lang),
+                           description=_describe_pairs(criteria, rows, choices, sampled),
                            filename="partner-suggestions", links=represent.twin_links("gaps.partners"),
                            extra={"weights": gapviews.score_weights(), "total": len(suggestions()),
-                                  "matched": len(rows), "page": page, "pages": pages, "page_size": PAGE_SIZE},
+                                  "matched": len(rows), "page": page, "pages": pages, "page_size": PAGE_SIZE,
+                                  "sampled": sampled},
                            criteria=criteria, options=_pair_options(choices), score_steps=SCORE_STEPS,
                            actor_name=actor_name(actor_id(criteria.actor)) if criteria.actor else None)
 
@@ -448,8 +452,10 @@ def _pair_options(choices: dict[str, dict[str, str]]) -> dict[str, list[tuple[st
     return cached(f"pair-options-{lang}", lambda: derived.pair_options(collaboration(), suggestions(), choices))
 
 
-def _describe_pairs(criteria: gapviews.PairFilter, rows: list[dict], choices: dict[str, dict[str, str]]) -> str:
-    """The list in words: "12 Vorschläge für Akteure mit Bundesland: Thüringen, Stärke ab 0,4"."""
+def _describe_pairs(criteria: gapviews.PairFilter, rows: list[dict], choices: dict[str, dict[str, str]],
+                    sampled: bool = False) -> str:
+    """The list in words: "12 Vorschläge für Akteure mit Bundesland: Thüringen, Stärke ab 0,4"
+    (and, on a very large graph, that they are the best of a sample)."""
     lang = g.lang
     text = translate("gaps.describe", lang, n=len(rows))
     if criteria.actor:
@@ -461,7 +467,8 @@ def _describe_pairs(criteria: gapviews.PairFilter, rows: list[dict], choices: di
         text += ", " + translate("gaps.describe.funders", lang)
     if criteria.min_score:
         text += ", " + translate("gaps.describe.score", lang, score=_decimal(criteria.min_score))
-    return text + ", " + translate("gaps.describe.order", lang)
+    text += ", " + translate("gaps.describe.order", lang)
+    return text + (", " + translate("gaps.describe.sampled", lang) if sampled else "")
 
 
 def _facet_words(selected: dict[str, tuple[str, ...]], choices: dict[str, dict[str, str]]) -> str:

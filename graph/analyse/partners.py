@@ -5,16 +5,18 @@ from __future__ import annotations
 import heapq
 import math
 import random
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import networkx as nx
+import numpy as np
 from networkx.utils import not_implemented_for
 
 from graph.analyse._checks import check_choice, check_positive_int, check_top, r4
 from graph.analyse._names import actor_label, actor_state
 from graph.analyse._stages import adjacent, flow_ranks
-from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of
+from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, Hierarchy, hierarchy_of
 
 PROXIMITY_INDICES = ("adamic_adar", "resource_allocation")
 #: Kinds of actor that fund rather than work: never suggested as anybody's partner unless asked.
@@ -163,7 +165,11 @@ def missing_partnerships(
     most holders × ``max_pairs_per_chain_link`` more, each holder's drawn in O(cap) however
     broad the topic; a heap keeps the best ``top``, so memory stays O(n + m + candidates of
     one actor + top), plus the topic pairs (at 100,000 actors the default ranking takes
-    about 11 s and 0.1 GB beyond the graph, bench/derive.py).
+    about 11 s and 0.1 GB beyond the graph, bench/derive.py). The build and the viewer rank
+    with :func:`rank_partnerships` from a precomputed :class:`PartnerIndex`: the same rows
+    wherever nothing is sampled, in about a second about a topic or a place at 100,000
+    actors; there its topic pairs are bounded by a budget, the best topic level first, and
+    it says when the list is the best of a sample.
 
     References
     ----------
@@ -225,11 +231,12 @@ def missing_partnerships(
     chosen = [(score, -u, -x) for score, u, x in sorted(scored, reverse=True)]
     rows = []
     rank = 0
+    ranks = flow_ranks(G)
     for position, (score, u, v) in enumerate(chosen, start=1):
         if not rows or score != rows[-1]["score"]:
             rank = position
         rows.append(_row(G, nodes, adj, profiles, contribution, specificity, weights, max_stage_gap,
-                         rank, score, u, v, topic))
+                         rank, score, u, v, topic, ranks))
     return rows
 
 
@@ -309,8 +316,9 @@ def _contributions(adj: list[frozenset[int]], proximity: str, hub_limit: int | N
     return out
 
 
-def _chain_candidates(G, nodes, adj, gap, cap, seed) -> dict[int, set[int]]:
-    """Pairs at adjacent stages for a shared item, from an (item, rank) index."""
+def _chain_candidates(G, nodes, adj, gap, cap, seed, sampled: list[bool] | None = None) -> dict[int, set[int]]:
+    """Pairs at adjacent stages for a shared item, from an (item, rank) index (``sampled``
+    gets True appended when a link had more than ``cap`` pairs and was sampled)."""
     ranks = flow_ranks(G)
     buckets: dict[tuple[str, int], list[int]] = {}
     for i, v in enumerate(nodes):
@@ -329,6 +337,8 @@ def _chain_candidates(G, nodes, adj, gap, cap, seed) -> dict[int, set[int]]:
                 continue
             size = len(upstream) * len(downstream)
             picks = range(size) if size <= cap else sorted(rng.sample(range(size), cap))
+            if size > cap and sampled is not None:
+                sampled.append(True)
             for k in picks:
                 a, b = upstream[k // len(downstream)], downstream[k % len(downstream)]
                 if a == b or b in adj[a]:
@@ -442,11 +452,17 @@ def _parts(pu: _Profile, pv: _Profile, s: float, specificity: dict[str, float],
     return topic, chain, prox, comp, border * chain
 
 
-def _row(G, nodes, adj, profiles, contribution, specificity, weights, gap, rank, score, u, v, topic):
-    a, b = nodes[u], nodes[v]
-    pa, pb = profiles[u], profiles[v]
+def _row(G, nodes, adj, profiles, contribution, specificity, weights, gap, rank, score, u, v, topic, ranks):
     common = sorted(nodes[w] for w in adj[u] & adj[v] if contribution[w])
     s = sum(contribution[w] for w in adj[u] & adj[v])
+    return _row_of(G, nodes[u], nodes[v], profiles[u], profiles[v], common, s, specificity, gap, rank, score, topic,
+                   ranks)
+
+
+def _row_of(G, a, b, pa, pb, common, s, specificity, gap, rank, score, topic, ranks, langs=("de", "en")):
+    """One row of the ranking: ``common`` the partners counted in the proximity (IRIs, sorted),
+    ``s`` their index; ``G`` needs the two actors and those partners (labels and reasons);
+    ``ranks``: :func:`flow_ranks` of ``G`` (computed once per ranking, not per row)."""
     t, chain, prox, comp, border = _parts(pa, pb, s, specificity, gap)
     row = {
         "rank": rank, "actor_a": a, "label_a": actor_label(G, a), "actor_b": b, "label_b": actor_label(G, b),
@@ -456,27 +472,28 @@ def _row(G, nodes, adj, profiles, contribution, specificity, weights, gap, rank,
         "topic_a": list(pa.topic), "topic_b": list(pb.topic),
         "common_partners": common, "state_a": pa.state, "state_b": pb.state,
     }
-    row["reasons"] = _reason_codes(G, row, topic, gap)
+    row["reasons"] = _reason_codes(G, row, topic, gap, ranks)
     from graph.words.partners import reasons_text
 
-    for lang in ("de", "en"):
+    for lang in langs:
         row[f"reasons_{lang}"] = reasons_text(G, row, lang)
     return row
 
 
-def _reason_codes(G: nx.Graph, row: dict[str, Any], topic, gap: int) -> list[dict[str, Any]]:
+def _reason_codes(G: nx.Graph, row: dict[str, Any], topic, gap: int,
+                  ranks: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """The reasons of one pair as codes with their values; words come from graph.words.partners."""
     a, b = row["actor_a"], row["actor_b"]
     reasons: list[dict[str, Any]] = []
     chosen = [{"scheme": HIERARCHICAL_FACETS[f], "notation": n} for f, ns in (topic or {}).items() for n in ns]
     if row["topic"]:
         if row["topic_a"] and row["topic_b"]:
-            flow = stage_flow(G, a, b, gap) if row["topic"] == TOPIC_LEVELS["chain"] else None
+            flow = stage_flow(G, a, b, gap, ranks) if row["topic"] == TOPIC_LEVELS["chain"] else None
             reasons.append({"code": "topic_chain" if flow else "topic_both", "topic": chosen,
                             "held": {a: row["topic_a"], b: row["topic_b"]}, "flow": flow})
         else:
             holder, other = (a, b) if row["topic_a"] else (b, a)
-            flow = stage_flow(G, a, b, gap) if row["topic"] == TOPIC_LEVELS["next"] else None
+            flow = stage_flow(G, a, b, gap, ranks) if row["topic"] == TOPIC_LEVELS["next"] else None
             reasons.append({"code": "topic_next" if flow else "topic_one", "topic": chosen, "holder": holder,
                             "other": other, "held": {holder: row[f"topic_{'a' if holder == a else 'b'}"]},
                             "flow": flow})
@@ -485,7 +502,7 @@ def _reason_codes(G: nx.Graph, row: dict[str, Any], topic, gap: int) -> list[dic
         told = reasons[0] if reasons and reasons[0].get("flow") else None
         items = [i for i in row["shared_items"] if not told or all(i not in h for h in told["held"].values())]
         if items:
-            reasons.append({"code": "chain", "items": items, "flow": None if told else stage_flow(G, a, b, gap)})
+            reasons.append({"code": "chain", "items": items, "flow": None if told else stage_flow(G, a, b, gap, ranks)})
     if row["common_partners"]:
         reasons.append({"code": "partners", "partners": row["common_partners"]})
     if row["competence"]:
@@ -502,11 +519,13 @@ def _reason_codes(G: nx.Graph, row: dict[str, Any], topic, gap: int) -> list[dic
     return reasons
 
 
-def stage_flow(G: nx.Graph, a: str, b: str, gap: int = 1) -> dict[str, Any] | None:
+def stage_flow(G: nx.Graph, a: str, b: str, gap: int = 1, ranks: dict[str, int] | None = None
+               ) -> dict[str, Any] | None:
     """Who is upstream, at which stages: the closest pair of adjacent stages of the two,
     earliest first, as ``{"up", "down", "s1", "s2", "next"}`` (``next``: directly
-    consecutive), or None when none of their stages are adjacent."""
-    ranks = flow_ranks(G)
+    consecutive), or None when none of their stages are adjacent. ``ranks``:
+    :func:`flow_ranks` of ``G`` when known already."""
+    ranks = flow_ranks(G) if ranks is None else ranks
     best = None
     for x, y in ((a, b), (b, a)):
         for s in G.nodes[x].get("stages") or ():
@@ -519,3 +538,492 @@ def stage_flow(G: nx.Graph, a: str, b: str, gap: int = 1) -> dict[str, Any] | No
         return None
     (distance, *_), up, down, s1, s2 = best
     return {"up": up, "down": down, "s1": s1, "s2": s2, "next": distance <= 2}
+
+
+# --- the same ranking from a precomputed index, anchored and bounded (issue 15) ----------------
+
+#: At most about this many pairs about a topic are drawn per ranking (:func:`rank_partnerships`),
+#: shared equally among the anchors (each at most ``max_pairs_per_chain_link``, at least
+#: :data:`MIN_SHARE`): a topic held by 10,000 of 100,000 actors would otherwise mean millions.
+PAIR_BUDGET = 400_000
+MIN_SHARE = 20
+#: Flow rank r is bit r + _RANK_OFFSET of :attr:`PartnerIndex.rank_bits` (ranks may be -1).
+_RANK_OFFSET = 16
+
+
+@dataclass
+class PartnerIndex:
+    """What :func:`rank_partnerships` needs of a collaboration graph, as arrays: written once
+    by the build (``partner-index``, :mod:`graph.derived`), read in a fraction of a second at
+    100,000 actors, so that a ranking about a topic or a place neither loads nor walks the
+    whole NetworkX graph. Build it with :func:`partner_index`.
+
+    Actors are positions in ``nodes`` (sorted IRIs); ``indptr``/``indices`` their partners
+    (CSR, sorted); ``contribution`` what each adds to two partners' proximity index;
+    ``item_bits``/``competency_bits`` the items (materials and categories) and competencies
+    held, as bit sets over ``item_names``/``competency_names``; ``rank_bits`` the flow ranks of
+    the stages (bit r + 16); ``state``/``district``/``kind`` codes into ``states``/``districts``/
+    ``kinds`` (-1: none); ``concepts``: facet → concept → the actors holding it (not the
+    narrower ones); ``chain_lo``/``chain_hi`` the pairs of :func:`_chain_candidates` (topic-free,
+    ``chain_sampled`` when a link was sampled); the parameters they were built with.
+    """
+
+    nodes: list[str]
+    indptr: np.ndarray
+    indices: np.ndarray
+    contribution: np.ndarray
+    item_names: list[str]
+    item_bits: np.ndarray
+    specificity: dict[str, float]
+    competency_names: list[str]
+    competency_bits: np.ndarray
+    rank_bits: np.ndarray
+    states: list[str]
+    state: np.ndarray
+    districts: list[str]
+    district: np.ndarray
+    kinds: list[str]
+    kind: np.ndarray
+    concepts: dict[str, dict[str, np.ndarray]]
+    hierarchy: Hierarchy
+    chain_lo: np.ndarray
+    chain_hi: np.ndarray
+    chain_sampled: bool
+    proximity: str
+    hub_limit: int | None
+    max_stage_gap: int
+    max_pairs_per_chain_link: int
+    seed: int
+    _positions: dict[str, int] | None = field(default=None, repr=False)
+
+    def position(self, iri: str) -> int | None:
+        if self._positions is None:
+            self._positions = {v: i for i, v in enumerate(self.nodes)}
+        return self._positions.get(iri)
+
+    def place_matches(self, iri: str, selected: Mapping[str, Iterable[str]], none: str = "none") -> bool:
+        """Whether the actor has, for each of the facets ``kind``, ``state``, ``district`` in
+        ``selected``, one of the values (``none``: it has no value), as
+        :func:`graph.views.gaps.actor_matches` answers from the graph."""
+        i = self.position(iri)
+        if i is None:
+            return False
+        for facet, wanted in selected.items():
+            names, codes = {"kind": (self.kinds, self.kind), "state": (self.states, self.state),
+                            "district": (self.districts, self.district)}[facet]
+            code = int(codes[i])
+            if (names[code] if code >= 0 else none) not in set(wanted):
+                return False
+        return True
+
+    def holders(self, topic: Mapping[str, Iterable[str]]) -> np.ndarray:
+        """Which actors hold the topic (a concept or a narrower one), as a boolean array."""
+        held = np.zeros(len(self.nodes), dtype=bool)
+        for facet, values in topic.items():
+            found = self.concepts.get(facet, {})
+            for concept in self.hierarchy.expand(HIERARCHICAL_FACETS[facet], values):
+                if concept in found:
+                    held[found[concept]] = True
+        return held
+
+    def in_area(self, area: Mapping[str, Iterable[str]]) -> np.ndarray:
+        keep = np.ones(len(self.nodes), dtype=bool)
+        for level, names, codes in (("district", self.districts, self.district), ("state", self.states, self.state)):
+            wanted = set(area.get(level) or ())
+            if wanted:
+                keep &= np.isin(codes, [k for k, name in enumerate(names) if name in wanted])
+        return keep
+
+    def near_bits(self) -> np.ndarray:
+        """The flow ranks adjacent to one of each actor's own (:func:`_near`), as bits."""
+        near = np.zeros_like(self.rank_bits)
+        for step in range(1, 2 * self.max_stage_gap + 1):
+            near |= (self.rank_bits << np.uint64(step)) | (self.rank_bits >> np.uint64(step))
+        return near
+
+
+class Ranking(NamedTuple):
+    """The rows of :func:`rank_partnerships` (:class:`RankedRows`, a sequence worded as it is
+    read) and whether they come from a sample of the candidate pairs (then the list is not
+    complete: a pair not drawn may score higher)."""
+
+    rows: RankedRows
+    sampled: bool
+
+
+def partner_index(G: nx.Graph, *, proximity: str = "adamic_adar", hub_limit: int | None = 100,
+                  max_stage_gap: int = 1, max_pairs_per_chain_link: int = 500, seed: int = 0) -> PartnerIndex:
+    """The :class:`PartnerIndex` of ``G`` for :func:`rank_partnerships` (parameters as in
+    :func:`missing_partnerships`). O(n log n + m + items × stage links × cap); about 10 s
+    at 100,000 actors, done once by the build.
+
+    Raises ValueError when the flow ranks do not fit in the 64 bits of ``rank_bits`` (more than
+    about 20 stages along the path).
+
+    >>> G = nx.Graph(stage_order={"TS-08": 6, "TS-09": 7})
+    >>> G.add_node("A", stages=["TS-08"], materials=["tantalum"], state="03")
+    >>> G.add_node("B", stages=["TS-09"], materials=["tantalum"], state="16")
+    >>> G.add_edges_from([("A", "C"), ("B", "C")])
+    >>> index = partner_index(G)
+    >>> index.nodes, index.indices.tolist(), index.item_names, index.states
+    (['A', 'B', 'C'], [2, 2, 0, 1], ['tantalum'], ['03', '16'])
+    """
+    _check(top=None, weights=(1.0, 0.0, 0.0, 0.0), proximity=proximity, max_stage_gap=max_stage_gap,
+           hub_limit=hub_limit, max_pairs_per_chain_link=max_pairs_per_chain_link, topic=None, area=None)
+    nodes = sorted(G)
+    position = {v: i for i, v in enumerate(nodes)}
+    partners = [sorted(position[x] for x in G[v] if x != v) for v in nodes]
+    adj = [frozenset(p) for p in partners]
+    indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
+    np.cumsum([len(p) for p in partners], out=indptr[1:])
+    indices = np.fromiter((x for p in partners for x in p), dtype=np.int32, count=int(indptr[-1]))
+    ranks = flow_ranks(G)
+    if ranks and (min(ranks.values()) - 2 * max_stage_gap + _RANK_OFFSET < 0
+                  or max(ranks.values()) + 2 * max_stage_gap + _RANK_OFFSET > 63):
+        raise ValueError("the stages' flow ranks do not fit in the partner index")
+    held_items = [frozenset(G.nodes[v].get("materials") or ()) | frozenset(G.nodes[v].get("categories") or ())
+                  for v in nodes]
+    held_competencies = [frozenset(G.nodes[v].get("competencies") or ()) for v in nodes]
+    item_names = sorted(set().union(*held_items)) if nodes else []
+    competency_names = sorted(set().union(*held_competencies)) if nodes else []
+    rank_bits = np.array([sum(1 << (r + _RANK_OFFSET) for r in {ranks[s] for s in G.nodes[v].get("stages") or ()
+                                                                if s in ranks}) for v in nodes], dtype=np.uint64)
+    codes = {}
+    for name, values in (("state", [actor_state(G, G.nodes[v]) or None for v in nodes]),
+                         ("district", [G.nodes[v].get("district") or None for v in nodes]),
+                         ("kind", [G.nodes[v].get("kind") or None for v in nodes])):
+        names = sorted({x for x in values if x is not None})
+        where = {x: k for k, x in enumerate(names)}
+        codes[name] = (names, np.array([where[x] if x is not None else -1 for x in values], dtype=np.int32))
+    concepts: dict[str, dict[str, np.ndarray]] = {}
+    for facet in HIERARCHICAL_FACETS:
+        found: dict[str, list[int]] = {}
+        for i, v in enumerate(nodes):
+            for concept in set(G.nodes[v].get(NODE_ATTRIBUTE[facet]) or ()):
+                found.setdefault(concept, []).append(i)
+        concepts[facet] = {c: np.array(ids, dtype=np.int32) for c, ids in found.items()}
+    sampled: list[bool] = []
+    chain_pairs = _chain_candidates(G, nodes, adj, max_stage_gap, max_pairs_per_chain_link, seed, sampled)
+    lo = [u for u, his in chain_pairs.items() for _ in his]
+    hi = [x for his in chain_pairs.values() for x in his]
+    return PartnerIndex(
+        nodes, indptr, indices, np.array(_contributions(adj, proximity, hub_limit), dtype=np.float64),
+        item_names, _bits(held_items, item_names), _specificity(held_items),
+        competency_names, _bits(held_competencies, competency_names), rank_bits,
+        *codes["state"], *codes["district"], *codes["kind"], concepts, hierarchy_of(G),
+        np.array(lo, dtype=np.int32), np.array(hi, dtype=np.int32), bool(sampled),
+        proximity, hub_limit, max_stage_gap, max_pairs_per_chain_link, seed)
+
+
+def _bits(held: list[frozenset[str]], names: list[str]) -> np.ndarray:
+    """Each set as bits over ``names`` (one row per set, 64 names per uint64 word)."""
+    where = {x: k for k, x in enumerate(names)}
+    words = max(1, -(-len(names) // 64))
+    out = np.zeros((len(held), words), dtype=np.uint64)
+    for i, items in enumerate(held):
+        value = sum(1 << where[x] for x in items)
+        for w in range(words):
+            out[i, w] = (value >> (64 * w)) & 0xFFFF_FFFF_FFFF_FFFF
+    return out
+
+
+def rank_partnerships(index: PartnerIndex, graph_of: Callable[[set[str]], nx.Graph], *, top: int | None = 50,
+                      value_chain_weight: float = 0.5, proximity_weight: float = 0.25,
+                      competence_weight: float = 0.1, border_weight: float = 0.15,
+                      topic: Mapping[str, Iterable[str]] | None = None,
+                      area: Mapping[str, Iterable[str]] | None = None, include_funders: bool = False,
+                      leave_out_kinds: Iterable[str] = (), budget: int = PAIR_BUDGET,
+                      langs: Iterable[str] = ("de", "en"), with_kinds: Iterable[str] = ()) -> Ranking:
+    """:func:`missing_partnerships` from a :class:`PartnerIndex`: the same rows, computed over
+    the actors a filter is about and with NumPy, so that a topic or a place at 100,000 actors
+    takes about a second rather than a minute.
+
+    **Anchors.** Every pair kept about a topic has an actor holding it, and with an area an
+    actor there: the ranking starts from the smaller of those two sets (without either, from
+    every actor) and looks at all the candidates of these anchors, in both directions — the
+    pairs two steps apart through a common partner of at most ``hub_limit`` partners, the
+    pairs of the (item, stage) index and, with a topic, the topic pairs of
+    :func:`missing_partnerships`: a holder with the other holders and with the actors at a
+    stage adjacent to one of its own, an anchor not holding the topic with the holders at an
+    adjacent stage.
+
+    **The budget.** The topic pairs are bounded: each anchor draws at most
+    ``min(max_pairs_per_chain_link, max(MIN_SHARE, budget // anchors))`` of them, the pairs
+    that can score highest first — two holders at adjacent stages (topic part 1.0), then two
+    holders (0.6), then a holder with an actor at an adjacent stage (0.4) — a seeded sample
+    of the first group that does not fit. The pairs through common partners are never
+    sampled. When a group was sampled, or the (item, stage) index was (``chain_sampled``),
+    :attr:`Ranking.sampled` is True: the list is then the best of a sample, not complete.
+    On graphs where nothing is sampled (the shipped data: a few hundred actors) the rows
+    equal those of :func:`missing_partnerships` with the same options.
+
+    ``graph_of(actors)``: a graph holding those actors (the pairs' two ends and their common
+    partners), with their attributes, the ties among them and the graph's own attributes —
+    e.g. ``CompactGraph.subgraph`` (:mod:`graph.compact`) or the whole graph; it supplies the
+    labels, stages and topic concepts the rows and reasons name.
+
+    Complexity: O(anchors · (k² + share) · log) NumPy work for degrees k (hubs excluded), plus
+    the rows of the best ``top``. Returns a :class:`Ranking`; the rows as in
+    :func:`missing_partnerships`, with ``reasons_<lang>`` for each of ``langs`` (wording a
+    row takes far longer than ranking it: a page asks for its own language only).
+    ``with_kinds`` keeps only the pairs with an actor of one of these kinds (they are anchors
+    too: the pairs with a funder, which the list without funders lacks).
+
+    >>> G = nx.Graph(stage_order={"TS-08": 6, "TS-09": 7})
+    >>> G.add_node("A", label="A", stages=["TS-08"], materials=["tantalum"], state="03")
+    >>> G.add_node("B", label="B", stages=["TS-09"], materials=["tantalum"], state="16")
+    >>> G.add_edges_from([("A", "C"), ("B", "C")])
+    >>> ranking = rank_partnerships(partner_index(G), lambda actors: G)
+    >>> ranking.rows.pairs, ranking.sampled
+    ([('A', 'B', 0.4727, 1)], False)
+    >>> list(ranking.rows) == missing_partnerships(G)
+    True
+    """
+    weights = (value_chain_weight, proximity_weight, competence_weight, border_weight)
+    gap = index.max_stage_gap
+    _check(top=top, weights=weights, proximity=index.proximity, max_stage_gap=gap, hub_limit=index.hub_limit,
+           max_pairs_per_chain_link=index.max_pairs_per_chain_link, topic=topic, area=area)
+    check_positive_int("budget", budget)
+    n = len(index.nodes)
+    if n < 2 or top == 0:
+        return Ranking(RankedRows(index, graph_of, [], topic, tuple(langs)), False)
+    dropped = set(leave_out_kinds) | (set() if include_funders else set(FUNDER_KINDS))
+    allowed = ~np.isin(index.kind, [k for k, name in enumerate(index.kinds) if name in dropped])
+    holder = index.holders(topic) if topic else None
+    in_area = index.in_area(area) if area else None
+    # A pair needs a holder and an actor in the area: start from the smaller of the two sets.
+    with_kind = (np.isin(index.kind, [k for k, name in enumerate(index.kinds) if name in set(with_kinds)])
+                 if with_kinds else None)
+    starts = [mask & allowed for mask in (holder, in_area, with_kind) if mask is not None]
+    anchor = min(starts, key=np.count_nonzero) if starts else allowed
+    anchors = np.flatnonzero(anchor)
+    if not len(anchors):
+        return Ranking(RankedRows(index, graph_of, [], topic, tuple(langs)), False)
+    keys, s = _two_hop(index, anchor, anchors)
+    found_keys, found_s = [keys], [s]
+    chain = anchor[index.chain_lo] | anchor[index.chain_hi]
+    found_keys.append(index.chain_lo[chain].astype(np.int64) * n + index.chain_hi[chain])
+    sampled = index.chain_sampled
+    if topic:
+        share = min(index.max_pairs_per_chain_link, max(MIN_SHARE, budget // len(anchors)))
+        topic_keys, cut = _topic_keys(index, anchors, holder, in_area, allowed, share)
+        found_keys.append(topic_keys)
+        sampled = sampled or cut
+    # Each pair once, with the sum of its common partners' contributions (only the pairs two
+    # steps apart have any); sorting plain keys is faster than arg-sorting them all.
+    near_keys, inverse = np.unique(found_keys[0], return_inverse=True)
+    near_s = np.bincount(inverse.ravel(), weights=found_s[0], minlength=len(near_keys))
+    keys = _sorted_unique(np.concatenate([near_keys, *found_keys[1:]]))
+    s = np.zeros(len(keys))
+    s[np.searchsorted(keys, near_keys)] = near_s
+    lo, hi = keys // n, keys % n
+    keep = (lo != hi) & ~_tied(index, keys) & allowed[lo] & allowed[hi]
+    if holder is not None:
+        keep &= holder[lo] | holder[hi]
+    if in_area is not None:
+        keep &= in_area[lo] | in_area[hi]
+    if with_kind is not None:
+        keep &= with_kind[lo] | with_kind[hi]
+    lo, hi, s = lo[keep], hi[keep], s[keep]
+    score = _scores(index, lo, hi, s, holder, weights)
+    positive = score > 0
+    lo, hi, score = lo[positive], hi[positive], score[positive]
+    order = _best(score, lo, hi, top)
+    # Rounded as missing_partnerships rounds (Python's round, not NumPy's), then in its order.
+    chosen = sorted((-round(float(score[k]), 4), int(lo[k]), int(hi[k])) for k in order)[:top]
+    return Ranking(RankedRows(index, graph_of, chosen, topic, tuple(langs)), sampled)
+
+
+def _sorted_unique(keys: np.ndarray) -> np.ndarray:
+    """``np.unique(keys)`` by a plain sort (NumPy 2's np.unique hashes first: seconds for a
+    million keys)."""
+    keys = np.sort(keys)
+    return keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The positions ``starts[i] … starts[i] + lengths[i] - 1`` of every i, concatenated."""
+    total = int(lengths.sum())
+    ends = np.cumsum(lengths)
+    return np.arange(total, dtype=np.int64) - np.repeat(ends - lengths, lengths) + np.repeat(starts, lengths)
+
+
+def _two_hop(index: PartnerIndex, anchor: np.ndarray, anchors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (as keys lo · n + hi) two steps from an anchor through a partner that counts,
+    with that partner's contribution (one entry per common partner; a pair of two anchors is
+    seen from the lower one only, so that each partner counts once)."""
+    n = len(index.nodes)
+    degree = np.diff(index.indptr)
+    first = np.repeat(anchors, degree[anchors])
+    via = index.indices[_ranges(index.indptr[anchors], degree[anchors])]
+    counts = index.contribution[via] > 0
+    first, via = first[counts], via[counts]
+    u = np.repeat(first, degree[via])
+    x = index.indices[_ranges(index.indptr[via], degree[via])].astype(np.int64)
+    c = np.repeat(index.contribution[via], degree[via])
+    keep = (x != u) & (~anchor[x] | (u < x))
+    u, x, c = u[keep], x[keep], c[keep]
+    return np.minimum(u, x) * n + np.maximum(u, x), c
+
+
+def _tied(index: PartnerIndex, keys: np.ndarray) -> np.ndarray:
+    """Which pairs (keys lo · n + hi) have a tie already."""
+    n = len(index.nodes)
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(index.indptr))
+    ties = rows * n + index.indices  # sorted: rows ascending, partners sorted within a row
+    if not len(ties):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.minimum(np.searchsorted(ties, keys), len(ties) - 1)
+    return ties[at] == keys
+
+
+def _topic_keys(index: PartnerIndex, anchors: np.ndarray, holder: np.ndarray, in_area: np.ndarray | None,
+                allowed: np.ndarray, share: int) -> tuple[np.ndarray, bool]:
+    """The topic pairs of the anchors (keys), at most ``share`` per anchor, best level first,
+    and whether any anchor's were sampled. Anchors with the same stages, holding or not and
+    in the area or not have the same pool: they are drawn together."""
+    n = len(index.nodes)
+    near = index.near_bits()
+    rng = np.random.default_rng(index.seed)
+    inside = in_area[anchors] if in_area is not None else np.ones(len(anchors), dtype=bool)
+    groups = np.stack([holder[anchors].astype(np.uint64), near[anchors], inside.astype(np.uint64)])
+    signature, which = np.unique(groups, axis=1, return_inverse=True)
+    out, cut = [], False
+    for g in range(signature.shape[1]):
+        holds, bits, there = bool(signature[0, g]), signature[1, g], bool(signature[2, g])
+        members = anchors[which.ravel() == g]
+        # A pair needs an actor in the area: an anchor outside it looks only at those inside.
+        pool = allowed if there or in_area is None else allowed & in_area
+        close = (index.rank_bits & bits) != 0
+        tiers = ([holder & close, holder & ~close, ~holder & close] if holds else [holder & close])
+        left = share
+        for tier in tiers:
+            others = np.flatnonzero(tier & pool)
+            if not len(others):
+                continue
+            if len(others) <= left:
+                out.append(np.repeat(members.astype(np.int64), len(others)) * n + np.tile(others, len(members)))
+                left -= len(others)
+            else:
+                picks = others[rng.integers(0, len(others), size=(len(members), left))]
+                out.append(np.repeat(members.astype(np.int64), left) * n + picks.ravel())
+                cut, left = True, 0
+            if not left:
+                break
+    if not out:
+        return np.zeros(0, dtype=np.int64), cut
+    keys = np.concatenate(out)
+    u, x = keys // n, keys % n
+    return np.minimum(u, x) * n + np.maximum(u, x), cut
+
+
+def _scores(index: PartnerIndex, lo: np.ndarray, hi: np.ndarray, s: np.ndarray, holder: np.ndarray | None,
+            weights: tuple[float, float, float, float]) -> np.ndarray:
+    """The scores of the pairs as the loop of :func:`missing_partnerships` computes them, vectorised."""
+    near = (index.near_bits()[lo] & index.rank_bits[hi]) != 0
+    c = np.zeros(len(lo))
+    # The specificities of the shared items summed a byte of the bit sets at a time: one table
+    # look-up per 8 items instead of one pass per item.
+    for word in range(index.item_bits.shape[1]):
+        shared = index.item_bits[lo, word] & index.item_bits[hi, word]
+        for byte in range(8):
+            names = index.item_names[64 * word + 8 * byte: 64 * word + 8 * byte + 8]
+            if not names:
+                break
+            table = np.array([sum(index.specificity[name] for bit, name in enumerate(names) if value >> bit & 1)
+                              for value in range(256)])
+            c += table[(shared >> np.uint64(8 * byte)) & np.uint64(255)]
+    chain = np.where(near, c / (1 + c), 0.0)
+    prox = s / (1 + s)
+    comp = np.zeros(len(lo))
+    if index.competency_names:
+        a, b = index.competency_bits[lo], index.competency_bits[hi]
+        union = np.bitwise_count(a | b).sum(axis=1)
+        both = a.any(axis=1) & b.any(axis=1)
+        comp = np.where(both, 1 - np.bitwise_count(a & b).sum(axis=1) / np.maximum(union, 1), 0.0)
+    sa, sb, da, db = index.state[lo], index.state[hi], index.district[lo], index.district[hi]
+    border = np.where((sa >= 0) & (sb >= 0) & (sa != sb), 1.0,
+                      np.where((da >= 0) & (db >= 0) & (da != db), 0.5, 0.0)) * chain
+    w_chain, w_prox, w_comp, w_border = weights
+    base = w_chain * chain + w_prox * prox + w_comp * comp + w_border * border
+    if holder is None:
+        return base
+    both, one = holder[lo] & holder[hi], holder[lo] ^ holder[hi]
+    t = np.where(both, np.where(near, TOPIC_LEVELS["chain"], TOPIC_LEVELS["both"]),
+                 np.where(one, np.where(near, TOPIC_LEVELS["next"], TOPIC_LEVELS["one"]), 0.0))
+    return t * (0.5 + 0.5 * base)
+
+
+def _best(score: np.ndarray, lo: np.ndarray, hi: np.ndarray, top: int | None) -> np.ndarray:
+    """The positions of the best ``top`` by score, then lo, hi — and a few more, in case NumPy's
+    rounding to 4 decimals differs from Python's at a half."""
+    rounded = np.round(score, 4)
+    kept = np.arange(len(score))
+    limit = None if top is None else top + max(10, top // 10)
+    if limit is not None and len(score) > limit:
+        least = np.partition(rounded, len(score) - limit)[len(score) - limit]  # the limit-th largest
+        kept = np.flatnonzero(rounded >= least)
+    order = kept[np.lexsort((hi[kept], lo[kept], -rounded[kept]))]
+    return order[:limit]
+
+
+class RankedRows(Sequence):
+    """The rows of :func:`rank_partnerships`, each worded when first read: ranking 5,000 pairs
+    takes a fraction of a second, wording them (names, stage flows, reasons in words) seconds,
+    and a page shows 50. ``pairs`` holds ``(actor_a, actor_b, score, rank)`` of every row
+    without wording any; :meth:`worded` words several rows with one ``graph_of`` call and
+    returns that graph too (the rows' actors and common partners), which a view reads for
+    their labels and evidence. Rows once worded are kept."""
+
+    def __init__(self, index: PartnerIndex, graph_of: Callable[[set[str]], nx.Graph],
+                 chosen: list[tuple[float, int, int]], topic, langs: tuple[str, ...]) -> None:
+        self.index, self.graph_of, self.topic, self.langs = index, graph_of, topic, langs
+        self.chosen = chosen
+        self.pairs: list[tuple[str, str, float, int]] = []
+        rank = 0
+        for position, (score, u, x) in enumerate(chosen, start=1):
+            if not self.pairs or -score != self.pairs[-1][2]:
+                rank = position
+            self.pairs.append((index.nodes[u], index.nodes[x], -score, rank))
+        self._done: dict[int, dict[str, Any]] = {}
+        self._ranks: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self.worded(range(*i.indices(len(self))))[1]
+        i = int(i) + (len(self) if int(i) < 0 else 0)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.worded([i])[1][0]
+
+    def __iter__(self):
+        for start in range(0, len(self), 500):
+            yield from self.worded(range(start, min(start + 500, len(self))))[1]
+
+    def worded(self, positions: Iterable[int]) -> tuple[nx.Graph, list[dict[str, Any]]]:
+        """The rows at ``positions`` (in that order) and the graph they were worded from."""
+        index, c, nodes = self.index, self.index.contribution, self.index.nodes
+        positions = list(positions)
+        common = {}
+        for k in positions:
+            _, u, x = self.chosen[k]
+            shared = np.intersect1d(index.indices[index.indptr[u]:index.indptr[u + 1]],
+                                    index.indices[index.indptr[x]:index.indptr[x + 1]], assume_unique=True)
+            common[k] = [int(w) for w in shared if c[w]]
+        wanted = {nodes[i] for k in positions for i in (self.chosen[k][1], self.chosen[k][2], *common[k])}
+        G = self.graph_of(wanted)
+        if self._ranks is None:
+            self._ranks = flow_ranks(G)
+        todo = [k for k in positions if k not in self._done]
+        ends = sorted({self.pairs[k][i] for k in todo for i in (0, 1)})
+        profiles = dict(zip(ends, _profiles(G, ends, self.index.max_stage_gap, self.topic), strict=True))
+        for k in todo:
+            a, b, score, rank = self.pairs[k]
+            partners = common[k]
+            self._done[k] = _row_of(G, a, b, profiles[a], profiles[b], [nodes[w] for w in partners],
+                                    sum(float(c[w]) for w in partners), index.specificity, index.max_stage_gap,
+                                    rank, score, self.topic, self._ranks, self.langs)
+        return G, [self._done[k] for k in positions]

@@ -10,7 +10,7 @@ returns lists of dicts of str/int/float/None (and lists of them).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +22,15 @@ from graph.analyse._checks import r4
 from graph.analyse._names import actor_state, district_name, item_label, label, state_name
 from graph.analyse._stages import chain, stage_positions
 from graph.analyse.chains import OFF_PATH, coverage_parts
-from graph.analyse.partners import PUBLIC_KINDS
+from graph.analyse.partners import (
+    FUNDER_KINDS,
+    PUBLIC_KINDS,
+    PartnerIndex,
+    RankedRows,
+    partner_index,
+    rank_partnerships,
+)
+from graph.compact import CompactGraph
 from graph.concepts import HIERARCHICAL_FACETS, NODE_ATTRIBUTE, hierarchy_of, node_matches
 from graph.views.actors import NONE, PackedRecords, actor_id
 from graph.views.network import DERIVED_TIES
@@ -32,7 +40,8 @@ from graph.words.partners import PART_OF, reason_text
 #: Actor facets a list of suggestions or brokers can be narrowed by (values are notations).
 PAIR_FACETS = ("state", "district", "kind", "stage", "material", "category", "competency")
 #: At most this many suggestions are ranked; filters then pick from them (the real graph has
-#: about 2,300 candidate pairs in all, so there the list is complete).
+#: about 2,300 candidate pairs in all, so there the list is complete; at 100,000 SYNTHETIC
+#: actors the candidates are sampled, see :attr:`SuggestionList.sampled`).
 SUGGESTION_LIMIT = 5000
 #: The four parts of a suggestion's score, in the order the pages show them.
 PARTS = ("topic", "value_chain", "proximity", "competence", "border")
@@ -98,13 +107,41 @@ class PairFilter:
         return repr((sorted(ranked.items()), self.without_public, self.funders))
 
 
-def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTION_LIMIT,
-                        criteria: PairFilter | None = None) -> list[dict[str, Any]]:
+class SuggestionList(list):
+    """Suggestion rows, and whether they are the best of a sample of the candidate pairs
+    (``sampled``; only on very large graphs, see :func:`graph.analyse.partners.rank_partnerships`):
+    then a page says that the list is not complete."""
+
+    sampled: bool = False
+
+    def __init__(self, rows: Iterable[dict[str, Any]] = (), sampled: bool = False) -> None:
+        super().__init__(rows)
+        self.sampled = sampled
+
+
+@dataclass(frozen=True)
+class RankingSource:
+    """What a ranking reads instead of the whole collaboration graph: the build's partner index
+    (:class:`~graph.analyse.partners.PartnerIndex`) and the packed graph, whose
+    :meth:`~graph.compact.CompactGraph.subgraph` holds the actors the rows name."""
+
+    index: PartnerIndex
+    #: The packed graph, or a function giving it: then it is read only when a row is first
+    #: worded (a viewer ranks in the background and words the page's rows in the request).
+    graph: CompactGraph | Callable[[], CompactGraph]
+
+    def subgraph(self, actors: set[str]) -> nx.Graph:
+        return (self.graph if isinstance(self.graph, CompactGraph) else self.graph()).subgraph(actors)
+
+
+def partner_suggestions(G: nx.Graph | RankingSource, *, lang: str = "de", limit: int = SUGGESTION_LIMIT,
+                        criteria: PairFilter | None = None) -> SuggestionList | LazySuggestions:
     """The ranked partner suggestions of ``G`` with names, places, reasons and evidence.
 
     Parameters
     ----------
-    G : the collaboration graph of :func:`graph.network.collaboration_graph`.
+    G : the collaboration graph of :func:`graph.network.collaboration_graph`, or a
+        :class:`RankingSource` of it (what a viewer reads: no whole graph is loaded).
     lang : "de" or "en", for labels and reasons.
     limit : rank at most this many pairs (the best ones).
     criteria : the topic, area and kinds the ranking is about (see :class:`PairFilter`);
@@ -113,7 +150,8 @@ def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTIO
     Returns
     -------
     list of dict
-        The keys of :data:`SUGGESTION_COLUMNS` (``kind_*``, ``district_*``, ``state_*`` as
+        A :class:`SuggestionList` (from a :class:`RankingSource`, :class:`LazySuggestions`,
+        worded as read) of rows with the keys of :data:`SUGGESTION_COLUMNS` (``kind_*``, ``district_*``, ``state_*`` as
         labels, ``shared_items`` and ``common_partners`` as lists of labels and names,
         ``reasons`` the analysis' sentence), plus ``iri_a``, ``iri_b``, ``parts`` (one
         ``{"part", "value", "text"}`` per part above 0, in :data:`PARTS` order) and
@@ -138,18 +176,118 @@ def partner_suggestions(G: nx.Graph, *, lang: str = "de", limit: int = SUGGESTIO
     >>> row["partners"][0]["sources_a"], row["partners"][0]["relations_b"]
     (['s1'], ['cooperates_with'])
     """
-    return suggestion_rows(G, ranked_pairs(G, limit=limit, criteria=criteria), lang=lang)
+    if isinstance(G, RankingSource):
+        ranking = _ranking(G.index, G.subgraph, limit, criteria, (lang,))
+        return LazySuggestions(ranking.rows, lang, ranking.sampled)
+    found = ranked_pairs(G, limit=limit, criteria=criteria)
+    return SuggestionList(suggestion_rows(G, found, lang=lang), found.sampled)
 
 
-def ranked_pairs(G: nx.Graph, *, limit: int = SUGGESTION_LIMIT,
-                 criteria: PairFilter | None = None) -> list[dict[str, Any]]:
+def ranked_pairs(G: nx.Graph | PartnerIndex, *, limit: int = SUGGESTION_LIMIT, criteria: PairFilter | None = None,
+                 graph_of=None) -> SuggestionList:
     """The rows of :func:`~graph.analyse.missing_partnerships` that :func:`partner_suggestions`
     labels: the same in every language (they carry ``reasons_de`` and ``reasons_en``), so the
-    build ranks once and labels per language (:func:`suggestion_rows`)."""
+    build ranks once and labels per language (:func:`suggestion_rows`).
+
+    Ranked by :func:`~graph.analyse.partners.rank_partnerships` from the partner index (``G``
+    itself, or built from the graph ``G``): the same rows, in about a second at 100,000 actors
+    whatever the filter; ``graph_of``: where the rows' actors are read (the graph ``G`` by
+    default). ``sampled`` says whether the rows are the best of a sample (very large graphs only)."""
+    index = G if isinstance(G, PartnerIndex) else partner_index(G)
+    if graph_of is None:
+        if isinstance(G, PartnerIndex):
+            raise ValueError("ranking from a partner index needs graph_of, where the rows' actors are read")
+        graph_of = lambda actors: G  # noqa: E731 -- the whole graph holds every actor
+    ranking = _ranking(index, graph_of, limit, criteria or PairFilter(), ("de", "en"))
+    return SuggestionList(ranking.rows, ranking.sampled)
+
+
+def _ranking(index: PartnerIndex, graph_of, limit: int, criteria: PairFilter | None, langs: tuple[str, ...]):
     criteria = criteria or PairFilter()
-    return missing_partnerships(G, top=limit, topic=criteria.topic() or None, area=criteria.area() or None,
-                                include_funders=criteria.funders,
-                                leave_out_kinds=PUBLIC_KINDS if criteria.without_public else ())
+    return rank_partnerships(index, graph_of, top=limit, topic=criteria.topic() or None,
+                             area=criteria.area() or None, include_funders=criteria.funders,
+                             leave_out_kinds=PUBLIC_KINDS if criteria.without_public else (), langs=langs)
+
+
+class LazySuggestions(Sequence):
+    """The rows of :func:`partner_suggestions` from a :class:`RankingSource`, each labelled and
+    worded when first read (:class:`~graph.analyse.partners.RankedRows`): a page shows 50 of
+    5,000, and wording them all took longer than ranking them. :func:`filter_suggestions`
+    keeps rows by score, actor, place and kind without wording any (:meth:`keep`, a view
+    sharing the worded rows); iterating words them in blocks (a CSV download). ``sampled``
+    as in :class:`SuggestionList`."""
+
+    def __init__(self, ranked: RankedRows, lang: str, sampled: bool = False, positions: list[int] | None = None,
+                 done: dict[int, dict[str, Any]] | None = None) -> None:
+        self.ranked, self.lang, self.sampled = ranked, lang, sampled
+        self.positions = list(range(len(ranked))) if positions is None else positions
+        self._done = {} if done is None else done
+        self._weights = score_weights()
+        #: :func:`filter_suggestions`' kept positions, by filter.
+        self.kept: dict[tuple, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def pairs(self) -> list[dict[str, Any]]:
+        """``{"iri_a", "iri_b", "score"}`` of each row, without wording any."""
+        return [dict(zip(("iri_a", "iri_b", "score"), self.ranked.pairs[k][:3], strict=True))
+                for k in self.positions]
+
+    def keep(self, kept: Iterable[int]) -> LazySuggestions:
+        return LazySuggestions(self.ranked, self.lang, self.sampled, [self.positions[i] for i in kept], self._done)
+
+    def _rows(self, ks: list[int]) -> list[dict[str, Any]]:
+        todo = [k for k in dict.fromkeys(ks) if k not in self._done]
+        if todo:
+            G, found = self.ranked.worded(todo)
+            for k, row in zip(todo, found, strict=True):
+                self._done[k] = _suggestion(G, row, self.lang, self._weights)
+        return [self._done[k] for k in ks]
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self._rows([self.positions[j] for j in range(*i.indices(len(self)))])
+        return self._rows([self.positions[i]])[0]
+
+    def __iter__(self):
+        for start in range(0, len(self), 500):
+            yield from self._rows(self.positions[start:start + 500])
+
+
+def suggestions_beside(listed: Sequence[dict[str, Any]], source: RankingSource, criteria: PairFilter, *,
+                       lang: str = "de", limit: int = SUGGESTION_LIMIT) -> MergedSuggestions:
+    """The suggestions of ``criteria`` without a topic or an area — only "leave out funders and
+    public bodies" or "suggest funders too" — from the list without filters (``listed``, the
+    build's :func:`partner_suggestions`): ranking every actor's pairs again takes many seconds
+    at 100,000 actors, and these lists differ from it only by some kinds of actor.
+
+    Leaving out public bodies keeps the listed rows without one: the listed rows are the best
+    pairs without funders, so those left are the best pairs without either, in order (fewer
+    than ``limit`` when the listed list was cut). With funders, the pairs with a funder are
+    ranked apart (anchored on the funders, :func:`~graph.analyse.partners.rank_partnerships`
+    ``with_kinds``) and merged with the listed rows: the best ``limit`` of the two lists are
+    the best ``limit`` of all. Ranks are counted again (1, 2, 2, 4). Equal to
+    :func:`partner_suggestions` with ``criteria`` whenever the listed list was complete."""
+    index = source.index
+    dropped = set(PUBLIC_KINDS) if criteria.without_public else set()
+
+    def kind(iri: str) -> str | None:
+        i = index.position(iri)
+        return index.kinds[index.kind[i]] if i is not None and index.kind[i] >= 0 else None
+
+    entries = [(-row["score"], row["iri_a"], row["iri_b"], listed, k) for k, row in enumerate(listed)
+               if not dropped or (kind(row["iri_a"]) not in dropped and kind(row["iri_b"]) not in dropped)]
+    sampled = bool(getattr(listed, "sampled", False))
+    if criteria.funders and not criteria.without_public:
+        ranking = rank_partnerships(index, source.subgraph, top=limit, include_funders=True,
+                                    with_kinds=FUNDER_KINDS, langs=(lang,))
+        extra = LazySuggestions(ranking.rows, lang, ranking.sampled)
+        entries += [(-score, a, b, extra, k) for k, (a, b, score, _) in enumerate(ranking.rows.pairs)]
+        sampled = sampled or ranking.sampled
+    entries.sort(key=lambda e: e[:3])
+    return MergedSuggestions([(source_rows, k) for *_, source_rows, k in entries[:limit]],
+                             [-e[0] for e in entries[:limit]], sampled)
 
 
 def suggestion_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de") -> list[dict[str, Any]]:
@@ -159,26 +297,87 @@ def suggestion_rows(G: nx.Graph, found: list[dict[str, Any]], *, lang: str = "de
     return [_suggestion(G, row, lang, weights) for row in found]
 
 
-def filter_suggestions(G: nx.Graph | None, rows: list[dict[str, Any]], criteria: PairFilter) -> list[dict[str, Any]]:
+class MergedSuggestions(Sequence):
+    """Rows taken from other lists of suggestions (:func:`suggestions_beside`), in a new order
+    with their ranks counted again; each read from its list when read (so a lazy list stays
+    lazy). ``pairs``, ``keep``, ``kept`` and ``sampled`` as in :class:`LazySuggestions`."""
+
+    def __init__(self, entries: list[tuple[Sequence[dict[str, Any]], int]], scores: list[float],
+                 sampled: bool = False, ranks: list[int] | None = None) -> None:
+        self.entries, self.scores, self.sampled = entries, scores, sampled
+        if ranks is None:
+            ranks = []
+            for position, score in enumerate(scores, start=1):
+                ranks.append(position if not ranks or score != scores[position - 2] else ranks[-1])
+        self.ranks = ranks
+        self.kept: dict[tuple, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def pairs(self) -> list[dict[str, Any]]:
+        out = []
+        for (rows, k), score in zip(self.entries, self.scores, strict=True):
+            if isinstance(rows, LazySuggestions):
+                a, b, _, _ = rows.ranked.pairs[rows.positions[k]]
+            else:
+                a, b = rows[k]["iri_a"], rows[k]["iri_b"]
+            out.append({"iri_a": a, "iri_b": b, "score": score})
+        return out
+
+    def keep(self, kept: Iterable[int]) -> MergedSuggestions:
+        kept = list(kept)
+        return MergedSuggestions([self.entries[i] for i in kept], [self.scores[i] for i in kept], self.sampled,
+                                 [self.ranks[i] for i in kept])
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        rows, k = self.entries[i]
+        return {**rows[k], "rank": self.ranks[i]}
+
+
+def filter_suggestions(G: nx.Graph | PartnerIndex | None, rows: Sequence[dict[str, Any]],
+                       criteria: PairFilter) -> Sequence[dict[str, Any]]:
     """The rows of :func:`partner_suggestions` that ``criteria`` keeps, order unchanged.
 
     The topic and the area were applied by the ranking; here the place and kind (a pair with
     an actor that is in the chosen state or district *and* of the chosen kind), the least
-    score and the actor. ``G`` is read only for a place or kind (:meth:`PairFilter.places`),
-    so a caller may pass None otherwise."""
+    score and the actor. ``G`` (the graph or its partner index, which answers the same from
+    arrays) is read only for a place or kind (:meth:`PairFilter.places`), so a caller may
+    pass None otherwise. :class:`LazySuggestions` give a :class:`LazySuggestions` (nothing
+    worded), a list a list."""
     kinds = criteria.places()
     if kinds and G is None:
-        raise ValueError("a place or kind filter needs the collaboration graph")
-    kept = []
-    for row in rows:
+        raise ValueError("a place or kind filter needs the collaboration graph or its partner index")
+    if isinstance(G, PartnerIndex):
+        index = G
+
+        def matches(iri: str) -> bool:
+            return index.place_matches(iri, kinds, none=NONE)
+    else:
+        def matches(iri: str) -> bool:
+            return actor_matches(G, iri, kinds)
+
+    def keeps(row: dict[str, Any]) -> bool:
         if row["score"] < criteria.min_score:
-            continue
+            return False
         if criteria.actor and criteria.actor not in (row["iri_a"], row["iri_b"]):
-            continue
-        if kinds and not (actor_matches(G, row["iri_a"], kinds) or actor_matches(G, row["iri_b"], kinds)):
-            continue
-        kept.append(row)
-    return kept
+            return False
+        return not kinds or matches(row["iri_a"]) or matches(row["iri_b"])
+
+    # The same filter of the same list (a warm request, the next page) is looked up, not redone.
+    memo = (repr(sorted(kinds.items())), criteria.min_score, criteria.actor)
+    if isinstance(rows, LazySuggestions | MergedSuggestions):
+        if memo not in rows.kept:
+            rows.kept[memo] = [i for i, row in enumerate(rows.pairs()) if keeps(row)]
+        return rows.keep(rows.kept[memo])
+    if isinstance(rows, SuggestionList):
+        kept = rows.__dict__.setdefault("kept", {})
+        if memo not in kept:
+            kept[memo] = [row for row in rows if keeps(row)]
+        return list(kept[memo])
+    return [row for row in rows if keeps(row)]
 
 
 def actor_matches(G: nx.Graph, iri: str, selected: dict[str, tuple[str, ...]]) -> bool:

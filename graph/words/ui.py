@@ -366,6 +366,10 @@ STRINGS: dict[str, tuple[Text, Text]] = {
     "gaps.describe.with": ("für Akteure mit", "for actors with"),
     "gaps.describe.score": ("Stärke ab {score}", "score at least {score}"),
     "gaps.describe.order": ("die stärksten zuerst", "strongest first"),
+    "gaps.describe.sampled": ("die besten aus einer Stichprobe der möglichen Paare (das Netzwerk ist sehr groß: "
+                              "ein Paar außerhalb der Stichprobe kann fehlen)",
+                              "the best of a sample of the possible pairs (the network is very large: a pair "
+                              "outside the sample may be missing)"),
     "gaps.filter.any": ("alle", "all"),
     "gaps.filter.score": ("Stärke mindestens", "Score at least"),
     "gaps.filter.note": ("Ein Paar bleibt stehen, wenn einer der beiden Akteure alle gewählten Merkmale hat.",

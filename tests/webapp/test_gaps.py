@@ -164,6 +164,77 @@ def test_suggestion_filters(client, query, pairs):
                                                       client.get("/gaps.json").get_json()["rows"]})
 
 
+@pytest.fixture(scope="module")
+def derived_settings(web_settings, tmp_path_factory):
+    """The conftest's graph built again with the page data the build precomputes (graph/derived.py)."""
+    import dataclasses
+
+    from graph import derived
+    from graph.build import ingest
+
+    settings = dataclasses.replace(web_settings, store_dir=tmp_path_factory.mktemp("gaps-derived") / "store")
+    ingest.build(settings, derive=derived.write_all)
+    return settings
+
+
+def test_filtered_suggestions_never_load_the_collaboration_graph(derived_settings, monkeypatch):
+    """A topic, a place or a kind is ranked and checked from the build's partner index and
+    packed graph (webapp.state.partner_index, collaboration_compact), in the request itself:
+    the whole collaboration graph, seconds to load at 100,000 actors, is never read. Pairs as
+    in the filter test."""
+    from webapp import create_app, state
+    from webapp import gaps as gap_pages
+
+    def refuse():
+        raise AssertionError("the collaboration graph was loaded")
+
+    monkeypatch.setattr(state, "collaboration", refuse)
+    monkeypatch.setattr(gap_pages, "collaboration", refuse)
+    app = create_app(derived_settings)
+    # From the build's index a ranking is bounded: computed in the request, never "being prepared".
+    app.config["HARZGRAPH_PREPARE_WAIT_S"] = 0.0
+    client = app.test_client()
+    for query, pairs in [
+            ("kind=recycler&state=03", {("hostile-formula", "hostile-img"), ("hostile-img", "test-cluster"),
+                                        ("hostile-img", "test-refiner")}),
+            ("stage=TS-MR&state=16", {("hostile-formula", "test-refiner"), ("hostile-img", "test-refiner"),
+                                      ("test-cluster", "test-refiner")}),
+            ("stage=TS-08&leave_out=public", {("hostile-formula", "hostile-img"), ("hostile-img", "test-cluster"),
+                                              ("hostile-img", "test-refiner")}),
+            ("kind=recycler&state=16", set())]:
+        response = client.get(f"/gaps.json?{query}")
+        assert response.status_code == 200, query
+        body = response.get_json()
+        assert {(r["id_a"], r["id_b"]) for r in body["rows"]} == pairs, query
+        assert body["sampled"] is False
+    assert client.get("/gaps.csv?stage=TS-08").get_data(as_text=True).count("\n") == 1 + 3
+    # Only funders or public bodies: beside the build's list, all five pairs (no funder, no public body here).
+    everyone = [(r["id_a"], r["id_b"], r["rank"]) for r in client.get("/gaps.json").get_json()["rows"]]
+    for query in ("leave_out=public", "include=funders"):
+        rows = client.get(f"/gaps.json?{query}").get_json()["rows"]
+        assert [(r["id_a"], r["id_b"], r["rank"]) for r in rows] == everyone, query
+
+
+def test_a_list_from_a_sample_says_so_in_both_languages(web_settings, monkeypatch):
+    """At 100,000 actors the candidate pairs are sampled (graph.analyse.partners.rank_partnerships):
+    the page, its JSON twin and the English page say that the list is the best of a sample. Here
+    an index whose (item, stage) links count as sampled stands in for such a graph."""
+    import dataclasses
+
+    from webapp import create_app, state
+
+    real = state.partner_index
+    monkeypatch.setattr(state, "partner_index", lambda: dataclasses.replace(real(), chain_sampled=True))
+    client = create_app(web_settings).test_client()
+    html = client.get("/gaps?state=16").get_data(as_text=True)
+    assert "die stärksten zuerst, die besten aus einer Stichprobe der möglichen Paare" in html
+    assert "the best of a sample of the possible pairs" in client.get("/gaps?state=16&lang=en").get_data(as_text=True)
+    assert client.get("/gaps.json?state=16").get_json()["sampled"] is True
+    # The list the build ranked (complete on this graph) says nothing of a sample.
+    assert "Stichprobe" not in client.get("/gaps").get_data(as_text=True)
+    assert client.get("/gaps.json").get_json()["sampled"] is False
+
+
 def test_suggestions_page_says_what_it_shows_and_links_each_pair(client):
     html = client.get("/gaps?state=16").get_data(as_text=True)
     assert "3 Vorschläge für Akteure mit Bundesland: Thüringen, die stärksten zuerst" in html
