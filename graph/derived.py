@@ -110,9 +110,12 @@ def actor_names(G: nx.Graph) -> tuple[list[tuple[str, str]], int]:
     return network_views.actor_names(G, limit=network_views.PICKER_MAX), G.number_of_nodes()
 
 
-def default_view(G: nx.Graph, positions: dict, store, lang: str, labels: dict) -> dict[str, object]:
-    """The network page without filters: the view most visitors open first."""
-    return network_views.network_view(G, positions, network_views.NetworkFilter(), store, lang=lang, labels=labels)
+def default_view(G: nx.Graph | CompactGraph, positions: dict, store, lang: str, labels: dict,
+                 columns: network_views.NetworkColumns | None = None) -> dict[str, object]:
+    """The network page without filters: the view most visitors open first (``G`` packed, with
+    its ``columns``, at size: a NetworkX graph is packed first)."""
+    return network_views.network_view(G, positions, network_views.NetworkFilter(), store, lang=lang, labels=labels,
+                                      columns=columns)
 
 
 def pair_options(G: nx.Graph, rows: list[dict[str, Any]], choices: dict[str, dict[str, str]]
@@ -185,7 +188,9 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
                  region_map.read_features(boundaries / "states.geojson")) if boundaries.is_dir() else None)
     langs = tuple(langs)
     G = put("collaboration-graph", lambda: collaboration_graph(scan))
-    put("collaboration-compact", lambda: CompactGraph.from_graph(G))
+    compact = put("collaboration-compact", lambda: CompactGraph.from_graph(G))
+    # What a filtered /network reads of every actor and tie (graph/views/network.py).
+    columns = put("network-columns", lambda: network_views.network_columns(G))
     indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
                  for lang in langs}
@@ -199,6 +204,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     # The gap pages without filters (webapp/gaps.py reads them under the same keys).
     put("collaboration-meta", lambda: network_views.graph_meta(G))
     found_brokers = put("brokers", lambda: analyse.brokers(G))
+    put("broker-columns", lambda: gap_views.broker_columns(found_brokers))  # /brokers?kind=… without the graph
     put("network-measures", lambda: network_views.node_measures(
         G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
     put("project-names", lambda: network_views.project_names(store))
@@ -215,8 +221,8 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang, ranked))
         put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
         put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
-        view = put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
-                                                                                         index.labels))
+        view = put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(
+            compact, positions, store, lang, index.labels, columns))
         put(f"borders-{lang}", lambda lang=lang: gap_views.border_rows(G, lang=lang))
         put(f"chains-{lang}-region-None", lambda lang=lang: gap_views.chain_rows(G, level="region", lang=lang))
         put(f"chain-gaps-{lang}-region-None", lambda lang=lang: gap_views.chain_gaps(G, level="region", lang=lang))

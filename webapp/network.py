@@ -21,11 +21,12 @@ from .i18n import translate
 from .state import (
     cached,
     collaboration,
+    collaboration_compact,
     concept_labels,
     current_store,
     facet_choices,
+    network_columns,
     network_layout,
-    network_rank,
     suggestions,
 )
 
@@ -65,9 +66,10 @@ def index(fmt: str) -> Response:
     # Those of the view without filters are precomputed by the build (graph/derived.py).
     if criteria == netview.NetworkFilter() and year is None:
         extra["facet_counts"] = cached("network-default-counts", lambda: netview.shown_counts(
-            collaboration(), view["nodes"], view["edges"]))
+            collaboration_compact(), view["nodes"], view["edges"], columns=network_columns()))
     else:
-        extra["facet_counts"] = netview.shown_counts(collaboration(), view["nodes"], view["edges"])
+        extra["facet_counts"] = netview.shown_counts(collaboration_compact(), view["nodes"], view["edges"],
+                                                     columns=network_columns())
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
@@ -104,8 +106,8 @@ def _with_chosen(names: list[tuple[str, str]], criteria: netview.NetworkFilter) 
     chosen = [a for a in (criteria.focus, *(criteria.path or ())) if a and a not in listed]
     if not chosen:
         return names
-    G = collaboration()
-    extra = [(G.nodes[actor_iri(a)]["label"], a) for a in dict.fromkeys(chosen) if actor_iri(a) in G]
+    C = collaboration_compact()
+    extra = [(C.node_attrs(actor_iri(a))["label"], a) for a in dict.fromkeys(chosen) if actor_iri(a) in C]
     return sorted(names + extra, key=lambda pair: (netview.fold(pair[0]), pair[1]))
 
 
@@ -148,8 +150,10 @@ def _view() -> tuple[dict, netview.NetworkFilter, dict[str, str], tuple[int, int
     only relations known to exist by then), the filter, the relation choices, the span of
     the relations' years and the chosen year.
 
-    The view without filters reads only values the build precomputed (graph/derived.py), so
-    it never loads the collaboration graph (a large pickle at 100,000 actors)."""
+    The view without filters reads only values the build precomputed (graph/derived.py); a
+    filtered one reads the packed graph and its columns (graph/compact.py,
+    :func:`graph.views.network.network_columns`) and the records of the actors it shows, so
+    neither loads the collaboration graph (a pickle of seconds at 100,000 actors)."""
     store, lang = current_store(), g.lang
     labels = concept_labels()
     relations = netview.relation_choices(store, lang=lang, labels=labels)
@@ -159,11 +163,12 @@ def _view() -> tuple[dict, netview.NetworkFilter, dict[str, str], tuple[int, int
     if criteria == netview.NetworkFilter():
         # The view most visitors open first, computed by the build (graph/derived.py).
         view = cached(f"network-default-{lang}", lambda: netview.network_view(
-            collaboration(), network_layout(), criteria, store, lang=lang, labels=labels, rank=network_rank()))
+            collaboration_compact(), network_layout(), criteria, store, lang=lang, labels=labels,
+            columns=network_columns()))
     else:
         projects = cached("project-names", lambda: netview.project_names(store))
-        view = netview.network_view(collaboration(), network_layout(), criteria, store, lang=lang, labels=labels,
-                                    projects=projects, rank=network_rank())
+        view = netview.network_view(collaboration_compact(), network_layout(), criteria, store, lang=lang,
+                                    labels=labels, projects=projects, columns=network_columns())
     # A copy: the measures and the year filter below must not change the cached default view.
     view = {**view, "nodes": [dict(node) for node in view["nodes"]], "edges": list(view["edges"])}
     _add_measures(view["nodes"])

@@ -293,6 +293,13 @@ def network_layout() -> dict[str, tuple[float, float]]:
     return cached("network-layout", lambda: derived.layout(collaboration()))
 
 
+def network_columns() -> network_views.NetworkColumns:
+    """Every actor's facet values and every tie's types as arrays, in the packed graph's order
+    (:func:`graph.views.network.network_columns`): what a filtered network view reads of the
+    whole graph."""
+    return cached("network-columns", lambda: network_views.network_columns(collaboration_compact()))
+
+
 def network_rank() -> list[str]:
     """The actors best connected first (what a capped network view keeps)."""
     return cached("network-rank", lambda: network_views.degree_rank(collaboration()))
