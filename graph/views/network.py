@@ -269,32 +269,37 @@ def network_columns(G: nx.Graph | CompactGraph) -> NetworkColumns:
     else:
         nodes = sorted(G)
         n, attrs, ties = len(nodes), (G.nodes[v] for v in nodes), (data for _u, _v, data in G.edges(data=True))
-        degree = np.array([G.degree(v) for v in nodes], dtype=np.int64)
+        degree = np.fromiter((d for _v, d in G.degree(nodes)), dtype=np.int64, count=n)
     hierarchy = hierarchy_of(G)
-    facets: dict[str, dict[str, np.ndarray]] = {facet: {} for facet in NODE_FACETS}
+    # Positions per value first, one array each at the end: a Python loop that set one array
+    # element per actor and value took seconds at 100,000 actors.
+    held: dict[str, dict[str, list[int]]] = {facet: {} for facet in NODE_FACETS}
     broader = functools.lru_cache(maxsize=None)(hierarchy.with_broader)  # the same value lists repeat
+    single = [facet for facet in NODE_FACETS if facet not in HIERARCHICAL_FACETS]
+    many = [(held[facet], HIERARCHICAL_FACETS[facet], _NODE_ATTRIBUTE[facet]) for facet in NODE_FACETS
+            if facet in HIERARCHICAL_FACETS]
     for i, data in enumerate(attrs):
-        for facet in NODE_FACETS:
-            if facet in HIERARCHICAL_FACETS:
-                values = broader(HIERARCHICAL_FACETS[facet], tuple(data[_NODE_ATTRIBUTE[facet]]))
-            else:
-                values = (data[facet] if data[facet] is not None else NONE,)
-            for value in values:
-                column = facets[facet].get(value)
-                if column is None:
-                    column = facets[facet][value] = np.zeros(n, dtype=bool)
-                column[i] = True
+        for facet in single:
+            value = data[facet]
+            held[facet].setdefault(value if value is not None else NONE, []).append(i)
+        for found, scheme, attribute in many:
+            for value in broader(scheme, tuple(data[attribute])):
+                found.setdefault(value, []).append(i)
+    facets = {facet: {value: _mask(n, where) for value, where in values.items()} for facet, values in held.items()}
     rows: dict[str, list[int]] = {}
     m = 0
     for m, data in enumerate(ties, start=1):
         for tie in data["relations"]:
             rows.setdefault(tie, []).append(m - 1)
-    by_type = {}
-    for tie, found in rows.items():
-        by_type[tie] = np.zeros(m, dtype=bool)
-        by_type[tie][found] = True
+    by_type = {tie: _mask(m, where) for tie, where in rows.items()}
     rank = np.lexsort((np.arange(n), -degree)).astype(np.int32)  # nodes are sorted: index order is name order
     return NetworkColumns(facets, by_type, degree, rank)
+
+
+def _mask(n: int, where: list[int]) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    mask[where] = True
+    return mask
 
 
 def network_view(G: nx.Graph | CompactGraph, positions: dict[str, tuple[float, float]], criteria: NetworkFilter,
