@@ -189,9 +189,11 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     langs = tuple(langs)
     G = put("collaboration-graph", lambda: collaboration_graph(scan))
     compact = put("collaboration-compact", lambda: CompactGraph.from_graph(G))
-    # What a filtered /network reads of every actor and tie (graph/views/network.py).
-    columns = put("network-columns", lambda: network_views.network_columns(G))
     indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
+    # What a filtered /network reads of every actor and tie (graph/views/network.py); the
+    # actors' facet columns are the actor list's.
+    columns = put("network-columns", lambda: network_views.network_columns(
+        G, like=indexes[langs[0]].facets if langs else None))
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
                  for lang in langs}
     scan.forget()  # its memory is better spent on what follows

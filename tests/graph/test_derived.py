@@ -87,3 +87,30 @@ def test_the_shared_computations_give_what_each_one_alone_gives(settings):
         assert maps[measure] == region_map.region_map(store, *features, measure=measure, lang="en")
     with pytest.raises(ValueError, match="measure must be one of"):
         region_map.region_maps(store, *features, measures=("nonsense",))
+
+
+def test_the_networks_columns_from_the_actor_list_are_those_of_the_graph(built):
+    """The build takes the actor list's facet columns for the network's (graph/views/network.py
+    network_columns(like=…)): the same actors, values and narrower-concept rule as the graph's."""
+    from graph.views import network as network_views
+
+    version = current_path(built.store_dir)
+    _found, written = derived.load(version, "network-columns")
+    _found, G = derived.load(version, "collaboration-graph")
+    _found, index = derived.load(version, "actor-list-en")
+    own = network_views.network_columns(G)
+    for facet, values in own.facets.items():
+        assert sorted(written.facets[facet]) == sorted(values), facet
+        for value, column in values.items():
+            assert written.facets[facet][value].tolist() == column.tolist(), (facet, value)
+    assert {t: m.tolist() for t, m in written.ties.items()} == {t: m.tolist() for t, m in own.ties.items()}
+    assert written.degree.tolist() == own.degree.tolist() and written.rank.tolist() == own.rank.tolist()
+    # A list of the actors in another order is not taken (its columns reversed would mark
+    # the wrong actors: the recycler is the third of four, reversed the second).
+    from dataclasses import replace
+
+    assert own.facets["kind"]["recycler"].tolist() == [False, False, True, False]
+    stranger = replace(index.facets, ids=index.facets.ids[::-1],
+                       masks={f: {v: m[::-1] for v, m in values.items()} for f, values in index.facets.masks.items()})
+    assert network_views.network_columns(G, like=stranger).facets["kind"]["recycler"].tolist() == \
+        [False, False, True, False]
