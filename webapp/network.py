@@ -27,6 +27,7 @@ from .state import (
     facet_choices,
     network_columns,
     network_layout,
+    remembered,
     suggestions,
 )
 
@@ -37,6 +38,10 @@ NODE_COLUMNS = ["id", "label", "kind", "kind_label", "state", "state_label", "di
 #: The CSV download holds nodes and edges in one table: ``type`` says which a row is.
 EDGE_COLUMNS = ["from", "to", "relations", "relation_labels", "years", "via", "weight", "sources"]
 CSV_COLUMNS = ["type", *NODE_COLUMNS, *EDGE_COLUMNS]
+#: Filtered views kept per process and version (a view of 1,000 actors and 2,000 ties is a
+#: few MB): asked again, with another actor selected or as its JSON twin, one is not
+#: recomputed (a focus laid out afresh takes a second at 1,000 actors).
+VIEWS_KEPT = 8
 
 
 @bp.get("/network", defaults={"fmt": "html"})
@@ -167,8 +172,10 @@ def _view() -> tuple[dict, netview.NetworkFilter, dict[str, str], tuple[int, int
             columns=network_columns()))
     else:
         projects = cached("project-names", lambda: netview.project_names(store))
-        view = netview.network_view(collaboration_compact(), network_layout(), criteria, store, lang=lang,
-                                    labels=labels, projects=projects, columns=network_columns())
+        key = repr((lang, sorted(criteria.selected.items()), criteria.q, criteria.focus, criteria.hops, criteria.path))
+        view = remembered(f"network-view-{key}", lambda: netview.network_view(
+            collaboration_compact(), network_layout(), criteria, store, lang=lang, labels=labels, projects=projects,
+            columns=network_columns()), keep=VIEWS_KEPT)
     # A copy: the measures and the year filter below must not change the cached default view.
     view = {**view, "nodes": [dict(node) for node in view["nodes"]], "edges": list(view["edges"])}
     _add_measures(view["nodes"])

@@ -12,6 +12,7 @@ computation could need again, so a swap during a computation can never deadlock.
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import threading
 import time
@@ -204,6 +205,26 @@ def cached(key: str, compute: Callable[[], T]) -> T:
             found, value = derived.load(snap.derived, key)
             snap.cache[key] = value if found else compute()
         return snap.cache[key]
+
+
+def remembered(key: str, compute: Callable[[], T], keep: int) -> T:
+    """A value of this version that depends on what a request asks (a filtered network view):
+    the ``keep`` most recently asked ones are kept, so a view asked again (the same filter with
+    another actor selected, its JSON twin, a reload) is not computed again, while any number of
+    different requests cannot fill the memory. Keys are shared with nothing else."""
+    snap = snapshot()
+    with snap.lock_for("remembered"):
+        recent = snap.cache.setdefault("remembered", collections.OrderedDict())
+        if key in recent:
+            recent.move_to_end(key)
+            return recent[key]
+    value = compute()  # outside the lock: two requests for different views do not wait for each other
+    with snap.lock_for("remembered"):
+        recent[key] = value
+        recent.move_to_end(key)
+        while len(recent) > keep:
+            recent.popitem(last=False)
+    return value
 
 
 #: Background threads for values that take long (:func:`prepared`): the briefing runs every
