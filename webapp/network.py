@@ -67,6 +67,11 @@ def index(fmt: str) -> Response:
         # The page without filters is the same for every visitor of one version: its two large
         # parts (1,000 nodes and 2,000 edges as tables and as JSON) are rendered once.
         rendered = cached(f"network-default-parts-{g.lang}", lambda: _rendered_parts(view, payload))
+    elif fmt == "html":
+        # Those of a filtered page depend on nothing but its query and language: asked again
+        # (a reload, a shared link), they are not rendered again.
+        key = repr((g.lang, sorted(request.args.items(multi=True))))
+        rendered = remembered(f"network-parts-{key}", lambda: _rendered_parts(view, payload), keep=VIEWS_KEPT)
     # The counts beside each choice are those of this view (issue 14): the JSON twin carries them too.
     # Those of the view without filters are precomputed by the build (graph/derived.py).
     if criteria == netview.NetworkFilter() and year is None:

@@ -135,3 +135,12 @@ def test_a_filtered_view_asked_again_is_not_computed_again(client, monkeypatch):
     assert len(calls) == 1 + VIEWS_KEPT
     assert client.get("/network.json?state=03&q=kept-view").get_json()["nodes"] == first["nodes"]
     assert len(calls) == 2 + VIEWS_KEPT
+
+
+def test_a_filtered_page_rendered_again_keeps_its_own_selection(client):
+    first = data_block(client.get("/network?state=03&_sel=test-recycler").get_data(as_text=True))
+    other = data_block(client.get("/network?state=03&_sel=hostile-img").get_data(as_text=True))
+    again = data_block(client.get("/network?state=03&_sel=test-recycler").get_data(as_text=True))
+    assert (first["selected"], other["selected"], again["selected"]) == ("test-recycler", "hostile-img",
+                                                                       "test-recycler")
+    assert again == first
