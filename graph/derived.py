@@ -207,8 +207,10 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("collaboration-meta", lambda: network_views.graph_meta(G))
     found_brokers = put("brokers", lambda: analyse.brokers(G))
     put("broker-columns", lambda: gap_views.broker_columns(found_brokers))  # /brokers?kind=… without the graph
-    put("network-measures", lambda: network_views.node_measures(
+    measures = put("network-measures", lambda: network_views.node_measures(
         G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
+    # The same places and measures as arrays, for the filtered views (graph/views/network.py).
+    put("network-node-values", lambda: network_views.node_values(compact.nodes, positions, measures))
     put("project-names", lambda: network_views.project_names(store))
     ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(G))  # one ranking, labelled per language
     view = None

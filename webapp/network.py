@@ -175,19 +175,36 @@ def _view() -> tuple[dict, netview.NetworkFilter, dict[str, str], tuple[int, int
         view = cached(f"network-default-{lang}", lambda: netview.network_view(
             collaboration_compact(), network_layout(), criteria, store, lang=lang, labels=labels,
             columns=network_columns()))
+        measures = cached("network-measures", lambda: netview.node_measures(collaboration()))
+
+        def measured(actor: str) -> tuple[int | None, float]:
+            return measures.get(actor, (None, 0.0))
     else:
+        # Places and measures as arrays (network-node-values): the two dicts of every actor
+        # take half a second to read at 100,000 actors, for the few hundred shown.
         projects = cached("project-names", lambda: netview.project_names(store))
+        C, values = collaboration_compact(), _node_values()
         key = repr((lang, sorted(criteria.selected.items()), criteria.q, criteria.focus, criteria.hops, criteria.path))
         view = remembered(f"network-view-{key}", lambda: netview.network_view(
-            collaboration_compact(), network_layout(), criteria, store, lang=lang, labels=labels, projects=projects,
+            C, values.positions(C.index), criteria, store, lang=lang, labels=labels, projects=projects,
             columns=network_columns()), keep=VIEWS_KEPT)
+
+        def measured(actor: str) -> tuple[int | None, float]:
+            return values.measures(C.index, actor)
     # A copy: the measures and the year filter below must not change the cached default view.
     view = {**view, "nodes": [dict(node) for node in view["nodes"]], "edges": list(view["edges"])}
-    _add_measures(view["nodes"])
+    _add_measures(view["nodes"], measured)
     if year is not None:
         view["undated"] = sum(1 for edge in view["edges"] if not edge["years"])
         view["edges"] = [edge for edge in view["edges"] if edge["years"] and edge["years"][0] <= year]
     return view, criteria, relations, span, year
+
+
+def _node_values() -> netview.NodeValues:
+    """Every actor's place and measures as arrays (graph/derived.py writes them)."""
+    return cached("network-node-values", lambda: netview.node_values(
+        collaboration_compact().nodes, network_layout(),
+        cached("network-measures", lambda: netview.node_measures(collaboration()))))
 
 
 def _year(span: tuple[int, int] | None) -> int | None:
@@ -215,14 +232,13 @@ def _colour_key(node: dict, colour: str) -> str:
     return "" if value is None else str(value)
 
 
-def _add_measures(nodes: list[dict]) -> None:
+def _add_measures(nodes: list[dict], measured) -> None:
     """Each node's community (1 = the largest; computed on the whole graph, so a filter never
     renumbers them) and betweenness centrality (:func:`graph.views.network.node_measures`,
-    computed by the build), in place."""
-    measures = cached("network-measures", lambda: netview.node_measures(collaboration()))
+    computed by the build; ``measured``: actor id → both), in place."""
     words: dict[int | None, str] = {}  # one translation per community, not per node
     for node in nodes:
-        node["community"], node["betweenness"] = measures.get(node["id"], (None, 0.0))
+        node["community"], node["betweenness"] = measured(node["id"])
         if node["community"] not in words:
             words[node["community"]] = translate("network.community", g.lang, n=node["community"])
         node["community_label"] = words[node["community"]]

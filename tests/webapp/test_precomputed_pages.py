@@ -114,3 +114,9 @@ def test_the_network_and_the_brokers_page_show_the_same_betweenness(built):
     nodes = {node["id"]: node["betweenness"] for node in client.get("/network.json").get_json()["nodes"]}
     assert nodes and nodes == {actor: brokers[actor] for actor in nodes}
     assert any(value > 0 for value in nodes.values())  # someone stands between two others
+    # A filtered view reads them from the arrays of network-node-values: the same numbers.
+    whole = {node["id"]: node for node in client.get("/network.json").get_json()["nodes"]}
+    for url in ("/network.json?kind=recycler", "/network.json?focus=test-recycler"):
+        shown = client.get(url).get_json()["nodes"]
+        assert shown and all(node["betweenness"] == brokers[node["id"]] for node in shown), url
+        assert all(node["community"] == whole[node["id"]]["community"] for node in shown), url
