@@ -132,9 +132,12 @@ def actor_names(G: nx.Graph) -> tuple[list[tuple[str, str]], int]:
     return network_views.actor_names(G, limit=network_views.PICKER_MAX), G.number_of_nodes()
 
 
-def default_view(G: nx.Graph, positions: dict, store, lang: str, labels: dict) -> dict[str, object]:
-    """The network page without filters: the view most visitors open first."""
-    return network_views.network_view(G, positions, network_views.NetworkFilter(), store, lang=lang, labels=labels)
+def default_view(G: nx.Graph | CompactGraph, positions: dict, store, lang: str, labels: dict,
+                 columns: network_views.NetworkColumns | None = None) -> dict[str, object]:
+    """The network page without filters: the view most visitors open first (``G`` packed, with
+    its ``columns``, at size: a NetworkX graph is packed first)."""
+    return network_views.network_view(G, positions, network_views.NetworkFilter(), store, lang=lang, labels=labels,
+                                      columns=columns)
 
 
 def pair_options(G: nx.Graph, rows: list[dict[str, Any]], choices: dict[str, dict[str, str]]
@@ -232,8 +235,12 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
                  region_map.read_features(boundaries / "states.geojson")) if boundaries.is_dir() else None)
     langs = tuple(langs)
     G = put("collaboration-graph", lambda: collaboration_graph(scan))
-    put("collaboration-compact", lambda: CompactGraph.from_graph(G))
+    compact = put("collaboration-compact", lambda: CompactGraph.from_graph(G))
     indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
+    # What a filtered /network reads of every actor and tie (graph/views/network.py); the
+    # actors' facet columns are the actor list's.
+    columns = put("network-columns", lambda: network_views.network_columns(
+        G, like=indexes[langs[0]].facets if langs else None))
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
                  for lang in langs}
     # /quality: the checks of every record on any day (a day's counts are then a pass over arrays).
@@ -253,8 +260,11 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     # The gap pages without filters (webapp/gaps.py reads them under the same keys).
     put("collaboration-meta", lambda: network_views.graph_meta(G))
     found_brokers = put("brokers", lambda: analyse.brokers(G))
-    put("network-measures", lambda: network_views.node_measures(
+    put("broker-columns", lambda: gap_views.broker_columns(found_brokers))  # /brokers?kind=… without the graph
+    measures = put("network-measures", lambda: network_views.node_measures(
         G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
+    # The same places and measures as arrays, for the filtered views (graph/views/network.py).
+    put("network-node-values", lambda: network_views.node_values(compact.nodes, positions, measures))
     put("project-names", lambda: network_views.project_names(store))
     # The ranking's arrays, for the filtered rankings a page asks for (graph/analyse/partners.py).
     partners = put("partner-index", lambda: partner_index(G))
@@ -277,8 +287,8 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang, ranked))
         put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
         put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
-        view = put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(G, positions, store, lang,
-                                                                                         index.labels))
+        view = put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(
+            compact, positions, store, lang, index.labels, columns))
         put(f"borders-{lang}", lambda lang=lang: gap_views.border_rows(G, lang=lang))
         timed(f"chains-{lang}", lambda lang=lang, index=index: write_chains(
             version, G, chain_cells, chain_coverage, lang, index.choices))

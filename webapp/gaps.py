@@ -188,24 +188,27 @@ def brokers(fmt: str) -> Response:
     """Brokers and fragility, ``/brokers?state=16&kind=recycler``."""
     choices, selected = _area_and_kind()
     lang = g.lang
+    # Every actor's row is precomputed by the build (graph/derived.py, packed: a page decodes
+    # the rows it shows); a filter selects rows by the notations kept beside them.
+    rows = cached(f"broker-rows-{lang}", lambda: gapviews.broker_rows(collaboration(), _found_brokers(), lang=lang))
     if any(selected.values()):
-        G = collaboration()
-        found = cached("brokers", lambda: analyse.brokers(G))
-        rows = gapviews.broker_rows(G, found, lang=lang, selected=selected)
-    else:  # every actor: precomputed by the build (graph/derived.py)
-        rows = cached(f"broker-rows-{lang}",
-                      lambda: gapviews.broker_rows(collaboration(), cached("brokers", lambda: analyse.brokers(
-                          collaboration())), lang=lang))
-    page, pages = _page_of(rows)
-    if any(selected.values()):
-        cuts = gapviews.broker_cuts(rows)
-    else:  # precomputed by the build, as the rows (both packed: graph.views.actors.PackedRecords)
+        columns = cached("broker-columns", lambda: gapviews.broker_columns(_found_brokers()))
+        rows = gapviews.select_brokers(rows, columns, selected)
+        cuts = gapviews.selected_cuts(rows, columns)
+    else:
         cuts = cached(f"broker-cuts-{lang}", lambda: gapviews.broker_cuts(rows))
+    page, pages = _page_of(rows)
     description = translate("brokers.describe", g.lang, n=len(rows)) + _facet_words(selected, choices)
     return represent.table(Table(list(gapviews.BROKER_COLUMNS), rows), fmt, template="gaps/brokers.html",
                            title=translate("brokers.title", g.lang), description=description, filename="brokers",
                            links=represent.twin_links("gaps.brokers"), selected=selected, choices=choices,
                            page=page, pages=pages, page_size=PAGE_SIZE, cuts=cuts, cuts_shown=CUTS_SHOWN)
+
+
+def _found_brokers() -> list[dict]:
+    """:func:`graph.analyse.brokers` of the whole graph, for a store whose build did not write
+    the brokers' rows (graph/derived.py writes them)."""
+    return cached("brokers", lambda: analyse.brokers(collaboration()))
 
 
 @bp.get("/communities", defaults={"fmt": "html"})

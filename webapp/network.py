@@ -21,11 +21,13 @@ from .i18n import translate
 from .state import (
     cached,
     collaboration,
+    collaboration_compact,
     concept_labels,
     current_store,
     facet_choices,
+    network_columns,
     network_layout,
-    network_rank,
+    remembered,
     suggestions,
 )
 
@@ -36,6 +38,10 @@ NODE_COLUMNS = ["id", "label", "kind", "kind_label", "state", "state_label", "di
 #: The CSV download holds nodes and edges in one table: ``type`` says which a row is.
 EDGE_COLUMNS = ["from", "to", "relations", "relation_labels", "years", "via", "weight", "sources"]
 CSV_COLUMNS = ["type", *NODE_COLUMNS, *EDGE_COLUMNS]
+#: Filtered views kept per process and version (a view of 1,000 actors and 2,000 ties is a
+#: few MB): asked again, with another actor selected or as its JSON twin, one is not
+#: recomputed (a focus laid out afresh takes a second at 1,000 actors).
+VIEWS_KEPT = 8
 
 
 @bp.get("/network", defaults={"fmt": "html"})
@@ -61,13 +67,19 @@ def index(fmt: str) -> Response:
         # The page without filters is the same for every visitor of one version: its two large
         # parts (1,000 nodes and 2,000 edges as tables and as JSON) are rendered once.
         rendered = cached(f"network-default-parts-{g.lang}", lambda: _rendered_parts(view, payload))
+    elif fmt == "html":
+        # Those of a filtered page depend on nothing but its query and language: asked again
+        # (a reload, a shared link), they are not rendered again.
+        key = repr((g.lang, sorted(request.args.items(multi=True))))
+        rendered = remembered(f"network-parts-{key}", lambda: _rendered_parts(view, payload), keep=VIEWS_KEPT)
     # The counts beside each choice are those of this view (issue 14): the JSON twin carries them too.
     # Those of the view without filters are precomputed by the build (graph/derived.py).
     if criteria == netview.NetworkFilter() and year is None:
         extra["facet_counts"] = cached("network-default-counts", lambda: netview.shown_counts(
-            collaboration(), view["nodes"], view["edges"]))
+            collaboration_compact(), view["nodes"], view["edges"], columns=network_columns()))
     else:
-        extra["facet_counts"] = netview.shown_counts(collaboration(), view["nodes"], view["edges"])
+        extra["facet_counts"] = netview.shown_counts(collaboration_compact(), view["nodes"], view["edges"],
+                                                     columns=network_columns())
     return represent.table(nodes, fmt, template="network/index.html", title=translate("network.title", g.lang),
                            description=description, filename="network", links=represent.twin_links("network.index"),
                            extra=extra, criteria=criteria, choices=choices, relation_choices=relations,
@@ -104,8 +116,8 @@ def _with_chosen(names: list[tuple[str, str]], criteria: netview.NetworkFilter) 
     chosen = [a for a in (criteria.focus, *(criteria.path or ())) if a and a not in listed]
     if not chosen:
         return names
-    G = collaboration()
-    extra = [(G.nodes[actor_iri(a)]["label"], a) for a in dict.fromkeys(chosen) if actor_iri(a) in G]
+    C = collaboration_compact()
+    extra = [(C.node_attrs(actor_iri(a))["label"], a) for a in dict.fromkeys(chosen) if actor_iri(a) in C]
     return sorted(names + extra, key=lambda pair: (netview.fold(pair[0]), pair[1]))
 
 
@@ -148,8 +160,10 @@ def _view() -> tuple[dict, netview.NetworkFilter, dict[str, str], tuple[int, int
     only relations known to exist by then), the filter, the relation choices, the span of
     the relations' years and the chosen year.
 
-    The view without filters reads only values the build precomputed (graph/derived.py), so
-    it never loads the collaboration graph (a large pickle at 100,000 actors)."""
+    The view without filters reads only values the build precomputed (graph/derived.py); a
+    filtered one reads the packed graph and its columns (graph/compact.py,
+    :func:`graph.views.network.network_columns`) and the records of the actors it shows, so
+    neither loads the collaboration graph (a pickle of seconds at 100,000 actors)."""
     store, lang = current_store(), g.lang
     labels = concept_labels()
     relations = netview.relation_choices(store, lang=lang, labels=labels)
@@ -159,18 +173,38 @@ def _view() -> tuple[dict, netview.NetworkFilter, dict[str, str], tuple[int, int
     if criteria == netview.NetworkFilter():
         # The view most visitors open first, computed by the build (graph/derived.py).
         view = cached(f"network-default-{lang}", lambda: netview.network_view(
-            collaboration(), network_layout(), criteria, store, lang=lang, labels=labels, rank=network_rank()))
+            collaboration_compact(), network_layout(), criteria, store, lang=lang, labels=labels,
+            columns=network_columns()))
+        measures = cached("network-measures", lambda: netview.node_measures(collaboration()))
+
+        def measured(actor: str) -> tuple[int | None, float]:
+            return measures.get(actor, (None, 0.0))
     else:
+        # Places and measures as arrays (network-node-values): the two dicts of every actor
+        # take half a second to read at 100,000 actors, for the few hundred shown.
         projects = cached("project-names", lambda: netview.project_names(store))
-        view = netview.network_view(collaboration(), network_layout(), criteria, store, lang=lang, labels=labels,
-                                    projects=projects, rank=network_rank())
+        C, values = collaboration_compact(), _node_values()
+        key = repr((lang, sorted(criteria.selected.items()), criteria.q, criteria.focus, criteria.hops, criteria.path))
+        view = remembered(f"network-view-{key}", lambda: netview.network_view(
+            C, values.positions(C.index), criteria, store, lang=lang, labels=labels, projects=projects,
+            columns=network_columns()), keep=VIEWS_KEPT)
+
+        def measured(actor: str) -> tuple[int | None, float]:
+            return values.measures(C.index, actor)
     # A copy: the measures and the year filter below must not change the cached default view.
     view = {**view, "nodes": [dict(node) for node in view["nodes"]], "edges": list(view["edges"])}
-    _add_measures(view["nodes"])
+    _add_measures(view["nodes"], measured)
     if year is not None:
         view["undated"] = sum(1 for edge in view["edges"] if not edge["years"])
         view["edges"] = [edge for edge in view["edges"] if edge["years"] and edge["years"][0] <= year]
     return view, criteria, relations, span, year
+
+
+def _node_values() -> netview.NodeValues:
+    """Every actor's place and measures as arrays (graph/derived.py writes them)."""
+    return cached("network-node-values", lambda: netview.node_values(
+        collaboration_compact().nodes, network_layout(),
+        cached("network-measures", lambda: netview.node_measures(collaboration()))))
 
 
 def _year(span: tuple[int, int] | None) -> int | None:
@@ -198,14 +232,13 @@ def _colour_key(node: dict, colour: str) -> str:
     return "" if value is None else str(value)
 
 
-def _add_measures(nodes: list[dict]) -> None:
+def _add_measures(nodes: list[dict], measured) -> None:
     """Each node's community (1 = the largest; computed on the whole graph, so a filter never
     renumbers them) and betweenness centrality (:func:`graph.views.network.node_measures`,
-    computed by the build), in place."""
-    measures = cached("network-measures", lambda: netview.node_measures(collaboration()))
+    computed by the build; ``measured``: actor id → both), in place."""
     words: dict[int | None, str] = {}  # one translation per community, not per node
     for node in nodes:
-        node["community"], node["betweenness"] = measures.get(node["id"], (None, 0.0))
+        node["community"], node["betweenness"] = measured(node["id"])
         if node["community"] not in words:
             words[node["community"]] = translate("network.community", g.lang, n=node["community"])
         node["community_label"] = words[node["community"]]

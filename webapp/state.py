@@ -12,6 +12,7 @@ computation could need again, so a swap during a computation can never deadlock.
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import threading
 import time
@@ -208,6 +209,26 @@ def cached(key: str, compute: Callable[[], T]) -> T:
         return snap.cache[key]
 
 
+def remembered(key: str, compute: Callable[[], T], keep: int) -> T:
+    """A value of this version that depends on what a request asks (a filtered network view):
+    the ``keep`` most recently asked ones are kept, so a view asked again (the same filter with
+    another actor selected, its JSON twin, a reload) is not computed again, while any number of
+    different requests cannot fill the memory. Keys are shared with nothing else."""
+    snap = snapshot()
+    with snap.lock_for("remembered"):
+        recent = snap.cache.setdefault("remembered", collections.OrderedDict())
+        if key in recent:
+            recent.move_to_end(key)
+            return recent[key]
+    value = compute()  # outside the lock: two requests for different views do not wait for each other
+    with snap.lock_for("remembered"):
+        recent[key] = value
+        recent.move_to_end(key)
+        while len(recent) > keep:
+            recent.popitem(last=False)
+    return value
+
+
 #: Background threads for values that take long (:func:`prepared`): the briefing runs every
 #: analysis, minutes at 100,000 actors. Two, so that one long computation does not hold up
 #: every other page behind it; more would only share the same two cores.
@@ -293,6 +314,13 @@ def collaboration_meta() -> nx.Graph:
 def network_layout() -> dict[str, tuple[float, float]]:
     """The positions of the network view's nodes, computed once per version."""
     return cached("network-layout", lambda: derived.layout(collaboration()))
+
+
+def network_columns() -> network_views.NetworkColumns:
+    """Every actor's facet values and every tie's types as arrays, in the packed graph's order
+    (:func:`graph.views.network.network_columns`): what a filtered network view reads of the
+    whole graph."""
+    return cached("network-columns", lambda: network_views.network_columns(collaboration_compact()))
 
 
 def network_rank() -> list[str]:

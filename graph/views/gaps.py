@@ -731,6 +731,92 @@ def broker_cuts(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted((r for r in rows if r["cut_off_count"]), key=lambda r: (-r["cut_off_count"], r["rank"]))
 
 
+#: The facets a list of brokers can be narrowed by without the graph (:func:`broker_columns`).
+BROKER_FACETS = ("state", "district", "kind")
+
+
+def broker_columns(found: list[dict[str, Any]]) -> dict[str, Any]:
+    """What narrowing the brokers' rows needs, beside the rows and in their order (the order of
+    ``found``, :func:`~graph.analyse.brokers`): per facet of :data:`BROKER_FACETS` the
+    ``values`` (notations, ``none`` for a missing one; the state taken from the district when
+    missing, as :func:`actor_matches` reads it) and each row's ``codes`` into them, and every
+    row's ``cut_off_count``. O(rows).
+
+    >>> columns = broker_columns([{"kind": "x", "state": None, "district": "d", "cut_off_count": 2}])
+    >>> columns["state"]["values"], columns["kind"]["codes"].tolist(), columns["cut_off_count"].tolist()
+    (['none'], [0], [2])
+    """
+    columns: dict[str, Any] = {}
+    for facet in BROKER_FACETS:
+        values: dict[str, int] = {}
+        codes = [values.setdefault(r[facet] if r[facet] is not None else NONE, len(values)) for r in found]
+        columns[facet] = {"values": list(values), "codes": np.array(codes, dtype=np.int32)}
+    columns["cut_off_count"] = np.array([r["cut_off_count"] for r in found], dtype=np.int64)
+    return columns
+
+
+class RowSelection(Sequence):
+    """Some rows of a longer sequence (a list, or packed rows read one by one), by position:
+    a page reads the 50 it shows, not the thousands a filter keeps.
+
+    >>> picked = RowSelection(["a", "b", "c"], np.array([2, 0]))
+    >>> len(picked), picked[0], picked[-1], picked[:5]
+    (2, 'c', 'a', ['c', 'a'])
+    """
+
+    def __init__(self, rows: Sequence[dict[str, Any]], positions: np.ndarray) -> None:
+        self.rows, self.positions = rows, positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self.rows[int(p)] for p in self.positions[i]]
+        return self.rows[int(self.positions[i])]
+
+
+def select_brokers(rows: Sequence[dict[str, Any]], columns: dict[str, Any],
+                   selected: dict[str, tuple[str, ...]]) -> RowSelection:
+    """The rows of :func:`broker_rows` (of every actor) whose actor matches ``selected``
+    (facets of :data:`BROKER_FACETS`), read from ``columns`` (:func:`broker_columns`) without
+    the graph: the same rows, in the same order, as ``broker_rows(G, found, selected=selected)``.
+    O(rows) vector operations.
+
+    >>> columns = broker_columns([{"kind": "x", "state": "03", "district": None, "cut_off_count": 0},
+    ...                           {"kind": "y", "state": "16", "district": None, "cut_off_count": 0}])
+    >>> list(select_brokers([{"rank": 1}, {"rank": 2}], columns, {"state": ("16", "15")}))
+    [{'rank': 2}]
+    """
+    keep = np.ones(len(rows), dtype=bool)
+    for facet, wanted in selected.items():
+        if not wanted:
+            continue
+        if facet not in BROKER_FACETS:
+            raise ValueError(f"brokers are narrowed by {', '.join(BROKER_FACETS)}, not by {facet}")
+        values = columns[facet]["values"]
+        codes = [i for i, value in enumerate(values) if value in set(wanted)]
+        keep &= np.isin(columns[facet]["codes"], codes)
+    return RowSelection(rows, np.flatnonzero(keep))
+
+
+def selected_cuts(selection: RowSelection, columns: dict[str, Any]) -> RowSelection:
+    """:func:`broker_cuts` of a :func:`select_brokers` selection, from the counts in ``columns``:
+    the rows whose actor would cut others off, the most dependants first (ties by rank, which
+    is the rows' order). O(rows log rows).
+
+    >>> columns = broker_columns([{"kind": "x", "state": None, "district": None, "cut_off_count": c}
+    ...                           for c in (0, 3, 5, 3)])
+    >>> rows = [{"rank": r} for r in (1, 2, 3, 4)]
+    >>> list(selected_cuts(select_brokers(rows, columns, {}), columns))
+    [{'rank': 3}, {'rank': 2}, {'rank': 4}]
+    """
+    counts = columns["cut_off_count"][selection.positions]
+    cutting = selection.positions[counts > 0]
+    order = np.lexsort((cutting, -columns["cut_off_count"][cutting]))
+    return RowSelection(selection.rows, cutting[order])
+
+
 def short_label(G: nx.Graph, key: str | None, lang: str) -> str:
     """A label without its explanation in brackets ("Erfassung (Sammlung und Rücknahme)" → "Erfassung").
 

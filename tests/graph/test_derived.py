@@ -174,3 +174,30 @@ def test_the_search_and_collection_are_read_from_the_build(built, settings, monk
         response = client.get(url)
         assert response.status_code == 200, url
         assert response.get_data() == expected[url], url
+
+
+def test_the_networks_columns_from_the_actor_list_are_those_of_the_graph(built):
+    """The build takes the actor list's facet columns for the network's (graph/views/network.py
+    network_columns(like=…)): the same actors, values and narrower-concept rule as the graph's."""
+    from graph.views import network as network_views
+
+    version = current_path(built.store_dir)
+    _found, written = derived.load(version, "network-columns")
+    _found, G = derived.load(version, "collaboration-graph")
+    _found, index = derived.load(version, "actor-list-en")
+    own = network_views.network_columns(G)
+    for facet, values in own.facets.items():
+        assert sorted(written.facets[facet]) == sorted(values), facet
+        for value, column in values.items():
+            assert written.facets[facet][value].tolist() == column.tolist(), (facet, value)
+    assert {t: m.tolist() for t, m in written.ties.items()} == {t: m.tolist() for t, m in own.ties.items()}
+    assert written.degree.tolist() == own.degree.tolist() and written.rank.tolist() == own.rank.tolist()
+    # A list of the actors in another order is not taken (its columns reversed would mark
+    # the wrong actors: the recycler is the third of four, reversed the second).
+    from dataclasses import replace
+
+    assert own.facets["kind"]["recycler"].tolist() == [False, False, True, False]
+    stranger = replace(index.facets, ids=index.facets.ids[::-1],
+                       masks={f: {v: m[::-1] for v, m in values.items()} for f, values in index.facets.masks.items()})
+    assert network_views.network_columns(G, like=stranger).facets["kind"]["recycler"].tolist() == \
+        [False, False, True, False]

@@ -109,3 +109,129 @@ def test_year_span_of_the_dated_ties():
     G = nx.Graph([("a", "b", {"years": [2015, 2019]}), ("b", "c", {"years": [2012]}), ("c", "d", {"years": []})])
     assert netview.year_span(G) == (2012, 2019)
     assert netview.year_span(nx.Graph([("a", "b", {"years": []})])) is None
+
+
+# --- filtered views on the packed graph (issue 15) -----------------------------------------------
+
+def _actors(G: nx.Graph, rows: dict[str, tuple[str, str | None, list[str]]]) -> None:
+    """Add actors ``name → (kind, state, materials)`` with the attributes the view reads."""
+    from graph.namespaces import actor_iri
+
+    for name, (kind, state, materials) in rows.items():
+        G.add_node(actor_iri(name), label=name.upper(), kind=kind, state=state, district=None, confidence="high",
+                   stages=[], materials=materials, categories=[], competencies=[])
+
+
+def _tie(G: nx.Graph, a: str, b: str, *relations: str) -> None:
+    from graph.namespaces import actor_iri
+
+    G.add_edge(actor_iri(a), actor_iri(b), relations=list(relations), weight=float(len(relations)),
+               sources=[f"s-{a}{b}"], via=[], years=[], confidence="high")
+
+
+@pytest.fixture
+def small():
+    """Six actors: a, b recyclers in 03; c, d refiners in 16; e a cluster in 15; f alone (no
+    state). Ties: a–b supplies, b–c cooperates_with, c–d supplies, d–e member_of,
+    a–e member_of. Degrees: a 2, b 2, c 2, d 2, e 2, f 0. f holds lead-acid batteries, a
+    narrower material than batteries, which b holds."""
+    from graph.concepts import Hierarchy
+
+    G = nx.Graph(hierarchy=Hierarchy({"material": {"lead-acid-batteries": ("batteries",), "batteries": ()}}))
+    _actors(G, {"a": ("recycler", "03", []), "b": ("recycler", "03", ["batteries"]),
+                "c": ("refiner", "16", []), "d": ("refiner", "16", []), "e": ("cluster", "15", []),
+                "f": ("repairer", None, ["lead-acid-batteries"])})
+    _tie(G, "a", "b", "supplies")
+    _tie(G, "b", "c", "cooperates_with")
+    _tie(G, "c", "d", "supplies")
+    _tie(G, "d", "e", "member_of")
+    _tie(G, "a", "e", "member_of")
+    return G
+
+
+class _NoStore:
+    """network_view asks the store only for labels and project names, given here."""
+
+
+def _view(G, criteria, **options):
+    return netview.network_view(G, {}, criteria, _NoStore(), lang="en", labels={}, projects={}, **options)
+
+
+def _ids(view) -> tuple[list[str], list[tuple[str, str]]]:
+    return [n["id"] for n in view["nodes"]], [(e["from"], e["to"]) for e in view["edges"]]
+
+
+def test_a_node_filter_keeps_its_actors_with_their_whole_graph_degree(small):
+    view = _view(small, netview.NetworkFilter({"kind": ("recycler",)}))
+    assert _ids(view) == (["a", "b"], [("a", "b")])
+    # a's degree counts its tie to e, which the view leaves out: 2, not 1.
+    assert [n["degree"] for n in view["nodes"]] == [2, 2]
+    assert (view["total_nodes"], view["total_edges"]) == (6, 5)
+    # A concept matches its narrower ones: batteries keeps b and f (lead-acid batteries).
+    assert _ids(_view(small, netview.NetworkFilter({"material": ("batteries",)})))[0] == ["b", "f"]
+    assert _ids(_view(small, netview.NetworkFilter({"state": ("none",)})))[0] == ["f"]
+
+
+def test_a_relation_filter_keeps_those_ties_and_the_actors_that_have_one(small):
+    assert _ids(_view(small, netview.NetworkFilter({"relation": ("supplies",)}))) == (
+        ["a", "b", "c", "d"], [("a", "b"), ("c", "d")])
+    # With a state: only 16's supplies tie c–d.
+    assert _ids(_view(small, netview.NetworkFilter({"relation": ("supplies",), "state": ("16",)}))) == (
+        ["c", "d"], [("c", "d")])
+
+
+def test_a_focus_counts_its_own_ties_to_kept_actors_even_when_it_is_left_out(small):
+    recyclers = {"kind": ("recycler",)}
+    # c is no recycler, but its tie to the recycler b counts; two steps add a (b–a).
+    assert _ids(_view(small, netview.NetworkFilter(recyclers, focus="c", hops=1)))[0] == ["b", "c"]
+    assert _ids(_view(small, netview.NetworkFilter(recyclers, focus="c", hops=2))) == (
+        ["a", "b", "c"], [("a", "b")])
+    # Without filters, two steps from a: b, e (one), c, d (two); f never.
+    view = _view(small, netview.NetworkFilter(focus="a", hops=2))
+    assert _ids(view)[0] == ["a", "b", "c", "d", "e"] and [n["id"] for n in view["nodes"] if n["focus"]] == ["a"]
+
+
+def test_a_path_is_searched_in_the_whole_graph_along_kept_ties(small):
+    # a–e–d (2 ties) is shorter than a–b–c–d (3).
+    assert _view(small, netview.NetworkFilter(path=("a", "d")))["path"] == ["a", "e", "d"]
+    # Only supplies ties: a–b and c–d do not meet.
+    view = _view(small, netview.NetworkFilter({"relation": ("supplies",)}, path=("a", "d")))
+    assert view["path"] is None and view["notes"] == ["path_none"]
+    # Refiners only: the ends' own ties count, so b (a recycler) reaches d through c.
+    view = _view(small, netview.NetworkFilter({"kind": ("refiner",)}, path=("b", "d")))
+    assert view["path"] == ["b", "c", "d"] and _ids(view)[0] == ["b", "c", "d"]
+    assert [e["on_path"] for e in view["edges"]] == [True, True]
+    assert _view(small, netview.NetworkFilter(path=("a", "f")))["notes"] == ["path_none"]
+
+
+def test_a_capped_view_keeps_the_path_and_the_best_connected(small):
+    # Every tied actor has degree 2: ties broken by IRI, so the two kept are a and b.
+    view = _view(small, netview.NetworkFilter(), max_nodes=2)
+    assert _ids(view)[0] == ["a", "b"] and view["notes"] == ["capped"]
+    # The path c–d–e is pinned (3 actors); one more place goes to the best-connected other, a.
+    view = _view(small, netview.NetworkFilter(path=("c", "e")), max_nodes=4)
+    assert view["path"] == ["c", "d", "e"] and _ids(view)[0] == ["a", "c", "d", "e"]
+
+
+def test_the_packed_graph_gives_the_same_views_and_counts(small):
+    from graph.compact import CompactGraph
+
+    small.add_edge(*[next(iter(small))] * 2, relations=["related_to"], weight=0.5, sources=[], via=[], years=[],
+                   confidence="low")  # a self-loop on a: a tie, but no neighbour
+    C = CompactGraph.from_graph(small)
+    columns = netview.network_columns(C)
+    from_graph = netview.network_columns(small)
+    assert columns.degree.tolist() == from_graph.degree.tolist() == [4, 2, 2, 2, 2, 0]
+    assert columns.rank.tolist() == from_graph.rank.tolist() == [0, 1, 2, 3, 4, 5]
+    assert {f: {v: m.tolist() for v, m in values.items()} for f, values in columns.facets.items()} == \
+        {f: {v: m.tolist() for v, m in values.items()} for f, values in from_graph.facets.items()}
+    assert {t: m.tolist() for t, m in columns.ties.items()} == {t: m.tolist() for t, m in from_graph.ties.items()}
+    for criteria in (netview.NetworkFilter(), netview.NetworkFilter({"relation": ("related_to",)}),
+                     netview.NetworkFilter({"material": ("batteries",)}, q="b", focus="b", hops=2),
+                     netview.NetworkFilter({"state": ("16",)}, path=("a", "d"))):
+        view = _view(C, criteria, columns=columns)
+        assert view == _view(small, criteria), criteria
+        assert netview.shown_counts(C, view["nodes"], view["edges"], columns=columns) == \
+            netview.shown_counts(small, view["nodes"], view["edges"])
+    # The relation filter related_to keeps a alone (its self-loop).
+    assert _ids(_view(C, netview.NetworkFilter({"relation": ("related_to",)}), columns=columns))[0] == ["a"]

@@ -111,3 +111,36 @@ def test_hostile_names_never_become_markup(client):
     assert IMG in [n["label"] for n in data["nodes"]], "the name arrives intact, as text"
     body = client.get("/network.json").get_data(as_text=True)
     assert "<img" not in body and "\\u003cimg" in body
+
+
+def test_a_filtered_view_asked_again_is_not_computed_again(client, monkeypatch):
+    from graph.views import network as netview
+    from webapp.network import VIEWS_KEPT
+
+    calls = []
+    real = netview.network_view
+
+    def counting(*args, **kwargs):
+        calls.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(netview, "network_view", counting)
+    first = client.get("/network.json?state=03&q=kept-view").get_json()
+    again = client.get("/network.json?state=03&q=kept-view&_sel=test-recycler").get_json()
+    assert len(calls) == 1 and again["nodes"] == first["nodes"] and again["edges"] == first["edges"]
+    assert {n["id"] for n in first["nodes"]} == {"test-recycler", "hostile-img"}
+    # VIEWS_KEPT other views later, the first is the oldest and computed again.
+    for n in range(VIEWS_KEPT):
+        client.get(f"/network.json?q=other-view-{n}")
+    assert len(calls) == 1 + VIEWS_KEPT
+    assert client.get("/network.json?state=03&q=kept-view").get_json()["nodes"] == first["nodes"]
+    assert len(calls) == 2 + VIEWS_KEPT
+
+
+def test_a_filtered_page_rendered_again_keeps_its_own_selection(client):
+    first = data_block(client.get("/network?state=03&_sel=test-recycler").get_data(as_text=True))
+    other = data_block(client.get("/network?state=03&_sel=hostile-img").get_data(as_text=True))
+    again = data_block(client.get("/network?state=03&_sel=test-recycler").get_data(as_text=True))
+    assert (first["selected"], other["selected"], again["selected"]) == ("test-recycler", "hostile-img",
+                                                                       "test-recycler")
+    assert again == first

@@ -21,7 +21,7 @@ def test_the_default_network_view_loads_no_collaboration_graph(built, monkeypatc
     def refuse():
         raise AssertionError("the default network view loaded the collaboration graph")
 
-    for name in ("collaboration", "network_layout", "network_rank"):
+    for name in ("collaboration", "collaboration_compact", "network_columns", "network_layout"):
         monkeypatch.setattr(f"webapp.network.{name}", refuse)
     client = create_app(built).test_client()
     for url in ("/network", "/network.json", "/network?lang=en", "/network.json?_color=community"):
@@ -43,13 +43,19 @@ def test_the_gap_pages_without_filters_load_no_collaboration_graph(built, monkey
         assert client.get(url).status_code == 200, url
 
 
-def test_filtered_gap_pages_still_read_the_graph(built):
+def test_filtered_brokers_select_the_precomputed_rows_without_the_graph(built, monkeypatch):
+    def refuse():
+        raise AssertionError("a filtered /brokers loaded the collaboration graph")
+
     client = create_app(built).test_client()
     everyone = client.get("/brokers.json").get_json()["rows"]
-    recyclers = client.get("/brokers.json?kind=recycler").get_json()["rows"]
+    monkeypatch.setattr("webapp.gaps.collaboration", refuse)
+    fresh = create_app(built).test_client()
+    recyclers = fresh.get("/brokers.json?kind=recycler").get_json()["rows"]
     # The filtered list is the whole list's rows of that kind, ranks kept.
     assert recyclers and recyclers == [row for row in everyone if row["id"] in {r["id"] for r in recyclers}]
     assert len(recyclers) < len(everyone)
+    assert fresh.get("/brokers?state=16&kind=recycler").status_code == 200
 
 
 def test_the_actor_list_reads_the_packed_index_and_the_search_only_for_a_search(built, monkeypatch):
@@ -109,3 +115,9 @@ def test_the_network_and_the_brokers_page_show_the_same_betweenness(built):
     nodes = {node["id"]: node["betweenness"] for node in client.get("/network.json").get_json()["nodes"]}
     assert nodes and nodes == {actor: brokers[actor] for actor in nodes}
     assert any(value > 0 for value in nodes.values())  # someone stands between two others
+    # A filtered view reads them from the arrays of network-node-values: the same numbers.
+    whole = {node["id"]: node for node in client.get("/network.json").get_json()["nodes"]}
+    for url in ("/network.json?kind=recycler", "/network.json?focus=test-recycler"):
+        shown = client.get(url).get_json()["nodes"]
+        assert shown and all(node["betweenness"] == brokers[node["id"]] for node in shown), url
+        assert all(node["community"] == whole[node["id"]]["community"] for node in shown), url
