@@ -48,6 +48,10 @@ from graph.views.region import overview
 log = logging.getLogger(__name__)
 
 FOLDER = "harzgraph-derived"
+#: From this many actors on, the build writes the region's briefing: below, the viewer
+#: prepares it in about a second on first request, and drawing its figures would add seconds
+#: to every build of the region's data (each edit applied in the browser is one).
+BRIEFING_MIN_ACTORS = 2000
 #: The predicates :func:`write_all` reads for every actor and relation (a :class:`FileScan`
 #: keeps these; another one would be read from the store, correctly but more slowly).
 SCANNED = tuple("http://purl.org/dc/terms/source http://www.w3.org/2000/01/rdf-schema#label "
@@ -204,13 +208,14 @@ class _SameQueryOnce:
 
 def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries: Path = BOUNDARIES,
               progress: Callable[[str, float], None] | None = None,
-              sources: Iterable[Path | Iterable] | None = None) -> dict[str, float]:
+              sources: Iterable[Path | Iterable] | None = None, briefing: bool | None = None) -> dict[str, float]:
     """Compute every value the pages read and write it into ``version``; seconds per key.
 
     ``boundaries``: the folder with the district and state GeoJSON the map draws (the maps
     are skipped when it does not exist). ``sources``: the N-Triples files and quads the build
     loaded into ``store`` (its whole content), read instead of the store where that is faster
-    (:class:`graph.scans.FileScan`)."""
+    (:class:`graph.scans.FileScan`). ``briefing``: whether to write the region's briefing
+    (None: from :data:`BRIEFING_MIN_ACTORS` actors on)."""
     seconds: dict[str, float] = {}
     # One scan per predicate, shared by the graph, the actor index, the search index and the
     # overview (graph/scans.py); on the store itself, so that no query cache keeps its rows.
@@ -312,8 +317,9 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     if view is not None:  # the default view's facet counts: the same actors and ties in every language
         put("network-default-counts", lambda: network_views.shown_counts(G, view["nodes"], view["edges"]))
     # The region's briefing (/report, its twins and figures), from the analyses above.
-    found = {"brokers": found_brokers, "partners": ranked, "actor_sources": actor_sources, "communities": groups,
-             "community_gaps": community_gaps}
-    for lang in langs:
-        put(f"report-context-{lang}", lambda lang=lang: briefing_context(store, lang=lang, G=G, found=found))
+    if briefing if briefing is not None else G.number_of_nodes() >= BRIEFING_MIN_ACTORS:
+        found = {"brokers": found_brokers, "partners": ranked, "actor_sources": actor_sources,
+                 "communities": groups, "community_gaps": community_gaps}
+        for lang in langs:
+            put(f"report-context-{lang}", lambda lang=lang: briefing_context(store, lang=lang, G=G, found=found))
     return seconds
