@@ -15,7 +15,7 @@ pytestmark = requires_browser
 
 PATHS = ["/", "/actors", "/actors/test-recycler", "/network", "/network?focus=test-recycler&_sel=test-recycler",
          "/map", "/gaps", "/chains", "/borders", "/brokers", "/report", "/sparql", "/id/actor/test-recycler",
-         "/collection", "/quality", "/changes", "/ns", "/no-such-page"]
+         "/collection", "/quality", "/changes", "/ns", "/communities", "/periphery", "/no-such-page"]
 WIDTHS = {"desktop": (1440, 900), "phone": (390, 844)}
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
