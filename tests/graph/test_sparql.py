@@ -346,10 +346,13 @@ def test_limits_can_be_lowered_never_raised_and_a_full_pool_says_when_to_retry(s
         assert pool.run("ASK { ?s ?p ?o }").body == b'{"head":{},"boolean":true}'
 
 
-def test_a_query_that_exhausts_its_memory_stops_only_its_worker(store_dir, qsettings):
-    with QueryRunner(store_dir, settings=qsettings, workers=1, memory_limit=1 << 30) as pool:
+def test_a_query_that_exhausts_its_memory_stops_only_its_worker(store_dir):
+    # Time enough for the memory to run out first, on a busy machine too (at 10 s the time
+    # limit stopped it first under a load average of 4).
+    roomy = Settings(store_dir=store_dir, query_timeout_s=120.0)
+    with QueryRunner(store_dir, settings=roomy, workers=1, memory_limit=1 << 30) as pool:
         with pytest.raises(QueryError, match="stopped its worker process"):
-            pool.run("SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o } ORDER BY ?a")
+            pool.run("SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o } ORDER BY ?a", timeout_s=120)
         assert pool.run_table("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").rows == [{"n": 3 * N}]
 
 
