@@ -86,6 +86,11 @@ def load(version: Path | str | None, key: str) -> tuple[bool, Any]:
         return False, None
 
 
+def search_folder(version: Path) -> Path:
+    """Where the build writes the search index of ``version`` (a folder, :mod:`graph.search`)."""
+    return Path(version) / FOLDER / "actor-search"
+
+
 def save(version: Path, key: str, value: Any) -> Path:
     """Write one value (to a temporary name first, so a reader never sees half a file)."""
     target = path(version, key)
@@ -255,7 +260,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     scan.forget()  # its memory is better spent on what follows
     if indexes:  # one search index for every language (graph/search.py), a file opened in milliseconds
         timed("actor-search", lambda: search.write_file(next(iter(indexes.values())).search,
-                                                        path(version, "actor-search").with_suffix("")))
+                                                        search_folder(version)))
     positions = put("network-layout", lambda: layout(G))
     put("network-facets", lambda: facet_counts(G))
     put("network-names", lambda: actor_names(G))
@@ -312,7 +317,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     if features:  # /collection: the store's part of its model, and the coverage (which needs G)
         points = timed("collection-points", lambda: collection_views.locate_points(collection_points(store),
                                                                                    features[0]))
-        put("collection-inputs", lambda: collection_views.collection_inputs(store, points=points))
+        inputs = put("collection-inputs", lambda: collection_views.collection_inputs(store, points=points))
         put("collection-coverage", lambda: collection_coverage(G, points))
     if view is not None:  # the default view's facet counts: the same actors and ties in every language
         put("network-default-counts", lambda: network_views.shown_counts(G, view["nodes"], view["edges"]))
@@ -320,6 +325,8 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     if briefing if briefing is not None else G.number_of_nodes() >= BRIEFING_MIN_ACTORS:
         found = {"brokers": found_brokers, "partners": ranked, "actor_sources": actor_sources,
                  "communities": groups, "community_gaps": community_gaps}
+        if features:  # the same points and collection model the build has read for /collection
+            found.update(points=points, collection_inputs=inputs)
         for lang in langs:
             put(f"report-context-{lang}", lambda lang=lang: briefing_context(store, lang=lang, G=G, found=found))
     return seconds

@@ -357,18 +357,13 @@ def actor_search():
     snap = snapshot()
 
     def compute():
-        written = search_file(snap.derived) if snap.derived is not None else None
+        written = derived.search_folder(snap.derived) if snap.derived is not None else None
         if written is not None and written.is_dir():
             return search.open_file(written)
         found, pickled = derived.load(snap.derived, f"actor-search-{g.lang}")  # a store built before the folder
         return pickled if found else actor_index().search
 
     return cached("actor-search", compute)
-
-
-def search_file(version: Path) -> Path:
-    """Where the build writes the search index of ``version`` (graph/derived.py)."""
-    return derived.path(version, "actor-search").with_suffix("")
 
 
 def concept_labels() -> dict:

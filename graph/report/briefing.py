@@ -166,13 +166,16 @@ def briefing_context(store: pyoxigraph.Store, *, lang: str = "de", selection: Se
     ``"brokers"`` (:func:`~graph.analyse.brokers`), ``"communities"`` and
     ``"community_gaps"`` (with ``top=None``), ``"partners"`` (the rows of
     :func:`~graph.analyse.missing_partnerships` without topic or area, best first, at least
-    50 of them), ``"actor_sources"`` (actor IRI → its source URLs)."""
+    50 of them), ``"actor_sources"`` (actor IRI → its source URLs), ``"points"`` (the
+    collection points placed in the shipped district boundaries) and ``"collection_inputs"``
+    (:func:`graph.views.collection.collection_inputs`)."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     G = G if G is not None else collaboration_graph(store)
     found = found or {}
     selection = selection or Selection()
-    points = locate_points(collection_points(store), default_features())  # counted where they lie
+    points = found["points"] if "points" in found else locate_points(  # counted where they lie
+        collection_points(store), default_features())
     counts = stats(store, lang=lang)
     dataset = (run_named(store, "dataset", lang=lang).rows or [{}])[0]
     sources = found.get("actor_sources")
@@ -181,7 +184,8 @@ def briefing_context(store: pyoxigraph.Store, *, lang: str = "de", selection: Se
         for row in run_named(store, "actor_sources").rows:
             sources.setdefault(row["actor"], []).append(row["source"])
     context = report_context(G, points, counts, dataset, sources, lang=lang, selection=selection, found=found)
-    context["collection_target"] = collection_target(store, context["sources"], lang)
+    context["collection_target"] = collection_target(store, context["sources"], lang,
+                                                     inputs=found.get("collection_inputs"))
     return context
 
 

@@ -13,10 +13,12 @@ from graph.words.collection import BRIEFING
 WORDS = BRIEFING  # graph/words/collection.py
 
 
-def collection_target(store: pyoxigraph.Store, cite: Any, lang: str) -> dict[str, Any] | None:
+def collection_target(store: pyoxigraph.Store, cite: Any, lang: str,
+                      inputs: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """Rows for the briefing's table, with citations drawn from the briefing's ``cite``
-    (``refs(urls)`` → ``{"refs", "more"}``); None when the store has no collection figures."""
-    view = collection_view(store, lang=lang, features=default_features())
+    (``refs(urls)`` → ``{"refs", "more"}``); None when the store has no collection figures.
+    ``inputs``: :func:`graph.views.collection.collection_inputs` of ``store``, when at hand."""
+    view = collection_view(store, lang=lang, features=default_features(), inputs=inputs)
     if not any(d.get("collected") for d in view["districts"]):
         return None
     rows = []
