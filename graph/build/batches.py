@@ -56,9 +56,9 @@ class Batches:
     type lines of own subjects), the index of the rdf:type / skos:inScheme of every subject,
     and the IRIs each batch points to."""
 
-    def __init__(self, n: int):
+    def __init__(self, n: int, folder: Path | None = None):
         self.n = n
-        self._folder = tempfile.TemporaryDirectory(prefix="harzgraph-batches-")
+        self._folder = tempfile.TemporaryDirectory(prefix="harzgraph-batches-", dir=folder)
         root = Path(self._folder.name)
         self.own_paths = [root / f"own-{b}.nt" for b in range(n)]
         self.context_paths = [root / f"context-{b}.nt" for b in range(n)]

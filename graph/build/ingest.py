@@ -46,8 +46,11 @@ class BuildReport:
 
 
 def prepare(settings: Settings, report: BuildReport, progress: Progress | None = None, *,
-            changes: list[dict] | None = None) -> Mapped:
+            changes: list[dict] | None = None, scratch: Path | None = None) -> Mapped:
     """Read and check every table, then map it to triples; raise ImportFailed on any error.
+
+    ``scratch``: the folder to spool the triples to (the build's, :func:`graph.store.scratch`;
+    None: the system's temporary folder).
 
     ``changes``: the applied change sets to write as PROV (``graph.edit.log``); None reads
     them from the editing state beside the store.
@@ -66,7 +69,7 @@ def prepare(settings: Settings, report: BuildReport, progress: Progress | None =
         raise ImportFailed(problems)
     report.records = {name: len(records) for name, records in data.tables.items()}
     with step("map"):
-        mapped = map_all(data, vocab)
+        mapped = map_all(data, vocab, scratch)
         try:
             map_changes(mapped, change_log(settings) if changes is None else changes)
         except BaseException:
@@ -152,15 +155,16 @@ def build(settings: Settings, progress: Progress | None = None,
     ``sources`` are the N-Triples file and the vocabulary quads just loaded (what the store
     holds), which it may read instead of the store.
     """
-    with store_mod.build_lock(settings.store_dir, wait_s=settings.build_wait_s):
-        return _build_locked(settings, progress, derive, changes, before_swap)
+    with store_mod.build_lock(settings.store_dir, wait_s=settings.build_wait_s), \
+            store_mod.scratch(settings.store_dir) as scratch:
+        return _build_locked(settings, progress, derive, changes, before_swap, scratch)
 
 
 def _build_locked(settings: Settings, progress: Progress | None,
                   derive: Callable[..., object] | None, changes: list[dict] | None,
-                  before_swap: Callable[[], None] | None) -> BuildReport:
+                  before_swap: Callable[[], None] | None, scratch: Path) -> BuildReport:
     report = BuildReport()
-    mapped = prepare(settings, report, progress, changes=changes)
+    mapped = prepare(settings, report, progress, changes=changes, scratch=scratch)
     step = _stepper(report, progress)
     try:
         ntriples = mapped.finish()

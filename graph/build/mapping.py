@@ -100,13 +100,14 @@ class Mapped:
     subjects are also given to the checks of its own batch.
     """
 
-    def __init__(self, batch_count: int = 1):
+    def __init__(self, batch_count: int = 1, folder: Path | None = None):
+        """``folder``: where to spool (None: the system's temporary folder)."""
         self.origins: dict[str, Origin] = {}  # the file and row, not the cells: 100k records' cells are ~0.5 GB
         self.count = 0
         self._buffer: list[str] = []
-        self._spool: IO[bytes] = tempfile.NamedTemporaryFile(prefix="harzgraph-", suffix=".nt")  # noqa: SIM115
+        self._spool: IO[bytes] = tempfile.NamedTemporaryFile(prefix="harzgraph-", suffix=".nt", dir=folder)  # noqa: SIM115
         try:
-            self.batches = Batches(batch_count)
+            self.batches = Batches(batch_count, folder)
         except BaseException:
             self._spool.close()
             raise
@@ -165,9 +166,10 @@ class Mapped:
 _TYPE, _IN_SCHEME = KIND_PREDICATES
 
 
-def map_all(data: CheckedData, vocab: Vocabulary) -> Mapped:
-    """Map every checked record; the caller has made sure ``data`` has no errors."""
-    out = Mapped(batch_count(sum(len(records) for records in data.tables.values())))
+def map_all(data: CheckedData, vocab: Vocabulary, folder: Path | None = None) -> Mapped:
+    """Map every checked record; the caller has made sure ``data`` has no errors.
+    ``folder``: where to spool the triples (None: the system's temporary folder)."""
+    out = Mapped(batch_count(sum(len(records) for records in data.tables.values())), folder)
     try:
         _map_records(out, data, vocab)
     except BaseException:

@@ -94,8 +94,11 @@ def test_kill_9_at_any_moment_leaves_old_or_new_graph(settings, tmp_path):
     subprocess.run([sys.executable, "-c", _BUILD, str(settings.data_dir), str(tmp_path / "timing")], check=True)
     duration = time.perf_counter() - started
     outcomes = set()
+    system_tmp = tmp_path / "system-tmp"  # the killed builds' TMPDIR: they must leave nothing there
+    system_tmp.mkdir()
     for i in range(12):
-        process = subprocess.Popen([sys.executable, "-c", _BUILD, str(settings.data_dir), str(settings.store_dir)])
+        process = subprocess.Popen([sys.executable, "-c", _BUILD, str(settings.data_dir), str(settings.store_dir)],
+                                   env={**os.environ, "TMPDIR": str(system_tmp)})
         time.sleep(duration * i / 11)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -109,5 +112,9 @@ def test_kill_9_at_any_moment_leaves_old_or_new_graph(settings, tmp_path):
             assert dump(settings.store_dir) == old
     assert "old" in outcomes  # early kills must have left the old graph
     leftovers = [p for p in Path(settings.store_dir).glob("building-*")]
+    # A killed build's spooled triples and SHACL batches are in the store folder (building-…-scratch),
+    # never in the system's temporary folder, where nothing would remove them.
+    assert not list(system_tmp.iterdir())
     ingest.build(settings)  # the next build cleans up after killed ones
     assert not [p for p in leftovers if p.exists()]
+    assert not list(Path(settings.store_dir).glob("building-*"))  # nor leaves any of its own

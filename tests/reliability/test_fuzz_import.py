@@ -8,7 +8,9 @@ the same oracle over thousands of inputs.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -25,6 +27,7 @@ FUZZ = settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database
                 suppress_health_check=[HealthCheck.too_slow])
 EXPECTED = fuzz.baseline(VALID)
 WORK = Path(tempfile.mkdtemp(prefix="harzgraph-fuzz-"))
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)  # module-wide (Hypothesis runs many examples per test)
 
 files = st.sampled_from(fuzz.TABLE_FILES)
 positions = st.integers(min_value=0, max_value=10_000)
