@@ -211,13 +211,11 @@ class FileScan(StoreScan):
     def instances(self, cls: str) -> frozenset[str]:
         return self._types.get(cls, frozenset())
 
-    def term_pairs(self, predicate: str) -> list[tuple] | None:
-        """Every ``(subject, object)`` of ``predicate`` as pyoxigraph terms, in the order read;
-        None for a predicate not kept (read it from the store)."""
-        if predicate not in self._terms:
-            return None
-        return [(pyoxigraph.NamedNode(s), pyoxigraph.NamedNode(o) if isinstance(o, str) else o)
-                for s, o in self._kept(predicate)]
+    def raw_pairs(self, predicate: str) -> list[tuple[str, object]] | None:
+        """Every ``(subject, object)`` of ``predicate`` once, in the order read: the subject's
+        IRI, an IRI object as its string, a literal as its term; None for a predicate not kept
+        (read it from the store)."""
+        return self._kept(predicate) if predicate in self._terms else None
 
     def forget(self, predicates: Iterable[str] = ()) -> None:
         super().forget(predicates)

@@ -417,9 +417,14 @@ def read_tables(store, scan=None) -> Tables:
     return {table: _ordered(list(columns), getattr(reader, table)()) for table, columns in COLUMNS.items()}
 
 
+def _text(o) -> str:
+    """An IRI kept as its string, or a term's value."""
+    return o if type(o) is str else o.value
+
+
 def _scanned_reader(store, scan=None):
     from graph.build.columns import FACTS
-    from graph.export import RDF, SKOS, _slug, _TableReader
+    from graph.export import DCT, RDF, SKOS, _slug, _TableReader
     from graph.namespaces import ORG
 
     #: Predicates whose subjects are asked by one object each (a class, a scheme).
@@ -439,20 +444,47 @@ def _scanned_reader(store, scan=None):
             super().__init__(store)
 
         def _scan(self, predicate: str):
-            kept = scan.term_pairs(predicate) if hasattr(scan, "term_pairs") else None
-            if kept is not None:  # the build's own triples: no look-up on disk
+            """``(subject, object)`` of every triple of ``predicate``: the subject's IRI, the
+            object's IRI as a string or the literal's term (its language is read)."""
+            kept = scan.raw_pairs(predicate) if hasattr(scan, "raw_pairs") else None
+            if kept is not None:  # the build's own triples: no look-up on disk, no terms made
                 return kept
             # A SELECT of one pattern, not quads_for_pattern: several times faster per triple.
-            return self.store.query(f"SELECT ?s ?o WHERE {{ ?s {pyoxigraph.NamedNode(predicate)} ?o }}")
+            rows = self.store.query(f"SELECT ?s ?o WHERE {{ ?s {pyoxigraph.NamedNode(predicate)} ?o }}")
+            return ((s.value, o.value if type(o) is pyoxigraph.NamedNode else o) for s, o in rows)
 
-        def objects(self, subject: str, predicate: str) -> list:
+        def values(self, subject: str, predicate: str) -> list:
+            """The objects as :meth:`_scan` gives them, in the store's order."""
             predicate = str(predicate)  # rdflib terms hash apart from their text
             if predicate not in self.by_subject:
                 found: dict[str, list] = {}
                 for s, o in self._scan(predicate):
-                    found.setdefault(sys.intern(s.value), []).append(o)
+                    found.setdefault(sys.intern(s), []).append(o)
                 self.by_subject[predicate] = found
-            return list(self.by_subject[predicate].get(subject, ()))
+            return self.by_subject[predicate].get(subject, [])
+
+        def objects(self, subject: str, predicate: str) -> list:
+            return [pyoxigraph.NamedNode(o) if type(o) is str else o for o in self.values(subject, predicate)]
+
+        # The export's cell readers on the raw values (a term per object made 4 million terms).
+        def one(self, subject: str, predicate: str, lang: str | None = None) -> str:
+            for o in self.values(subject, predicate):
+                if type(o) is str:
+                    if lang is None:
+                        return o
+                elif lang is None or o.language == lang:
+                    return o.value
+            return ""
+
+        def code(self, subject: str, predicate: str) -> str:
+            values = self.values(subject, predicate)
+            return self.notation.get(_text(values[0]), _slug(_text(values[0]))) if values else ""
+
+        def terms(self, iris: list) -> str:
+            return "; ".join(sorted(self.notation.get(v, _slug(v)) for v in map(_text, iris)))
+
+        def sources(self, subject: str) -> str:
+            return " ".join(sorted(map(_text, self.values(subject, DCT + "source"))))
 
         def subjects(self, predicate: str, obj: str) -> list[str]:
             predicate, obj = str(predicate), str(obj)
@@ -462,8 +494,8 @@ def _scanned_reader(store, scan=None):
             if predicate not in self.by_object:
                 found: dict[str, list[str]] = {}
                 for s, o in self._scan(predicate):
-                    if isinstance(o, pyoxigraph.NamedNode):
-                        found.setdefault(o.value, []).append(sys.intern(s.value))
+                    if type(o) is str:
+                        found.setdefault(o, []).append(sys.intern(s))
                 self.by_object[predicate] = found
             return sorted(self.by_object[predicate].get(obj, ()))
 
@@ -472,7 +504,7 @@ def _scanned_reader(store, scan=None):
                     for a in self.subjects(RDF + "type", str(ORG.Organization))]
 
         def facts(self, subject: str, table: str) -> dict[str, str]:
-            return {fact.column: self.terms(self.objects(subject, fact.predicate)) if fact.kind == "concepts"
+            return {fact.column: self.terms(self.values(subject, fact.predicate)) if fact.kind == "concepts"
                     else self.one(subject, fact.predicate, language(fact))
                     for fact in FACTS[table] if fact.column in wanted[table]}
 

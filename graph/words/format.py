@@ -21,7 +21,7 @@ from functools import cache
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import NumberPattern, parse_pattern
 
 LANGS = ("de", "en")
 #: The CLDR locale behind each language of the interface.
@@ -51,8 +51,15 @@ def number(value: object, lang: str, digits: int | None = None) -> str:
         return MISSING
     if isinstance(value, bool):
         value = int(value)
-    pattern = None if digits is None else "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return format_decimal(_decimal(value), format=pattern, locale=locale(lang))
+    return _number_pattern(lang, digits).apply(_decimal(value), locale(lang))
+
+
+@cache
+def _number_pattern(lang: str, digits: int | None) -> NumberPattern:
+    """The parsed pattern of :func:`number` (what ``babel.numbers.format_decimal`` parses on
+    every call: a third of its time, and the briefing formats 200,000 numbers at 100,000 actors)."""
+    return parse_pattern(locale(lang).decimal_formats[None] if digits is None
+                         else "#,##0" + ("." + "0" * digits if digits > 0 else ""))
 
 
 def integer(value: object, lang: str) -> str:
@@ -65,10 +72,14 @@ def percent(share: object, lang: str, digits: int = 1) -> str:
     percent pattern; "–" for None."""
     if share is None:
         return MISSING
+    return _percent_pattern(lang, digits).apply(_decimal(share), locale(lang))
+
+
+@cache
+def _percent_pattern(lang: str, digits: int) -> NumberPattern:
     pattern = locale(lang).percent_formats[None].pattern
     fraction = "." + "0" * digits if digits > 0 else ""
-    pattern = pattern.replace("0", "0" + fraction, 1) if "0" in pattern else pattern
-    return format_percent(_decimal(share), format=pattern, locale=locale(lang))
+    return parse_pattern(pattern.replace("0", "0" + fraction, 1) if "0" in pattern else pattern)
 
 
 def date(value: object, lang: str, missing: str = MISSING) -> str:
