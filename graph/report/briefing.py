@@ -168,11 +168,13 @@ def briefing_context(store: pyoxigraph.Store, *, lang: str = "de", selection: Se
     :func:`~graph.analyse.missing_partnerships` without topic or area, best first, at least
     50 of them), ``"actor_sources"`` (actor IRI → its source URLs), ``"points"`` (the
     collection points placed in the shipped district boundaries) and ``"collection_inputs"``
-    (:func:`graph.views.collection.collection_inputs`)."""
+    (:func:`graph.views.collection.collection_inputs`). The language-free analyses computed
+    for a context are added to ``found`` (:func:`report_context`): pass the same dict for
+    each language."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     G = G if G is not None else collaboration_graph(store)
-    found = found or {}
+    found = {} if found is None else found
     selection = selection or Selection()
     points = found["points"] if "points" in found else locate_points(  # counted where they lie
         collection_points(store), default_features())
@@ -281,7 +283,8 @@ def report_context(
     dataset : the dataset row (``title``, ``modified``).
     actor_sources : actor IRI → its source URLs.
     lang : "de" or "en".
-    found : analyses already computed on ``G`` (see :func:`briefing_context`).
+    found : analyses already computed on ``G`` (see :func:`briefing_context`); the language-free
+        ones this computes are added to it, so that the next language's context reuses them.
 
     Returns
     -------
@@ -293,12 +296,21 @@ def report_context(
     """
     r = _Report(G, points, actor_sources, lang)
     sel = selection or Selection()
-    found = found or {}
+    found = {} if found is None else found
     items = sorted(hierarchy_of(G).expand("material", [sel.material])) if sel.material else None
     chosen = sel.matches if not sel.is_empty() else (lambda _G, _actor: True)
+
+    def once(key: str, compute: Callable[[], Any]) -> Any:
+        """An analysis that depends on neither the language nor (for these keys) the selection,
+        kept in ``found`` for the next language's context (at 100,000 actors each takes seconds)."""
+        if key not in found:
+            found[key] = compute()
+        return found[key]
+
     sections = {
-        "borders": r.borders(border_cohesion(G)),
-        "chain": r.chain(value_chain_matrix(G, items=items)),
+        "borders": r.borders(once("border_cohesion", lambda: border_cohesion(G))),
+        "chain": r.chain(value_chain_matrix(G, items=items) if items is not None
+                         else once("value_chain", lambda: value_chain_matrix(G))),
         "partners": r.partners(found["partners"][:50] if "partners" in found and sel.is_empty() else
                                missing_partnerships(G, top=50, area=sel.area() or None, topic=sel.topic() or None)),
         "communities": r.communities(found["community_gaps"][:TOP_COMMUNITY_GAPS] if "community_gaps" in found
@@ -309,8 +321,8 @@ def report_context(
         "collection": r.collection([row for row in collection_coverage(G, points)
                                     if (not sel.district or row["district"] == sel.district)
                                     and (not sel.state or row["state"] == sel.state)]),
-        "training": training_section(r, training_gaps(G, levels=("region", "district"))),
-        "periphery": r.periphery([row for row in periphery(G, max_core=0, include_separate=False)
+        "training": training_section(r, once("training_gaps", lambda: training_gaps(G, levels=("region", "district")))),
+        "periphery": r.periphery([row for row in once("isolated", lambda: periphery(G, max_core=0, include_separate=False))
                                   if chosen(G, row["actor"])]),
     }
     findings = [
