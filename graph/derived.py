@@ -250,21 +250,24 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("quality-facts", lambda: quality_views.prepare(quality_views.read_tables(store, scan)))
     if read_by_quality_alone := set(quality_views.SCANNED) - set(SCANNED):
         scan.forget(read_by_quality_alone)  # (no predicates given would forget every scan)
-    G = put("collaboration-graph", lambda: collaboration_graph(scan))
-    compact = put("collaboration-compact", lambda: CompactGraph.from_graph(G))
+    # What reads the scans comes before the graph, and the search index is written before the
+    # graph exists: at 100,000 actors each of them beside the graph and its packed form took
+    # the step's peak past 2 GB.
     indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
-    # What a filtered /network reads of every actor and tie (graph/views/network.py); the
-    # actors' facet columns are the actor list's.
-    columns = put("network-columns", lambda: network_views.network_columns(
-        G, like=indexes[langs[0]].facets if langs else None))
+    if indexes:  # one search index for every language (graph/search.py), a file opened in milliseconds
+        timed("actor-search", lambda: search.write_file(next(iter(indexes.values())).search,
+                                                        search_folder(version)))
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
                  for lang in langs}
     actors = scan.instances(ORGANIZATION)  # the briefing cites each actor's sources
     actor_sources = {a: sorted(map(str, urls)) for a, urls in scan.many(SOURCE).items() if a in actors}
+    G = put("collaboration-graph", lambda: collaboration_graph(scan))
     scan.forget()  # its memory is better spent on what follows
-    if indexes:  # one search index for every language (graph/search.py), a file opened in milliseconds
-        timed("actor-search", lambda: search.write_file(next(iter(indexes.values())).search,
-                                                        search_folder(version)))
+    compact = put("collaboration-compact", lambda: CompactGraph.from_graph(G))
+    # What a filtered /network reads of every actor and tie (graph/views/network.py); the
+    # actors' facet columns are the actor list's.
+    columns = put("network-columns", lambda: network_views.network_columns(
+        G, like=indexes[langs[0]].facets if langs else None))
     positions = put("network-layout", lambda: layout(G))
     put("network-facets", lambda: facet_counts(G))
     put("network-names", lambda: actor_names(G))
