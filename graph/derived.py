@@ -19,6 +19,7 @@ them can write the store too, so they are trusted as much as the store.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import pickle
@@ -66,6 +67,10 @@ SCANNED = tuple("http://purl.org/dc/terms/source http://www.w3.org/2000/01/rdf-s
                 "https://w3id.org/harzgraph/ns#handlesMaterial https://w3id.org/harzgraph/ns#kind "
                 "https://w3id.org/harzgraph/ns#regionStatus https://w3id.org/harzgraph/ns#relationType "
                 "https://w3id.org/harzgraph/ns#state https://w3id.org/harzgraph/ns#worksAtStage".split())
+#: Of :data:`SCANNED`, what only the actor indexes and the search read (descriptions in two
+#: languages, concept labels, places): dropped before the collaboration graph is built.
+TEXTS = tuple("https://schema.org/description http://www.w3.org/2004/02/skos/core#prefLabel "
+              "https://schema.org/address https://schema.org/addressLocality".split())
 LANGS = ("de", "en")
 #: The BKG boundaries the viewer's map draws (shipped with the viewer; data, not code).
 BOUNDARIES = Path(__file__).resolve().parents[1] / "webapp" / "static" / "geo"
@@ -250,24 +255,43 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("quality-facts", lambda: quality_views.prepare(quality_views.read_tables(store, scan)))
     if read_by_quality_alone := set(quality_views.SCANNED) - set(SCANNED):
         scan.forget(read_by_quality_alone)  # (no predicates given would forget every scan)
-    # What reads the scans comes before the graph, and the search index is written before the
-    # graph exists: at 100,000 actors each of them beside the graph and its packed form took
-    # the step's peak past 2 GB.
+    # Memory (at 100,000 actors the step's peak passed 2 GB twice): the search index is
+    # written before the graph exists, then dropped (the viewer opens the folder); the texts
+    # only the indexes read are dropped before the graph is built; the scans right after it.
     indexes = timed("actor-indexes", lambda: actor_views.actor_indexes(scan, langs=langs))
     if indexes:  # one search index for every language (graph/search.py), a file opened in milliseconds
         timed("actor-search", lambda: search.write_file(next(iter(indexes.values())).search,
                                                         search_folder(version)))
+        # (webapp.state.actor_search reads the folder; the indexes' pickles no longer carry it twice)
+        indexes = {lang: dataclasses.replace(index, search=None) for lang, index in indexes.items()}
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
                  for lang in langs}
     actors = scan.instances(ORGANIZATION)  # the briefing cites each actor's sources
     actor_sources = {a: sorted(map(str, urls)) for a, urls in scan.many(SOURCE).items() if a in actors}
+    # Everything that reads the actors' records, written now: then only their labels, choices
+    # and facet columns are kept beside the graph.
+    labels, choices, index = {}, {}, None
+    for lang in langs:
+        index = put(f"actor-index-{lang}", lambda lang=lang: indexes[lang])
+        labels[lang] = put(f"concept-labels-{lang}", lambda index=index: index.labels)
+        choices[lang] = put(f"facet-choices-{lang}", lambda index=index: index.choices)
+        # What /actors reads per request, loaded in a fraction of the full index's time.
+        put(f"actor-list-{lang}", lambda index=index: actor_views.packed_index(index))
+        put(f"overview-{lang}", lambda lang=lang: overviews[lang])
+        if features:  # the measures share the placed actors and sites: computed once per language
+            maps = timed(f"maps-{lang}", lambda lang=lang, index=index: region_map.region_maps(
+                store, *features, lang=lang, records=index.records))
+            for measure in region_map.MEASURES:
+                put(f"map-{lang}-{measure}", lambda measure=measure, maps=maps: maps[measure])
+    facets = indexes[langs[0]].facets if langs else None
+    del indexes, index, overviews
+    scan.forget(TEXTS)
     G = put("collaboration-graph", lambda: collaboration_graph(scan))
     scan.forget()  # its memory is better spent on what follows
     compact = put("collaboration-compact", lambda: CompactGraph.from_graph(G))
     # What a filtered /network reads of every actor and tie (graph/views/network.py); the
     # actors' facet columns are the actor list's.
-    columns = put("network-columns", lambda: network_views.network_columns(
-        G, like=indexes[langs[0]].facets if langs else None))
+    columns = put("network-columns", lambda: network_views.network_columns(G, like=facets))
     positions = put("network-layout", lambda: layout(G))
     put("network-facets", lambda: facet_counts(G))
     put("network-names", lambda: actor_names(G))
@@ -295,20 +319,14 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     chain_coverage = timed("chain-coverage", lambda: analyse.value_chain_coverage(G, levels=CHAIN_LEVELS))
     view = None
     for lang in langs:
-        index = put(f"actor-index-{lang}", lambda lang=lang: indexes[lang])
-        put(f"concept-labels-{lang}", lambda index=index: index.labels)
-        put(f"facet-choices-{lang}", lambda index=index: index.choices)
-        # What /actors reads per request, loaded in a fraction of the full index's time.
-        put(f"actor-list-{lang}", lambda index=index: actor_views.packed_index(index))
-        put(f"overview-{lang}", lambda lang=lang: overviews[lang])
         rows = put(f"suggestions-{lang}", lambda lang=lang: suggestions(G, lang, ranked))
         put(f"suggestions-by-actor-{lang}", lambda rows=rows: suggestions_by_actor(rows))
-        put(f"pair-options-{lang}", lambda rows=rows, index=index: pair_options(G, rows, index.choices))
-        view = put(f"network-default-{lang}", lambda lang=lang, index=index: default_view(
-            compact, positions, store, lang, index.labels, columns))
+        put(f"pair-options-{lang}", lambda rows=rows, lang=lang: pair_options(G, rows, choices[lang]))
+        view = put(f"network-default-{lang}", lambda lang=lang: default_view(
+            compact, positions, store, lang, labels[lang], columns))
         put(f"borders-{lang}", lambda lang=lang: gap_views.border_rows(G, lang=lang))
-        timed(f"chains-{lang}", lambda lang=lang, index=index: write_chains(
-            version, G, chain_cells, chain_coverage, lang, index.choices))
+        timed(f"chains-{lang}", lambda lang=lang: write_chains(
+            version, G, chain_cells, chain_coverage, lang, choices[lang]))
         put(f"community-table-{lang}", lambda lang=lang: gap_views.community_table(G, community_gaps, groups,
                                                                                     lang=lang))
         put(f"periphery-table-{lang}", lambda lang=lang: gap_views.periphery_table(G, edge, lang=lang))
@@ -316,11 +334,6 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         broker_rows = put(f"broker-rows-{lang}", lambda lang=lang: actor_views.PackedRecords(
             gap_views.broker_rows(G, found_brokers, lang=lang)))
         put(f"broker-cuts-{lang}", lambda rows=broker_rows: actor_views.PackedRecords(gap_views.broker_cuts(rows)))
-        if features:  # the measures share the placed actors and sites: computed once per language
-            maps = timed(f"maps-{lang}", lambda lang=lang, index=index: region_map.region_maps(
-                store, *features, lang=lang, records=index.records))
-            for measure in region_map.MEASURES:
-                put(f"map-{lang}-{measure}", lambda measure=measure, maps=maps: maps[measure])
     if features:  # /collection: the store's part of its model, and the coverage (which needs G)
         points = timed("collection-points", lambda: collection_views.locate_points(collection_points(store),
                                                                                    features[0]))
