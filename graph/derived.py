@@ -300,17 +300,20 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     put("network-facet-depths", lambda: network_views.facet_depths(G))
     # The gap pages without filters (webapp/gaps.py reads them under the same keys).
     put("collaboration-meta", lambda: network_views.graph_meta(G))
+    # The ranking's arrays, for the filtered rankings a page asks for (graph/analyse/partners.py);
+    # before the brokers, whose rows would be held beside the ranking's passing arrays.
+    partners = put("partner-index", lambda: partner_index(G))
+    ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(  # one ranking, labelled per language
+        partners, graph_of=lambda actors: G))
+    del partners
     found_brokers = put("brokers", lambda: analyse.brokers(G))
     put("broker-columns", lambda: gap_views.broker_columns(found_brokers))  # /brokers?kind=… without the graph
     measures = put("network-measures", lambda: network_views.node_measures(
         G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
     # The same places and measures as arrays, for the filtered views (graph/views/network.py).
     put("network-node-values", lambda: network_views.node_values(compact.nodes, positions, measures))
+    del measures
     put("project-names", lambda: network_views.project_names(store))
-    # The ranking's arrays, for the filtered rankings a page asks for (graph/analyse/partners.py).
-    partners = put("partner-index", lambda: partner_index(G))
-    ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(  # one ranking, labelled per language
-        partners, graph_of=lambda actors: G))
     # /communities, /periphery and /chains: each analysis once over the whole graph, language-free;
     # every language's rows for every actor and area below (a filter then only selects rows).
     groups, community_gaps = put("community-findings", lambda: community_findings(G))  # the briefing reads it too
