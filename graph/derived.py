@@ -284,7 +284,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
             for measure in region_map.MEASURES:
                 put(f"map-{lang}-{measure}", lambda measure=measure, maps=maps: maps[measure])
     facets = indexes[langs[0]].facets if langs else None
-    del indexes, index, overviews
+    indexes = index = overviews = None  # (their memory, for the graph)
     scan.forget(TEXTS)
     G = put("collaboration-graph", lambda: collaboration_graph(scan))
     scan.forget()  # its memory is better spent on what follows
@@ -305,14 +305,14 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
     partners = put("partner-index", lambda: partner_index(G))
     ranked = timed("partner-ranking", lambda: gap_views.ranked_pairs(  # one ranking, labelled per language
         partners, graph_of=lambda actors: G))
-    del partners
+    partners = None  # its memory, for what follows
     found_brokers = put("brokers", lambda: analyse.brokers(G))
     put("broker-columns", lambda: gap_views.broker_columns(found_brokers))  # /brokers?kind=… without the graph
     measures = put("network-measures", lambda: network_views.node_measures(
         G, central={row["actor"]: row["betweenness"] for row in found_brokers}))
     # The same places and measures as arrays, for the filtered views (graph/views/network.py).
     put("network-node-values", lambda: network_views.node_values(compact.nodes, positions, measures))
-    del measures
+    measures = None
     put("project-names", lambda: network_views.project_names(store))
     # /communities, /periphery and /chains: each analysis once over the whole graph, language-free;
     # every language's rows for every actor and area below (a filter then only selects rows).

@@ -321,8 +321,10 @@ def report_context(
         "collection": r.collection([row for row in collection_coverage(G, points)
                                     if (not sel.district or row["district"] == sel.district)
                                     and (not sel.state or row["state"] == sel.state)]),
-        "training": training_section(r, once("training_gaps", lambda: training_gaps(G, levels=("region", "district")))),
-        "periphery": r.periphery([row for row in once("isolated", lambda: periphery(G, max_core=0, include_separate=False))
+        "training": training_section(r, once("training_gaps",
+                                             lambda: training_gaps(G, levels=("region", "district")))),
+        "periphery": r.periphery([row for row in once("isolated",
+                                                      lambda: periphery(G, max_core=0, include_separate=False))
                                   if chosen(G, row["actor"])]),
     }
     findings = [
