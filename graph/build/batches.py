@@ -31,8 +31,10 @@ evidence lies in another batch.
 from __future__ import annotations
 
 import math
+import os
 import tempfile
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph
@@ -41,6 +43,8 @@ from graph.build.shacl import Check, Violation, run_checks
 
 #: Records per batch: about 300,000 triples, an in-memory store of ~150 MB.
 RECORDS_PER_BATCH = 20_000
+#: Batches checked at once (threads: Oxigraph works without the GIL); at most the cores there are.
+CHECK_THREADS = min(2, os.cpu_count() or 1)
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 #: The predicates whose triples are kept in the index of what a node is (sh:class, schemes).
 KIND_PREDICATES = (RDF_TYPE, "<http://www.w3.org/2004/02/skos/core#inScheme>")
@@ -142,14 +146,13 @@ def check(batches: Batches, vocabulary: list[pyoxigraph.Quad], checks: list[Chec
     for quad in vocabulary:  # the vocabularies' subjects are owned by batches too, so checked once
         subject = quad.subject
         owned[batches.owner(subject.value) if isinstance(subject, pyoxigraph.NamedNode) else 0].append(quad)
-    found: list[Violation] = []
-    triples = 0
     nt, focus = pyoxigraph.RdfFormat.N_TRIPLES, pyoxigraph.NamedNode(FOCUS_GRAPH)
-    for b in range(batches.n):
+
+    def check_batch(b: int) -> tuple[int, list[Violation]]:
         store = pyoxigraph.Store()
         store.bulk_extend(owned[b])
         store.load(path=str(batches.own_paths[b]), format=nt, lenient=lenient)
-        triples += len(store)  # the batches partition the data and the vocabularies by subject
+        own = len(store)  # the batches partition the data and the vocabularies by subject
         store.bulk_extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, focus)
                           for q in owned[b] if q.predicate.value == RDF_TYPE[1:-1])
         store.load(path=str(batches.focus_paths[b]), format=nt, to_graph=focus, lenient=True)  # own lines again
@@ -157,8 +160,16 @@ def check(batches: Batches, vocabulary: list[pyoxigraph.Quad], checks: list[Chec
         store.load(path=str(batches.context_paths[b]), format=nt, lenient=lenient)
         store.load(_neighbour_kinds(batches, b), format=nt, lenient=True)  # lines their own batch parses
         batches.refs[b] = set()
-        found += run_checks(store, checks, focus_graph=FOCUS_GRAPH)
-        del store
+        return own, run_checks(store, checks, focus_graph=FOCUS_GRAPH)
+
+    # Two batches at a time: Oxigraph parses and evaluates without holding the GIL, so two
+    # threads use both cores (bench/shacl_threads.py); each holds one small batch store.
+    found: list[Violation] = []
+    triples = 0
+    with ThreadPoolExecutor(max_workers=max(1, min(CHECK_THREADS, batches.n))) as pool:
+        for own, violations in pool.map(check_batch, range(batches.n)):
+            triples += own
+            found += violations
     batches.kinds.clear()
     found.sort(key=lambda v: (v.focus, v.field or "", v.message, v.value or ""))
     return found, triples
