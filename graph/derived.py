@@ -37,7 +37,7 @@ from graph.analyse.partners import partner_index
 from graph.compact import CompactGraph
 from graph.network import collaboration_graph, collection_points
 from graph.report.briefing import briefing_context
-from graph.scans import ORGANIZATION, SOURCE, FileScan, StoreScan
+from graph.scans import ORGANIZATION, SOURCE, FileScan, StoreScan, scan_of
 from graph.views import actors as actor_views
 from graph.views import collection as collection_views
 from graph.views import gaps as gap_views
@@ -136,6 +136,20 @@ def suggestions_by_actor(rows: list[dict[str, Any]]) -> dict[str, list[dict[str,
         for side in ("iri_a", "iri_b"):
             mine.setdefault(row[side], []).append(row)
     return mine
+
+
+def actor_sources(store) -> dict[str, list[str]]:
+    """Actor IRI → its source URLs, sorted (the briefing cites them); ``store`` may be a scan."""
+    scan = scan_of(store)
+    actors = scan.instances(ORGANIZATION)
+    return {a: sorted(map(str, urls)) for a, urls in scan.many(SOURCE).items() if a in actors}
+
+
+def placed_points(store, features: list | None = None) -> list[dict[str, Any]]:
+    """The collection points, each placed in its district's boundary (``features``: the
+    district boundaries; None: the shipped ones), as /collection and the briefing count them."""
+    return collection_views.locate_points(collection_points(store), collection_views.default_features()
+                                          if features is None else features)
 
 
 def facet_counts(G: nx.Graph) -> dict[str, list[tuple[str, int]]]:
@@ -266,8 +280,7 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
         indexes = {lang: dataclasses.replace(index, search=None) for lang, index in indexes.items()}
     overviews = {lang: timed(f"overview-{lang}-counts", lambda lang=lang: overview(store, lang=lang, scan=scan))
                  for lang in langs}
-    actors = scan.instances(ORGANIZATION)  # the briefing cites each actor's sources
-    actor_sources = {a: sorted(map(str, urls)) for a, urls in scan.many(SOURCE).items() if a in actors}
+    cited = put("actor-sources", lambda: actor_sources(scan))  # the briefing cites each actor's sources
     # Everything that reads the actors' records, written now: then only their labels, choices
     # and facet columns are kept beside the graph.
     labels, choices, index = {}, {}, None
@@ -338,15 +351,14 @@ def write_all(store, version: Path, *, langs: Iterable[str] = LANGS, boundaries:
             gap_views.broker_rows(G, found_brokers, lang=lang)))
         put(f"broker-cuts-{lang}", lambda rows=broker_rows: actor_views.PackedRecords(gap_views.broker_cuts(rows)))
     if features:  # /collection: the store's part of its model, and the coverage (which needs G)
-        points = timed("collection-points", lambda: collection_views.locate_points(collection_points(store),
-                                                                                   features[0]))
+        points = put("collection-points", lambda: placed_points(store, features[0]))
         inputs = put("collection-inputs", lambda: collection_views.collection_inputs(store, points=points))
         put("collection-coverage", lambda: collection_coverage(G, points))
     if view is not None:  # the default view's facet counts: the same actors and ties in every language
         put("network-default-counts", lambda: network_views.shown_counts(G, view["nodes"], view["edges"]))
     # The region's briefing (/report, its twins and figures), from the analyses above.
     if briefing if briefing is not None else G.number_of_nodes() >= BRIEFING_MIN_ACTORS:
-        found = {"brokers": found_brokers, "partners": ranked, "actor_sources": actor_sources,
+        found = {"brokers": found_brokers, "partners": ranked, "actor_sources": cited,
                  "communities": groups, "community_gaps": community_gaps}
         if features:  # the same points and collection model the build has read for /collection
             found.update(points=points, collection_inputs=inputs)

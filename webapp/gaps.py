@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, g, render_template, request, url_f
 
 from graph import analyse, derived
 from graph.analyse.communities import community_findings
+from graph.analyse.partners import rank_partnerships
 from graph.namespaces import actor_iri
 from graph.tables import Table
 from graph.views import figures as figviews
@@ -372,7 +373,12 @@ def _briefing_context(lang: str, wait_s: float | None = None) -> tuple[bool, dic
         G = collaboration()
         groups, gaps = cached("community-findings", lambda: community_findings(G))
         found = {"brokers": cached("brokers", lambda: analyse.brokers(G)), "communities": groups,
-                 "community_gaps": gaps}
+                 "community_gaps": gaps,
+                 # what the build has read or ranked already (at 100,000 actors: a minute and more)
+                 "partners": rank_partnerships(partner_index(), lambda _actors: G, top=50,
+                                               topic=selection.topic() or None, area=selection.area() or None).rows,
+                 "actor_sources": cached("actor-sources", lambda: derived.actor_sources(store)),
+                 "points": cached("collection-points", lambda: derived.placed_points(store))}
         return briefing_context(store, lang=lang, selection=selection, G=G, found=found)
 
     return prepared(f"report-context-{_briefing_key(lang)}", compute, prepare_wait_s() if wait_s is None else wait_s)

@@ -165,8 +165,9 @@ def briefing_context(store: pyoxigraph.Store, *, lang: str = "de", selection: Se
     computing them again (the build's precompute step has them, :mod:`graph.derived`):
     ``"brokers"`` (:func:`~graph.analyse.brokers`), ``"communities"`` and
     ``"community_gaps"`` (with ``top=None``), ``"partners"`` (the rows of
-    :func:`~graph.analyse.missing_partnerships` without topic or area, best first, at least
-    50 of them), ``"actor_sources"`` (actor IRI → its source URLs), ``"points"`` (the
+    :func:`~graph.analyse.missing_partnerships` about the selection's topic and area, best
+    first, at least 50 of them; :func:`~graph.analyse.partners.rank_partnerships` gives them
+    from the build's partner index), ``"actor_sources"`` (actor IRI → its source URLs), ``"points"`` (the
     collection points placed in the shipped district boundaries) and ``"collection_inputs"``
     (:func:`graph.views.collection.collection_inputs`). The language-free analyses computed
     for a context are added to ``found`` (:func:`report_context`): pass the same dict for
@@ -311,7 +312,7 @@ def report_context(
         "borders": r.borders(once("border_cohesion", lambda: border_cohesion(G))),
         "chain": r.chain(value_chain_matrix(G, items=items) if items is not None
                          else once("value_chain", lambda: value_chain_matrix(G))),
-        "partners": r.partners(found["partners"][:50] if "partners" in found and sel.is_empty() else
+        "partners": r.partners(found["partners"][:50] if "partners" in found else
                                missing_partnerships(G, top=50, area=sel.area() or None, topic=sel.topic() or None)),
         "communities": r.communities(found["community_gaps"][:TOP_COMMUNITY_GAPS] if "community_gaps" in found
                                      else community_gaps(G, top=TOP_COMMUNITY_GAPS),
