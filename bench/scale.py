@@ -53,7 +53,7 @@ PAGES = ("/", "/actors", "/actors/{actor}", "/network", "/gaps", "/map", "/chain
          "/actors?q=kupfer", "/gaps?material=batteries&district=03153", "/gaps?kind=recycler",
          "/network?kind=recycler", "/network?material=batteries&district=03153", "/brokers?kind=recycler",
          "/chains?district=03153", "/communities", "/periphery?state=15", "/quality", "/collection",
-         "/report/briefing.html")
+         "/report/briefing.html", "/report/briefing.html?district=03153&material=batteries")
 #: How often a page that answers 202 ("being prepared") is asked again until it has its result.
 POLL_S = 0.5
 #: What a browser asks for: the bytes sent are the compressed ones, the page's size the raw ones.
